@@ -1,0 +1,218 @@
+import { z } from 'zod'
+import { CareMode, CareModeFee, CareModeSchema } from './careMode'
+import { isAgeAccepted } from './age'
+import { InstitutionKindSchema, InstitutionSummary } from './institution'
+import { MAX_PAGE_LIMIT } from './page'
+
+/*
+ * The search filters of GET /api/v1/institutions, as they arrive on the wire (strings),
+ * and the pure rules that say whether an institution matches. The server answers with
+ * SQL; these functions are the reference the SQL is tested against, and the app uses
+ * them to explain an empty result.
+ */
+
+export const DEFAULT_RADIUS_KM = 5
+export const MAX_RADIUS_KM = 50
+export const DEFAULT_PAGE_LIMIT = 20
+export const MAX_QUERY_TEXT = 50
+
+export const SORTS = ['distance', 'fee', 'rating'] as const
+export type SearchSort = (typeof SORTS)[number]
+
+function single(label: string) {
+  return z.string({ error: `${label}只能填写一个值` })
+}
+
+function decimalParam(label: string, min: number, max: number) {
+  return single(label)
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, `${label}必须是数字`)
+    .transform(Number)
+    .pipe(z.number().min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`))
+}
+
+function integerParam(label: string, min: number, max: number) {
+  return single(label)
+    .trim()
+    .regex(/^\d+$/, `${label}必须是整数`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`))
+}
+
+function booleanParam(label: string) {
+  return single(label)
+    .trim()
+    .pipe(z.enum(['true', 'false'], { error: `${label}只能是 true 或 false` }))
+    .transform((v) => v === 'true')
+}
+
+/** `careMode` may repeat (?careMode=a&careMode=b) or be comma-separated. */
+const careModesParam = z
+  .union([z.string(), z.array(z.string())], { error: '托育方式格式不正确' })
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(CareModeSchema).max(4, '托育方式最多选 4 种'))
+
+export const InstitutionSearchQuerySchema = z
+  .object({
+    lat: decimalParam('纬度', -90, 90).optional(),
+    lng: decimalParam('经度', -180, 180).optional(),
+    radiusKm: decimalParam('搜索半径（公里）', 0.1, MAX_RADIUS_KM).optional(),
+    district: single('区县').trim().min(1, '区县不能为空').max(20, '区县名称太长').optional(),
+    careMode: careModesParam.optional(),
+    maxFee: integerParam('最高费用（分）', 0, 100_000_000).optional(),
+    affordable: booleanParam('普惠').optional(),
+    ageMonths: integerParam('月龄', 0, 72).optional(),
+    hasVacancy: booleanParam('有空位').optional(),
+    kind: single('机构类型').pipe(InstitutionKindSchema).optional(),
+    q: single('搜索词').trim().max(MAX_QUERY_TEXT, `搜索词不能超过 ${MAX_QUERY_TEXT} 个字`).optional(),
+    sort: single('排序方式').pipe(z.enum(SORTS, { error: '排序方式只能是距离、费用或评分' })).optional(),
+    cursor: single('翻页标记').max(200, '翻页标记不正确').optional(),
+    limit: integerParam('每页条数', 1, MAX_PAGE_LIMIT).optional(),
+  })
+  .superRefine((query, ctx) => {
+    if ((query.lat === undefined) !== (query.lng === undefined)) {
+      const missing = query.lat === undefined ? 'lat' : 'lng'
+      ctx.addIssue({ code: 'custom', path: [missing], message: '经度和纬度需要同时提供' })
+    }
+    if (query.radiusKm !== undefined && query.lat === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['radiusKm'], message: '按半径搜索需要提供位置（经纬度）' })
+    }
+    if (query.sort === 'distance' && query.lat === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['sort'], message: '按距离排序需要提供位置（经纬度）' })
+    }
+  })
+  .transform((query) => {
+    const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
+    return {
+      origin,
+      radiusKm: origin ? (query.radiusKm ?? DEFAULT_RADIUS_KM) : undefined,
+      district: query.district,
+      careModes: query.careMode ?? [],
+      maxFee: query.maxFee,
+      affordable: query.affordable,
+      ageMonths: query.ageMonths,
+      hasVacancy: query.hasVacancy,
+      kind: query.kind,
+      q: query.q ? query.q : undefined,
+      sort: query.sort ?? (origin ? 'distance' : 'rating'),
+      cursor: query.cursor,
+      limit: query.limit ?? DEFAULT_PAGE_LIMIT,
+    } satisfies InstitutionSearch
+  })
+
+export interface InstitutionSearch {
+  origin?: { lat: number; lng: number }
+  radiusKm?: number
+  district?: string
+  careModes: CareMode[]
+  maxFee?: number
+  affordable?: boolean
+  ageMonths?: number
+  hasVacancy?: boolean
+  kind?: InstitutionSummary['kind']
+  q?: string
+  sort: SearchSort
+  cursor?: string
+  limit: number
+}
+
+/** Turn a search back into query-string pairs (the app's client uses this). */
+export function toQueryParams(search: Partial<InstitutionSearch>): Array<[string, string]> {
+  const params: Array<[string, string]> = []
+  if (search.origin) params.push(['lat', String(search.origin.lat)], ['lng', String(search.origin.lng)])
+  if (search.origin && search.radiusKm !== undefined) params.push(['radiusKm', String(search.radiusKm)])
+  if (search.district) params.push(['district', search.district])
+  for (const mode of search.careModes ?? []) params.push(['careMode', mode])
+  if (search.maxFee !== undefined) params.push(['maxFee', String(search.maxFee)])
+  if (search.affordable !== undefined) params.push(['affordable', String(search.affordable)])
+  if (search.ageMonths !== undefined) params.push(['ageMonths', String(search.ageMonths)])
+  if (search.hasVacancy !== undefined) params.push(['hasVacancy', String(search.hasVacancy)])
+  if (search.kind) params.push(['kind', search.kind])
+  if (search.q) params.push(['q', search.q])
+  if (search.sort) params.push(['sort', search.sort])
+  if (search.cursor) params.push(['cursor', search.cursor])
+  if (search.limit !== undefined) params.push(['limit', String(search.limit)])
+  return params
+}
+
+/**
+ * The care modes a search looks at: the chosen ones, or all the institution offers.
+ * maxFee and the fee sort read these fees in each mode's own unit.
+ */
+export function relevantCareModes(careModes: readonly CareModeFee[], chosen: readonly CareMode[]): CareModeFee[] {
+  return chosen.length === 0 ? [...careModes] : careModes.filter((m) => chosen.includes(m.mode))
+}
+
+/** The fee the fee sort orders by: the lowest relevant fee. */
+export function sortFee(careModes: readonly CareModeFee[], chosen: readonly CareMode[]): number | null {
+  const fees = relevantCareModes(careModes, chosen).map((m) => m.fee)
+  return fees.length === 0 ? null : Math.min(...fees)
+}
+
+/** Search text: lower-cased, full-width letters and spaces folded, so "LXJD" finds "lxjd". */
+export function normaliseSearchText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, '')
+}
+
+export interface SearchableInstitution extends Omit<InstitutionSummary, 'distanceKm'> {
+  /** name, address and street with their pinyin and pinyin initials, normalised. */
+  searchText: string
+}
+
+/**
+ * Does this institution satisfy every filter of the search? Distance is given
+ * separately because it depends on the search's origin.
+ */
+export function matchesSearch(inst: SearchableInstitution, search: InstitutionSearch, distance?: number): boolean {
+  if (inst.filing.status !== 'filed') return false
+  if (search.origin && search.radiusKm !== undefined && (distance === undefined || distance > search.radiusKm)) return false
+  if (search.district && search.district !== inst.district && search.district !== inst.districtCode) return false
+  const relevant = relevantCareModes(inst.careModes, search.careModes)
+  if (search.careModes.length > 0 && relevant.length === 0) return false
+  if (search.maxFee !== undefined && !relevant.some((m) => m.fee <= search.maxFee!)) return false
+  if (search.affordable !== undefined && inst.affordable !== search.affordable) return false
+  if (search.ageMonths !== undefined && !isAgeAccepted(inst.ageRange, search.ageMonths)) return false
+  if (search.hasVacancy === true && inst.vacancies <= 0) return false
+  if (search.hasVacancy === false && inst.vacancies > 0) return false
+  if (search.kind && inst.kind !== search.kind) return false
+  if (search.q && !inst.searchText.includes(normaliseSearchText(search.q))) return false
+  return true
+}
+
+/** The order a sort means; ties always break on id so paging is stable. */
+export function compareForSort(
+  sort: SearchSort,
+  chosen: readonly CareMode[],
+): (a: InstitutionSummary, b: InstitutionSummary) => number {
+  const byId = (a: InstitutionSummary, b: InstitutionSummary) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  switch (sort) {
+    case 'distance':
+      return (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byId(a, b)
+    case 'fee':
+      return (a, b) =>
+        (sortFee(a.careModes, chosen) ?? Number.MAX_SAFE_INTEGER) - (sortFee(b.careModes, chosen) ?? Number.MAX_SAFE_INTEGER) ||
+        byId(a, b)
+    case 'rating':
+      return (a, b) => (b.rating.average ?? 0) - (a.rating.average ?? 0) || byId(a, b)
+  }
+}
+
+/**
+ * Which filters to relax when nothing matched, most restrictive first, so the empty
+ * state can say "试试放宽：有空位、普惠" instead of just "没有结果".
+ */
+export function filtersToRelax(search: InstitutionSearch): string[] {
+  const hints: string[] = []
+  if (search.hasVacancy) hints.push('只看有空位')
+  if (search.maxFee !== undefined) hints.push('最高费用')
+  if (search.affordable) hints.push('只看普惠')
+  if (search.ageMonths !== undefined) hints.push('孩子月龄')
+  if (search.careModes.length > 0) hints.push('托育方式')
+  if (search.kind) hints.push('机构类型')
+  if (search.q) hints.push('搜索词')
+  if (search.origin && (search.radiusKm ?? DEFAULT_RADIUS_KM) < MAX_RADIUS_KM) hints.push('搜索范围')
+  return hints
+}
