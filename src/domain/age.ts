@@ -8,7 +8,8 @@ import { inShanghai, shanghaiDate } from './shanghaiTime'
 export function ageInMonths(birthDate: string, onDate: string): number {
   const birth = shanghaiDate(birthDate)
   const on = shanghaiDate(onDate)
-  return on.diff(birth, 'month')
+  // floor, not dayjs's truncation toward zero: three weeks before birth is month -1
+  return Math.floor(on.diff(birth, 'month', true))
 }
 
 /** Age in months today (Asia/Shanghai). */

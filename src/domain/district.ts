@@ -24,3 +24,13 @@ export function medianFen(values: readonly number[]): number | null {
   const middle = Math.floor(sorted.length / 2)
   return sorted.length % 2 === 1 ? sorted[middle] : Math.round((sorted[middle - 1] + sorted[middle]) / 2)
 }
+
+/** A district as it is stored: the demo generator and the importer both write these. */
+export const DistrictRecordSchema = z.object({
+  code: z.string().regex(/^\d{6}$/),
+  name: z.string().min(1),
+  province: z.string().min(1),
+  city: z.string().min(1),
+  center: z.object({ lat: z.number(), lng: z.number() }),
+})
+export type DistrictRecord = z.infer<typeof DistrictRecordSchema>
