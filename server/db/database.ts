@@ -1,6 +1,9 @@
 /**
  * The one SQL layer. PGlite (embedded) and node-postgres both implement it, so every
  * repository runs the same SQL on both. Parameters are positional ($1, $2, …).
+ *
+ * Both backends return the same JavaScript values: int8 and numeric as numbers,
+ * `date` as "YYYY-MM-DD" strings, json/jsonb parsed (see typeParsers.ts).
  */
 export interface QueryResult<Row> {
   rows: Row[]
@@ -11,9 +14,15 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>>
 }
 
+/** Inside a transaction a script of several statements (a migration) can run too. */
+export interface Transaction extends Queryable {
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres'
   /** Runs fn in one transaction: commit if it resolves, roll back if it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>
   close(): Promise<void>
 }

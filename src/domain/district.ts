@@ -34,3 +34,6 @@ export const DistrictRecordSchema = z.object({
   center: z.object({ lat: z.number(), lng: z.number() }),
 })
 export type DistrictRecord = z.infer<typeof DistrictRecordSchema>
+
+/** GET /api/v1/districts answers in the contract's list shape; there is only ever one page. */
+export const DistrictListSchema = z.object({ items: z.array(DistrictSummarySchema), nextCursor: z.null() })

@@ -1,0 +1,76 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/*
+ * Taro build config for both targets. The weapp build goes to dist/ (what
+ * project.config.json's miniprogramRoot points at); the H5 build goes to dist-h5/,
+ * which the API server serves as static files at /.
+ *
+ * UI kit: none. @nutui/nutui-react-taro 3.0.20 was tried and built on both targets
+ * (weapp ~680 KB with three components), but its full stylesheet alone added ~300 KB of
+ * wxss to each page that imports it, it sizes itself for designWidth 375 while Taro's
+ * default here is 750, and its fixed-px component styles ignore our large-text mode.
+ * A handful of own components on View/Text/Input/ScrollView (src/components) do the job
+ * and keep the main package small.
+ */
+
+/** Where the app's typed client sends requests; see src/api/baseUrl.ts. */
+function apiBase(): string {
+  if (process.env.TARO_APP_API_BASE !== undefined) return process.env.TARO_APP_API_BASE
+  // H5 is served by the API server itself, so same origin ('') is right.
+  // A mini-program can only call a configured https domain: this one is a placeholder to replace.
+  return process.env.TARO_ENV === 'h5' ? '' : 'https://api.example.invalid'
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'anxin-tuoyu',
+    date: '2025-1-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(apiBase()),
+    },
+    copy: {
+      // The WeChat map wants marker icons as files in the package.
+      patterns: isH5 ? [] : [{ from: 'src/assets/marker.png', to: 'dist/assets/marker.png' }],
+      options: {},
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      // Moves modules only subpackages use out of the main package's common chunk.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: './',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

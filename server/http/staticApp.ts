@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import { FastifyInstance } from 'fastify'
+import { errorBody } from './apiError'
+
+/** API paths answer JSON, always: a missing API route is a 404 NOT_FOUND, never a page. */
+export function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')
+}
+
+/**
+ * Serves the H5 build at / when it exists. Unknown non-file paths get index.html, so a
+ * reload on an app route still opens the app; everything else unknown is a JSON 404.
+ */
+export async function installStaticApp(app: FastifyInstance, h5Dist: string): Promise<void> {
+  const indexFile = path.join(h5Dist, 'index.html')
+  const hasApp = fs.existsSync(indexFile)
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: h5Dist,
+      prefix: '/',
+      index: 'index.html',
+      allowedPath: (pathName) => !isApiPath(pathName),
+      // index.html names the hashed bundles of the current build: never cache it.
+      setHeaders: (reply, filePath) => {
+        if (filePath.endsWith('.html')) reply.header('cache-control', 'no-cache')
+      },
+    })
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const pathOnly = request.url.split('?')[0]
+    const looksLikePage = (request.method === 'GET' || request.method === 'HEAD') && !path.extname(pathOnly)
+    if (hasApp && looksLikePage && !isApiPath(pathOnly) && pathOnly !== '/healthz') {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND', '没有找到这个地址'))
+  })
+}

@@ -1,0 +1,65 @@
+import path from 'node:path'
+import { buildApp } from './app'
+import { loadConfig } from './config'
+import { seedIfEmpty } from './demoSeed'
+import { migrate } from './db/migrate'
+import { openDatabase } from './db/openDatabase'
+import { ensureH5Build } from './h5Build'
+
+/*
+ * `npm start`: config → H5 build if missing → database (locked, migrated, seeded on
+ * first run) → listen. SIGTERM/SIGINT stop accepting, let requests in flight finish,
+ * close the database (PGlite must be closed or its folder can break) and exit 0.
+ */
+
+const REPO_ROOT = path.resolve(__dirname, '..')
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  ensureH5Build(config.h5Dist, REPO_ROOT)
+
+  const { db, description } = await openDatabase(config, (error) => {
+    console.error(`数据目录锁失效 / data folder lock lost: ${error.message}`)
+  })
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`收到 ${signal}，正在停止… / stopping`)
+    let exitCode = 0
+    try {
+      if (app) await app.close()
+    } catch (error) {
+      console.error(error)
+      exitCode = 1
+    }
+    try {
+      await db.close()
+    } catch (error) {
+      console.error(error)
+      exitCode = 1
+    }
+    process.exit(exitCode)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+
+  try {
+    await migrate(db)
+    await seedIfEmpty(db, (message) => console.log(message))
+    app = await buildApp({ config, db })
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await db.close().catch(() => undefined)
+    throw error
+  }
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  console.log(`安心托育已启动：http://localhost:${port}  （数据库：${description}）`)
+}
+
+main().catch((error: Error) => {
+  console.error(error.message)
+  process.exit(1)
+})

@@ -1,0 +1,44 @@
+import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ErrorBodySchema } from '../../src/domain/errors'
+import { InstitutionDetailSchema, InstitutionSummarySchema } from '../../src/domain/institution'
+import { pageSchema } from '../../src/domain/page'
+import { InstitutionSearchQuerySchema } from '../../src/domain/search'
+import { Database } from '../db/database'
+import { getInstitutionDetail } from '../services/institutionDetail'
+import { findInstitutions } from '../services/institutionSearch'
+
+const InstitutionIdParamsSchema = z.object({
+  id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
+})
+
+/** Public institution routes: search and detail. */
+export function institutionRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/institutions',
+      {
+        schema: {
+          summary: '搜索已备案的托育机构',
+          tags: ['institutions'],
+          querystring: InstitutionSearchQuerySchema,
+          response: { 200: pageSchema(InstitutionSummarySchema), 400: ErrorBodySchema },
+        },
+      },
+      async (request) => findInstitutions(db, request.query),
+    )
+
+    app.get(
+      '/institutions/:id',
+      {
+        schema: {
+          summary: '托育机构详情',
+          tags: ['institutions'],
+          params: InstitutionIdParamsSchema,
+          response: { 200: InstitutionDetailSchema, 404: ErrorBodySchema },
+        },
+      },
+      async (request) => getInstitutionDetail(db, request.params.id),
+    )
+  }
+}

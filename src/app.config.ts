@@ -1,0 +1,29 @@
+/*
+ * Tab pages live in the main package (WeChat requires it); detail and the district
+ * overview are a subpackage so the first download stays small. Location: only
+ * getFuzzyLocation and chooseLocation, the least precise APIs "near me" needs —
+ * never getLocation too (fuzzy and precise are mutually exclusive).
+ */
+export default defineAppConfig({
+  pages: ['pages/find/index', 'pages/map/index', 'pages/me/index'],
+  subPackages: [{ root: 'packages/institution', pages: ['pages/detail/index', 'pages/districts/index'] }],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#fff',
+    navigationBarTitleText: '安心托育',
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#1f7a5a',
+    backgroundColor: '#ffffff',
+    list: [
+      { pagePath: 'pages/find/index', text: '找托育', iconPath: 'assets/tab/find.png', selectedIconPath: 'assets/tab/find-on.png' },
+      { pagePath: 'pages/map/index', text: '地图', iconPath: 'assets/tab/map.png', selectedIconPath: 'assets/tab/map-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
+    ],
+  },
+  requiredPrivateInfos: ['getFuzzyLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于查找您附近的托育机构' } },
+  __usePrivacyCheck__: true,
+})

@@ -1,0 +1,100 @@
+import { ScrollView, View, Text } from '@tarojs/components'
+import { ReactNode } from 'react'
+import { CARE_MODES, CARE_MODE_LABELS } from '../domain/careMode'
+import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from '../domain/institution'
+import { SearchSort } from '../domain/search'
+import { parseAgeMonths, parseMaxFeeYuan } from '../lib/feeInput'
+import { maxFeeUnitLabel, SearchFilters } from '../store/searchFilters'
+import { updateFilters } from '../store/store'
+import { Chip } from './Chip'
+import { NumberField } from './NumberField'
+
+const SORT_LABELS: Record<SearchSort, string> = { distance: '距离最近', fee: '费用最低', rating: '评分最高' }
+const RADII_KM = [3, 5, 10, 20, 50]
+
+function Row({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className='filter-row'>
+      <Text className='filter-row__title'>{title}</Text>
+      <ScrollView className='filter-row__options' scrollX enableFlex>
+        <View className='filter-row__inner'>{children}</View>
+      </ScrollView>
+    </View>
+  )
+}
+
+/** Every filter of the find tab; each change goes to the shared store at once. */
+export function FilterBar({ filters, located }: { filters: SearchFilters; located: boolean }) {
+  const sorts: SearchSort[] = located ? ['distance', 'fee', 'rating'] : ['rating', 'fee']
+  const activeSort = filters.sort && (filters.sort !== 'distance' || located) ? filters.sort : located ? 'distance' : 'rating'
+  return (
+    <View className='filter-bar'>
+      <Row title='方式'>
+        <Chip label='不限' selected={filters.careMode === null} onTap={() => updateFilters({ careMode: null })} className='e2e-filter-mode-any' />
+        {CARE_MODES.map((mode) => (
+          <Chip
+            key={mode}
+            label={CARE_MODE_LABELS[mode]}
+            selected={filters.careMode === mode}
+            onTap={() => updateFilters({ careMode: filters.careMode === mode ? null : mode })}
+            className={`e2e-filter-mode-${mode}`}
+          />
+        ))}
+      </Row>
+      <Row title='条件'>
+        <Chip label='只看普惠' selected={filters.affordableOnly} onTap={() => updateFilters({ affordableOnly: !filters.affordableOnly })} className='e2e-filter-affordable' />
+        <Chip label='只看有空位' selected={filters.vacancyOnly} onTap={() => updateFilters({ vacancyOnly: !filters.vacancyOnly })} className='e2e-filter-vacancy' />
+      </Row>
+      <View className='filter-fields'>
+        <NumberField
+          label='孩子月龄'
+          unit='个月'
+          placeholder='不限'
+          className='e2e-filter-age'
+          value={filters.ageMonths === null ? '' : String(filters.ageMonths)}
+          parse={(text) => {
+            const parsed = parseAgeMonths(text)
+            return parsed.ok ? { ok: true, value: parsed.months } : parsed
+          }}
+          onCommit={(months) => updateFilters({ ageMonths: months ?? null })}
+        />
+        <NumberField
+          label='最多付'
+          unit={maxFeeUnitLabel(filters.careMode)}
+          placeholder='不限'
+          className='e2e-filter-maxfee'
+          value={filters.maxFee === null ? '' : String(filters.maxFee / 100)}
+          parse={(text) => {
+            const parsed = parseMaxFeeYuan(text)
+            return parsed.ok ? { ok: true, value: parsed.fen } : parsed
+          }}
+          onCommit={(fen) => updateFilters({ maxFee: fen ?? null })}
+        />
+      </View>
+      <Row title='类型'>
+        <Chip label='不限' selected={filters.kind === null} onTap={() => updateFilters({ kind: null })} className='e2e-filter-kind-any' />
+        {INSTITUTION_KINDS.map((kind) => (
+          <Chip
+            key={kind}
+            label={INSTITUTION_KIND_LABELS[kind]}
+            selected={filters.kind === kind}
+            onTap={() => updateFilters({ kind: filters.kind === kind ? null : kind })}
+            className={`e2e-filter-kind-${kind}`}
+          />
+        ))}
+      </Row>
+      <Row title='排序'>
+        {sorts.map((sort) => (
+          <Chip key={sort} label={SORT_LABELS[sort]} selected={activeSort === sort} onTap={() => updateFilters({ sort })} className={`e2e-sort-${sort}`} />
+        ))}
+      </Row>
+      {located && (
+        <Row title='范围'>
+          {RADII_KM.map((km) => (
+            <Chip key={km} label={`${km}公里`} selected={filters.radiusKm === km} onTap={() => updateFilters({ radiusKm: km })} className={`e2e-radius-${km}`} />
+          ))}
+        </Row>
+      )}
+    </View>
+  )
+}

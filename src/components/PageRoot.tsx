@@ -1,0 +1,9 @@
+import { View } from '@tarojs/components'
+import { PropsWithChildren } from 'react'
+import { useLargeText } from '../hooks/useLargeText'
+
+/** Every page's outermost element: carries the large-text class for grandparents. */
+export function PageRoot({ className, children }: PropsWithChildren<{ className?: string }>) {
+  const [largeText] = useLargeText()
+  return <View className={['page', largeText ? 'large-text' : '', className ?? ''].join(' ').trim()}>{children}</View>
+}

@@ -1,0 +1,11 @@
+/** Page paths, in one place so a moved page is changed once. */
+export const ROUTES = {
+  find: '/pages/find/index',
+  map: '/pages/map/index',
+  me: '/pages/me/index',
+  districts: '/packages/institution/pages/districts/index',
+} as const
+
+export function detailUrl(institutionId: string): string {
+  return `/packages/institution/pages/detail/index?id=${encodeURIComponent(institutionId)}`
+}

@@ -1,0 +1,44 @@
+import { View, Text } from '@tarojs/components'
+import { listDistricts } from '../../../../api/institutions'
+import { CARE_MODE_LABELS } from '../../../../domain/careMode'
+import { DistrictSummary } from '../../../../domain/district'
+import { DemoBanner } from '../../../../components/DemoBanner'
+import { PageRoot } from '../../../../components/PageRoot'
+import { ErrorView, LoadingView } from '../../../../components/StatusViews'
+import { useRemote } from '../../../../hooks/useRemote'
+import { describeMedianFee, describeShare } from '../../../../lib/describe'
+import { Fact } from '../../components/Section'
+
+function DistrictCard({ district: d }: { district: DistrictSummary }) {
+  return (
+    <View className='section district e2e-district'>
+      <Text className='section__title'>
+        {d.name}
+        <Text className='muted'>
+          {' '}
+          {[...new Set([d.province, d.city])].filter((place) => place !== d.name).join(' ')}
+        </Text>
+      </Text>
+      <Fact label='备案机构' value={`${d.institutionCount} 家`} />
+      <Fact label='普惠机构占比' value={describeShare(d.affordableShare)} />
+      <Fact label='托位 / 空位' value={`${d.capacity} / ${d.vacancies}`} />
+      {d.medianFees.map((m) => (
+        <Fact key={m.mode} label={`${CARE_MODE_LABELS[m.mode]}收费中位数`} value={`${describeMedianFee(m.fee, m.unit)}（${m.institutionCount} 家）`} />
+      ))}
+    </View>
+  )
+}
+
+/** Per district: the figures parents never find in one place. */
+export default function DistrictsPage() {
+  const [districts, retry] = useRemote('districts', listDistricts)
+  return (
+    <PageRoot className='districts-page'>
+      <DemoBanner />
+      {districts.status === 'loading' && <LoadingView />}
+      {districts.status === 'error' && <ErrorView message={districts.message} onRetry={retry} />}
+      {districts.status === 'ready' && districts.value.length === 0 && <Text className='status__text'>暂无区县数据</Text>}
+      {districts.status === 'ready' && districts.value.map((d) => <DistrictCard key={d.code} district={d} />)}
+    </PageRoot>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '找托育',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 200,
+})

@@ -1,0 +1,69 @@
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { DemoBanner } from '../../components/DemoBanner'
+import { FilterBar } from '../../components/FilterBar'
+import { InstitutionCard } from '../../components/InstitutionCard'
+import { LocationBar } from '../../components/LocationBar'
+import { PageRoot } from '../../components/PageRoot'
+import { SearchBox } from '../../components/SearchBox'
+import { EmptyView, ErrorView, LoadingView } from '../../components/StatusViews'
+import { useFindSearch } from '../../hooks/useFindSearch'
+import { usePagedSearch } from '../../hooks/usePagedSearch'
+import { detailUrl, ROUTES } from '../../lib/routes'
+import { relaxHints } from '../../store/searchFilters'
+import { resetFilters, updateFilters, useFindState } from '../../store/store'
+
+export default function FindPage() {
+  const { filters } = useFindState()
+  const { search, located } = useFindSearch()
+  const results = usePagedSearch(search)
+
+  usePullDownRefresh(() => {
+    void results.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => results.loadMore())
+
+  return (
+    <PageRoot className='find-page'>
+      <DemoBanner />
+      <SearchBox value={filters.q} onSearch={(q) => updateFilters({ q })} />
+      <LocationBar district={filters.district} />
+      <FilterBar filters={filters} located={located} />
+      <View className='find-page__links'>
+        <View className='link e2e-tab-map' onClick={() => void Taro.switchTab({ url: ROUTES.map })}>
+          <Text>在地图上看 ›</Text>
+        </View>
+        <View className='link e2e-districts-link' onClick={() => void Taro.navigateTo({ url: ROUTES.districts })}>
+          <Text>各区托育概况 ›</Text>
+        </View>
+      </View>
+
+      {(results.status === 'waiting' || results.status === 'loading') && <LoadingView />}
+      {results.status === 'error' && <ErrorView message={results.error ?? ''} onRetry={() => void results.refresh()} />}
+      {results.status === 'ready' && results.items.length === 0 && search && (
+        <EmptyView hints={relaxHints(search)} onReset={resetFilters} />
+      )}
+      {results.status === 'ready' && results.items.length > 0 && (
+        <View className='result-list e2e-result-list'>
+          {results.items.map((inst) => (
+            <InstitutionCard key={inst.id} institution={inst} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
+          ))}
+          <View className='result-list__footer'>
+            {results.loadingMore && <Text>正在加载更多…</Text>}
+            {results.moreError && (
+              <View className='link e2e-load-more-retry' onClick={results.loadMore}>
+                <Text>{results.moreError}（点此重试）</Text>
+              </View>
+            )}
+            {!results.loadingMore && !results.moreError && results.hasMore && (
+              <View className='link e2e-load-more' onClick={results.loadMore}>
+                <Text>加载更多</Text>
+              </View>
+            )}
+            {!results.hasMore && <Text>没有更多了</Text>}
+          </View>
+        </View>
+      )}
+    </PageRoot>
+  )
+}

@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import { View, Text, Switch } from '@tarojs/components'
+import { PageRoot } from '../../components/PageRoot'
+import { useLargeText } from '../../hooks/useLargeText'
+import { ROUTES } from '../../lib/routes'
+
+/** Settings and notices: large text for grandparents, what the data is, what we collect. */
+export default function MePage() {
+  const [largeText, setLargeText] = useLargeText()
+  return (
+    <PageRoot className='me-page'>
+      <View className='section'>
+        <View className='setting'>
+          <View className='setting__text'>
+            <Text className='setting__title'>大字模式</Text>
+            <Text className='setting__hint'>字更大，方便老人阅读</Text>
+          </View>
+          <Switch className='e2e-large-text-switch' checked={largeText} color='#1f7a5a' onChange={(e) => setLargeText(e.detail.value)} />
+        </View>
+      </View>
+      <View className='section'>
+        <View className='link-row e2e-districts-link' onClick={() => void Taro.navigateTo({ url: ROUTES.districts })}>
+          <Text>各区托育概况</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      </View>
+      <View className='section e2e-about'>
+        <Text className='section__title'>关于安心托育</Text>
+        <Text className='section__body'>
+          帮家长找到身边已备案的 3 岁以下托育机构：看备案信息、普惠价格、空位、收费与全区中位数的比较，以及检查和整改记录。
+        </Text>
+        <Text className='section__body section__body--warn e2e-demo-notice'>
+          演示数据：当前版本中的机构、费用、评分和检查记录均为按公开统计数字生成的演示数据，不是真实机构信息。正式使用时以卫生健康部门公布的备案名单为准。
+        </Text>
+      </View>
+      <View className='section e2e-privacy'>
+        <Text className='section__title'>隐私说明</Text>
+        <Text className='section__body'>
+          · 位置：只在您同意后获取大致位置（模糊定位），只随查询发给服务器用于计算距离和排序；拒绝后可以按区县查找。
+        </Text>
+        <Text className='section__body'>· 找托育不需要登录，也不收集孩子的任何信息。</Text>
+      </View>
+    </PageRoot>
+  )
+}

@@ -1,0 +1,54 @@
+import { useSyncExternalStore } from 'react'
+import { LatLng } from '../domain/geo'
+import { EMPTY_FILTERS, SearchFilters } from './searchFilters'
+
+/*
+ * One small store shared by the find and map tabs, so the map shows what the list
+ * shows. Tab pages stay mounted in both WeChat and H5, so module state is enough.
+ */
+
+export type LocationStatus = 'idle' | 'locating' | 'located' | 'refused'
+
+export interface FindState {
+  filters: SearchFilters
+  location: { status: LocationStatus; origin: LatLng | null; label: string | null }
+  /** Bumped to make every search hook fetch again (pull-to-refresh, retry). */
+  revision: number
+}
+
+let state: FindState = {
+  filters: EMPTY_FILTERS,
+  location: { status: 'idle', origin: null, label: null },
+  revision: 0,
+}
+const listeners = new Set<() => void>()
+
+export function getFindState(): FindState {
+  return state
+}
+
+function setState(next: FindState): void {
+  state = next
+  listeners.forEach((listener) => listener())
+}
+
+export function updateFilters(patch: Partial<SearchFilters>): void {
+  setState({ ...state, filters: { ...state.filters, ...patch } })
+}
+
+export function resetFilters(): void {
+  setState({ ...state, filters: { ...EMPTY_FILTERS, district: state.filters.district, radiusKm: state.filters.radiusKm } })
+}
+
+export function setLocation(location: FindState['location']): void {
+  setState({ ...state, location })
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function useFindState(): FindState {
+  return useSyncExternalStore(subscribe, getFindState, getFindState)
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/*
+ * Checks the output of `npm run build:weapp` (npm test builds it before jest runs):
+ * what WeChat reads from app.json, and the package sizes its upload enforces.
+ * Limits: WeChat refuses more than 2 MB per package; we hold the main package to
+ * 1.2 MB and each subpackage to 1 MB so features can grow.
+ */
+
+const DIST = path.resolve(__dirname, '..', '..', 'dist')
+const MAIN_PACKAGE_LIMIT = 1.2 * 1024 * 1024
+const SUBPACKAGE_LIMIT = 1024 * 1024
+
+interface AppJson {
+  pages: string[]
+  subPackages?: Array<{ root: string; pages: string[]; independent?: boolean }>
+  subpackages?: AppJson['subPackages']
+  tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> }
+  requiredPrivateInfos?: string[]
+  permission?: Record<string, { desc?: string }>
+  lazyCodeLoading?: string
+  __usePrivacyCheck__?: boolean
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    return entry.isDirectory() ? filesUnder(full) : [full]
+  })
+}
+
+function readAppJson(): AppJson {
+  const file = path.join(DIST, 'app.json')
+  if (!fs.existsSync(file)) throw new Error('dist/app.json is missing: run `npm run build:weapp` first')
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as AppJson
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
+
+describe('the weapp build', () => {
+  const app = readAppJson()
+  const subPackages = app.subPackages ?? app.subpackages ?? []
+
+  it('lists the tab pages first in the main package and the institution pages in a subpackage', () => {
+    expect(app.pages.slice(0, 3)).toEqual(['pages/find/index', 'pages/map/index', 'pages/me/index'])
+    expect(subPackages).toContainEqual(
+      expect.objectContaining({ root: 'packages/institution', pages: expect.arrayContaining(['pages/detail/index', 'pages/districts/index']) }),
+    )
+    for (const page of app.pages) expect(fs.existsSync(path.join(DIST, `${page}.js`))).toBe(true)
+    for (const sub of subPackages) for (const page of sub.pages) expect(fs.existsSync(path.join(DIST, sub.root, `${page}.js`))).toBe(true)
+  })
+
+  it('uses no independent subpackages and no lazy code loading (both have open Taro bugs)', () => {
+    expect(subPackages.every((sub) => !sub.independent)).toBe(true)
+    expect(app.lazyCodeLoading).toBeUndefined()
+  })
+
+  it('has a tab bar of the three main-package tabs, with icons that exist', () => {
+    const tabs = app.tabBar?.list ?? []
+    expect(tabs.map((t) => t.pagePath)).toEqual(['pages/find/index', 'pages/map/index', 'pages/me/index'])
+    for (const tab of tabs) {
+      expect(app.pages).toContain(tab.pagePath)
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon).toBeDefined()
+        expect(fs.existsSync(path.join(DIST, icon!))).toBe(true)
+      }
+    }
+  })
+
+  it('declares only the fuzzy and chosen location APIs, with the reason shown to the parent', () => {
+    expect([...(app.requiredPrivateInfos ?? [])].sort()).toEqual(['chooseLocation', 'getFuzzyLocation'])
+    expect(app.permission?.['scope.userLocation']?.desc).toBe('用于查找您附近的托育机构')
+    expect(app.__usePrivacyCheck__).toBe(true)
+  })
+
+  it('calls no precise location API anywhere in the package (WeChat rejects fuzzy + precise)', () => {
+    const scripts = filesUnder(DIST).filter((f) => f.endsWith('.js'))
+    const offenders = scripts.filter((f) => /\bgetLocation\b/.test(fs.readFileSync(f, 'utf8')))
+    // Taro's own API table names every API; only our code (common.js, pages, app.js) must not call it.
+    const ours = offenders.filter((f) => !/[/\\](taro|vendors)\.js$/.test(f))
+    expect(ours.map((f) => path.relative(DIST, f))).toEqual([])
+  })
+
+  it('keeps the main package within 1.2 MB and each subpackage within 1 MB', () => {
+    const roots = subPackages.map((sub) => sub.root.replace(/\/+$/, ''))
+    const sizes = new Map<string, number>([['main', 0], ...roots.map((r): [string, number] => [r, 0])])
+    for (const file of filesUnder(DIST)) {
+      const relative = path.relative(DIST, file).split(path.sep).join('/')
+      const owner = roots.find((root) => relative.startsWith(`${root}/`)) ?? 'main'
+      sizes.set(owner, sizes.get(owner)! + fs.statSync(file).size)
+    }
+    console.log(['weapp package sizes:', ...[...sizes].map(([name, bytes]) => `  ${name}: ${kb(bytes)}`)].join('\n'))
+    expect(sizes.get('main')!).toBeLessThanOrEqual(MAIN_PACKAGE_LIMIT)
+    for (const root of roots) expect(sizes.get(root)!).toBeLessThanOrEqual(SUBPACKAGE_LIMIT)
+  })
+})

@@ -1,0 +1,53 @@
+import { DistrictRecord } from '../../src/domain/district'
+import { distanceKm } from '../../src/domain/geo'
+import { InstitutionSummary } from '../../src/domain/institution'
+import { InstitutionRecord } from '../../src/domain/institutionRecord'
+import { compareForSort, InstitutionSearch, matchesSearch, SearchableInstitution } from '../../src/domain/search'
+import { buildSearchText } from '../../server/services/searchText'
+import { roundDistanceKm } from '../../server/services/institutionSearch'
+
+/*
+ * The brute-force answer to a search: every record turned into what the API shows,
+ * filtered with the domain's matchesSearch and ordered with compareForSort. The SQL
+ * search is tested against this.
+ */
+
+export function searchable(record: InstitutionRecord, districts: DistrictRecord[]): SearchableInstitution {
+  const district = districts.find((d) => d.code === record.districtCode)
+  if (!district) throw new Error(`no district ${record.districtCode}`)
+  return {
+    id: record.id,
+    name: record.name,
+    kind: record.kind,
+    district: district.name,
+    districtCode: district.code,
+    street: record.street,
+    address: record.address,
+    location: record.location,
+    affordable: record.affordable,
+    filing: { number: record.filing.number, status: record.filing.status },
+    ageRange: record.ageRange,
+    careModes: record.careModes,
+    capacity: record.capacity,
+    vacancies: record.capacity - record.enrolled,
+    rating: {
+      average: record.ratingCount > 0 ? Math.floor((record.ratingSum / record.ratingCount) * 10 + 0.5) / 10 : null,
+      count: record.ratingCount,
+    },
+    demonstrationLevel: record.demonstrationLevel,
+    isDemo: record.isDemo,
+    searchText: buildSearchText(record.name, record.address, record.street),
+  }
+}
+
+export function referenceSearch(records: InstitutionRecord[], districts: DistrictRecord[], search: InstitutionSearch): InstitutionSummary[] {
+  const matching: InstitutionSummary[] = []
+  for (const record of records) {
+    const inst = searchable(record, districts)
+    const exact = search.origin ? distanceKm(search.origin, inst.location) : undefined
+    if (!matchesSearch(inst, search, exact)) continue
+    const { searchText: _omit, ...summary } = inst
+    matching.push(exact === undefined ? summary : { ...summary, distanceKm: roundDistanceKm(exact) })
+  }
+  return matching.sort(compareForSort(search.sort, search.careModes))
+}
