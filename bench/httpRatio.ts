@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+import { LoadResult, drive } from './load'
+
+/*
+ * HTTP ratio: the search route's requests per second over a bare Fastify route's,
+ * both served by one child process on the same data, driven by autocannon from this
+ * process with the same duration and connections, one after the other.
+ */
+
+const REPO_ROOT = path.resolve(__dirname, '..')
+
+export interface HttpRatioResult {
+  bare: LoadResult
+  search: LoadResult
+  ratio: number
+  distinctSearches: number
+  seconds: number
+  connections: number
+  logLevel: string
+}
+
+export async function measureHttpRatio(
+  dataDir: string,
+  searchPaths: readonly string[],
+  options: { seconds: number; connections: number; logLevel: string },
+  log: (line: string) => void,
+): Promise<HttpRatioResult> {
+  const appPort = await freePort()
+  const barePort = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'httpServers.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...stripDatabaseUrl(process.env), DATA_DIR: dataDir, APP_PORT: String(appPort), BARE_PORT: String(barePort), LOG_LEVEL: options.logLevel },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  try {
+    await waitFor(`http://127.0.0.1:${appPort}/healthz`, child, () => stderr)
+    await waitFor(`http://127.0.0.1:${barePort}/bare`, child, () => stderr)
+    // Every search must be a valid question with an answer, or the ratio measures errors.
+    for (const p of searchPaths.slice(0, 20)) {
+      const response = await fetch(`http://127.0.0.1:${appPort}${p}`)
+      if (response.status !== 200) throw new Error(`search ${p} answered ${response.status}: ${await response.text()}`)
+      await response.arrayBuffer()
+    }
+    log(`http: warming up both routes (2 s each) …`)
+    await drive('warm-up bare', `http://127.0.0.1:${barePort}`, ['/bare'], 2, options.connections)
+    await drive('warm-up search', `http://127.0.0.1:${appPort}`, searchPaths, 2, options.connections)
+    log(`http: bare route for ${options.seconds} s, ${options.connections} connections …`)
+    const bare = await drive('bare Fastify GET /bare', `http://127.0.0.1:${barePort}`, ['/bare'], options.seconds, options.connections)
+    log(`http: search route for ${options.seconds} s, ${options.connections} connections, ${searchPaths.length} different searches …`)
+    const search = await drive('GET /api/v1/institutions', `http://127.0.0.1:${appPort}`, searchPaths, options.seconds, options.connections)
+    return {
+      bare,
+      search,
+      ratio: search.requestsPerSecond / bare.requestsPerSecond,
+      distinctSearches: searchPaths.length,
+      seconds: options.seconds,
+      connections: options.connections,
+      logLevel: options.logLevel,
+    }
+  } finally {
+    child.kill('SIGTERM')
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+    const code = await exited
+    clearTimeout(timer)
+    if (code !== 0) log(`http: server child exited with ${code}\n${stderr}`)
+  }
+}
+
+function stripDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env }
+  delete copy.DATABASE_URL
+  return copy
+}
+
+async function waitFor(url: string, child: { exitCode: number | null }, output: () => string): Promise<void> {
+  const started = Date.now()
+  while (Date.now() - started < 120_000) {
+    if (child.exitCode !== null) throw new Error(`benchmark server exited with ${child.exitCode}:\n${output()}`)
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      if (response.status === 200) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`${url} not ready within 120 s:\n${output()}`)
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
