@@ -34,7 +34,8 @@ export async function importFilingList(db: Database, bytes: Uint8Array, options:
       tx,
       districts.filter((d) => used.has(d.code)),
     )
-    return upsertInstitutionsIn(tx, result.accepted)
+    // A list carries no inspections, rectification notices or ratings: keep the stored ones.
+    return upsertInstitutionsIn(tx, result.accepted, { scope: 'filing_fields' })
   })
   return { result, changes }
 }

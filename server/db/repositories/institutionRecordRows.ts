@@ -154,10 +154,10 @@ export interface InstitutionRows {
   children: ChildRows
 }
 
-/** What is stored of one institution, limited to the parts of a scope. */
+/** What is stored of one institution, limited to the parts of a scope (only compared, never written back). */
 export interface StoredParts {
   row: Partial<InstitutionRow> & Pick<InstitutionRow, 'id' | 'filing_number'>
-  children: Partial<ChildRows>
+  children: Partial<Record<ChildList, ReadonlyArray<Record<string, unknown>>>>
 }
 
 export function toRows(record: InstitutionRecord, id: string): InstitutionRows {

@@ -75,6 +75,42 @@ describe.each(TEST_BACKENDS)('importing a filing list on %s', (backend) => {
     expect((await db.query('select 1 from institutions')).rowCount).toBe(3)
   })
 
+  it('keeps the inspections, rectification notices and ratings regulators and reviews wrote when a row is re-imported', async () => {
+    await importFilingList(db, sample, { dryRun: false, today: TODAY })
+    const id = idForFilingNumber('测试备〔2024〕001号')
+    // Written after the import, as a regulator's inspection, a notice and a parent's review would be.
+    await db.query(
+      `insert into inspections (id, institution_id, inspected_on, authority, result, summary)
+       values ('insp-1', $1, '2025-03-02', '重庆市渝北区卫生健康委员会', 'rectification_required', '消防通道堆放杂物')`,
+      [id],
+    )
+    await db.query(
+      `insert into rectification_notices (id, institution_id, issued_on, due_on, authority, issue, completed_on)
+       values ('notice-1', $1, '2025-03-02', '2025-04-02', '重庆市渝北区卫生健康委员会', '消防通道堆放杂物', null)`,
+      [id],
+    )
+    await db.query('update institutions set rating_sum = rating_sum + 5, rating_count = rating_count + 1 where id = $1', [id])
+
+    const changed = Buffer.from(sample.toString('utf8').replace('2800,1600,45,180', '3000,1600,45,180'))
+    const again = await importFilingList(db, changed, { dryRun: false, today: TODAY })
+    expect(again.changes).toEqual({ inserted: 0, updated: 1, unchanged: 2 })
+
+    const fee = await db.query(`select fee_fen from institution_care_modes where institution_id = $1 and mode = 'full_day'`, [id])
+    expect(fee.rows).toEqual([{ fee_fen: 300_000 }])
+    const inspections = await db.query('select id from inspections where institution_id = $1', [id])
+    expect(inspections.rows).toEqual([{ id: 'insp-1' }])
+    const notices = await db.query('select id, completed_on from rectification_notices where institution_id = $1', [id])
+    expect(notices.rows).toEqual([{ id: 'notice-1', completed_on: null }])
+    const rating = await db.query('select rating_sum, rating_count from institutions where id = $1', [id])
+    expect(rating.rows).toEqual([{ rating_sum: 5, rating_count: 1 }])
+
+    // The same file once more: nothing the list carries has changed, so nothing is written.
+    const before = await everything()
+    const same = await importFilingList(db, changed, { dryRun: false, today: TODAY })
+    expect(same.changes).toEqual({ inserted: 0, updated: 0, unchanged: 3 })
+    expect(await everything()).toEqual(before)
+  })
+
   it('imports the good rows of a file with bad ones and reports each bad line', async () => {
     const { result, changes } = await importFilingList(db, withErrors, { dryRun: false, today: TODAY })
     expect(changes).toEqual({ inserted: 2, updated: 0, unchanged: 0 })

@@ -1,5 +1,5 @@
-import { Database } from '../../../../server/db/database'
-import { upsertDistricts, upsertInstitutions } from '../../../../server/db/repositories/institutionWriter'
+import { Database, Queryable } from '../../../../server/db/database'
+import { upsertDistricts, upsertInstitutions, upsertInstitutionsIn } from '../../../../server/db/repositories/institutionWriter'
 import { openTestDatabase, TEST_BACKENDS, TestDatabase } from '../../../support/database'
 import { sampleRecord } from '../../seed/sampleRecord'
 
@@ -84,6 +84,72 @@ describe.each(TEST_BACKENDS)('institutionWriter on %s', (backend) => {
     expect(classes.map((c) => [c.class_type, c.capacity])).toEqual([['preschool', 40]])
     expect(inspections).toEqual([])
     expect(notices.map((n) => [n.institution_id, n.completed_on])).toEqual([['test-1', null]])
+  })
+
+  describe("with scope 'filing_fields'", () => {
+    /** The same institution as a filing list gives it: no inspections, notices, ratings or photos. */
+    function asFiled(overrides: Parameters<typeof sampleRecord>[0] = {}) {
+      return sampleRecord({ inspections: [], rectifications: [], ratingSum: 0, ratingCount: 0, photos: [], isDemo: false, ...overrides })
+    }
+    const NOTICE = { id: 'r1', issuedOn: '2025-06-01', dueOn: '2025-07-01', authority: '重庆市渝北区卫生健康委员会', issue: '消防通道堆放杂物', completedOn: null }
+
+    beforeEach(async () => {
+      await upsertInstitutions(db, [sampleRecord({ rectifications: [NOTICE], photos: ['https://example.com/a.jpg'], isDemo: false })])
+    })
+
+    it('updates the filing columns, care modes and classes, and keeps inspections, notices, ratings and photos', async () => {
+      const before = await snapshot()
+      const changed = asFiled({
+        name: '（演示数据）渝北区龙溪街道小橙子托育园（新址）',
+        careModes: [{ mode: 'full_day', fee: 280_000, unit: 'per_month' }],
+        classes: [{ type: 'preschool', classCount: 2, capacity: 40, enrolled: 20 }],
+        capacity: 40,
+        enrolled: 20,
+      })
+      expect(await upsertInstitutions(db, [changed], { scope: 'filing_fields' })).toEqual({ inserted: 0, updated: 1, unchanged: 0 })
+      const after = await snapshot()
+      expect(after.rows[0]).toMatchObject({ id: 'test-1', capacity: 40, rating_sum: 9, rating_count: 2, photos: ['https://example.com/a.jpg'] })
+      expect(after.rows[0].name).toContain('新址')
+      expect(after.rows[0].search_text).toContain('新址')
+      expect(after.modes.map((m) => [m.mode, m.fee_fen])).toEqual([['full_day', 280_000]])
+      expect(after.classes.map((c) => [c.class_type, c.capacity])).toEqual([['preschool', 40]])
+      expect(after.inspections).toEqual(before.inspections)
+      expect(after.notices).toEqual(before.notices)
+    })
+
+    it('reports unchanged, and writes nothing, when only what the list does not carry differs', async () => {
+      const before = await snapshot()
+      expect(await upsertInstitutions(db, [asFiled()], { scope: 'filing_fields' })).toEqual({ inserted: 0, updated: 0, unchanged: 1 })
+      expect(await snapshot()).toEqual(before)
+    })
+
+    it('inserts a new institution whole, as the default scope does', async () => {
+      const fresh = sampleRecord({
+        id: 'test-2',
+        filing: { ...sampleRecord().filing, number: 'TEST-2' },
+        inspections: [{ ...sampleRecord().inspections[0], id: 'test-2-i1' }],
+        rectifications: [{ ...NOTICE, id: 'r2' }],
+      })
+      expect(await upsertInstitutions(db, [fresh], { scope: 'filing_fields' })).toEqual({ inserted: 1, updated: 0, unchanged: 0 })
+      const { rows, inspections, notices } = await snapshot()
+      expect(rows.find((r) => r.id === 'test-2')).toMatchObject({ rating_sum: 9, rating_count: 2 })
+      expect(inspections.filter((i) => i.institution_id === 'test-2')).toHaveLength(1)
+      expect(notices.filter((n) => n.institution_id === 'test-2')).toHaveLength(1)
+    })
+
+    it('never mentions inspections, rectification notices or ratings in its SQL when updating', async () => {
+      const statements: string[] = []
+      const recording: Queryable = {
+        query: (sql, params) => {
+          statements.push(sql)
+          return db.query(sql, params)
+        },
+      }
+      const changed = asFiled({ careModes: [{ mode: 'full_day', fee: 280_000, unit: 'per_month' }] })
+      expect(await upsertInstitutionsIn(recording, [changed], { scope: 'filing_fields' })).toEqual({ inserted: 0, updated: 1, unchanged: 0 })
+      expect(statements.length).toBeGreaterThan(0)
+      for (const sql of statements) expect(sql).not.toMatch(/inspections|rectification_notices|rating_sum|rating_count/)
+    })
   })
 
   it('writes nothing at all when one record of the list is refused by the database', async () => {
