@@ -4,8 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: { '^.+\\.(c|m)?(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }] },
-  // content-disposition (@fastify/static) and cookie (light-my-request) ship only ES modules;
+  // content-disposition (@fastify/static), cookie (light-my-request) and kdbush ship only ES modules;
   // PGlite imports node built-ins with import(); jest's VM refuses both, swc turns them into require().
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@electric-sql/pglite)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@electric-sql/pglite|kdbush)/)'],
   testTimeout: 30000,
 }

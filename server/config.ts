@@ -24,6 +24,7 @@ const ConfigEnvSchema = z.object({
   WECHAT_API_BASE: z.url({ error: 'WECHAT_API_BASE 必须是网址' }).optional(),
   H5_DIST: z.string().min(1).default('./dist-h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEARCH_INDEX_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
 })
 
 export interface Config {
@@ -38,6 +39,12 @@ export interface Config {
   /** Absolute path of the H5 build served at /. */
   h5Dist: string
   logLevel: z.infer<typeof ConfigEnvSchema>['LOG_LEVEL']
+  /**
+   * How often (ms) each server checks whether the institution data changed and its
+   * in-memory search index must be rebuilt (server/search/). 0 turns the background
+   * index off: searches use SQL until something calls refresh().
+   */
+  searchIndexRefreshMs: number
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     wechatApiBase: e.WECHAT_API_BASE,
     h5Dist: path.resolve(cwd, e.H5_DIST),
     logLevel: e.LOG_LEVEL,
+    searchIndexRefreshMs: e.SEARCH_INDEX_REFRESH_MS,
   }
 }

@@ -7,13 +7,14 @@ import { InstitutionSearchQuerySchema } from '../../src/domain/search'
 import { Database } from '../db/database'
 import { getInstitutionDetail } from '../services/institutionDetail'
 import { findInstitutions } from '../services/institutionSearch'
+import { LiveSearchIndex } from '../search/liveSearchIndex'
 
 const InstitutionIdParamsSchema = z.object({
   id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
 })
 
 /** Public institution routes: search and detail. */
-export function institutionRoutes(db: Database): FastifyPluginAsyncZod {
+export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/institutions',
@@ -25,7 +26,7 @@ export function institutionRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: pageSchema(InstitutionSummarySchema), 400: ErrorBodySchema },
         },
       },
-      async (request) => findInstitutions(db, request.query),
+      async (request) => findInstitutions(db, request.query, searchIndex),
     )
 
     app.get(

@@ -1,5 +1,6 @@
 import { Database } from '../db/database'
 import { UpsertCounts, upsertDistricts, upsertInstitutionsIn } from '../db/repositories/institutionWriter'
+import { analyzeInstitutionTables } from '../db/repositories/plannerStatistics'
 import { generateDemoData } from './generator'
 
 export interface SeedOptions {
@@ -22,5 +23,6 @@ export async function seedDemoData(
     await upsertDistricts(tx, districts)
     return upsertInstitutionsIn(tx, institutions)
   })
+  if (changes.inserted > 0 || changes.updated > 0) await analyzeInstitutionTables(db)
   return { districts: districts.length, institutions: institutions.length, changes }
 }

@@ -4,6 +4,7 @@ import { DistrictRecord } from '../../src/domain/district'
 import { todayInShanghai } from '../../src/domain/shanghaiTime'
 import { Database } from '../db/database'
 import { upsertDistricts, upsertInstitutionsIn } from '../db/repositories/institutionWriter'
+import { analyzeInstitutionTables } from '../db/repositories/plannerStatistics'
 import { SEED_DISTRICTS, toDistrictRecord } from './districts'
 import { FilingCsvError, FilingCsvResult, parseFilingCsv } from './filingCsv'
 import { withDatabase } from './withDatabase'
@@ -37,6 +38,7 @@ export async function importFilingList(db: Database, bytes: Uint8Array, options:
     // A list carries no inspections, rectification notices or ratings: keep the stored ones.
     return upsertInstitutionsIn(tx, result.accepted, { scope: 'filing_fields' })
   })
+  if (changes.inserted > 0 || changes.updated > 0) await analyzeInstitutionTables(db)
   return { result, changes }
 }
 

@@ -2,30 +2,42 @@ import { InstitutionSummary } from '../../src/domain/institution'
 import { InstitutionSearch } from '../../src/domain/search'
 import { Queryable } from '../db/database'
 import { toSummary } from '../db/repositories/institutionRows'
-import { searchInstitutions } from '../db/repositories/institutionSearchRepository'
+import { SearchPosition, searchInstitutions } from '../db/repositories/institutionSearchRepository'
+import { roundDistanceKm } from '../search/distance'
+import { LiveSearchIndex } from '../search/liveSearchIndex'
+import { SearchHit } from '../search/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
+
+export { roundDistanceKm } from '../search/distance'
 
 export interface InstitutionPage {
   items: InstitutionSummary[]
   nextCursor: string | null
 }
 
-/** Distances are shown to two decimals (10 m), rounded half-up exactly as the SQL sort key is. */
-export function roundDistanceKm(km: number): number {
-  return Math.floor(km * 100 + 0.5) / 100
+/**
+ * GET /api/v1/institutions: one page of the search, and the cursor of the next one.
+ * Answered from the in-memory index when it is loaded, else with SQL; both give the
+ * same items and cursors, so a cursor from one pages the other.
+ */
+export async function findInstitutions(db: Queryable, search: InstitutionSearch, searchIndex?: LiveSearchIndex): Promise<InstitutionPage> {
+  const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
+  // One extra hit says whether another page exists without counting.
+  const index = searchIndex?.current()
+  const hits = index ? index.search(search, after, search.limit + 1) : await searchWithSql(db, search, after, search.limit + 1)
+  const page = hits.slice(0, search.limit)
+  const last = page[page.length - 1]
+  const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
+  return { items: page.map((hit) => hit.summary), nextCursor }
 }
 
-/** GET /api/v1/institutions: one page of the search, and the cursor of the next one. */
-export async function findInstitutions(db: Queryable, search: InstitutionSearch): Promise<InstitutionPage> {
-  const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
-  // One extra row says whether another page exists without a count query.
-  const rows = await searchInstitutions(db, search, after, search.limit + 1)
-  const pageRows = rows.slice(0, search.limit)
-  const items = pageRows.map((row) => {
+async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number): Promise<SearchHit[]> {
+  const rows = await searchInstitutions(db, search, after, pageSize)
+  return rows.map((row) => {
     const summary = toSummary(row)
-    return row.distance_km === null ? summary : { ...summary, distanceKm: roundDistanceKm(row.distance_km) }
+    return {
+      summary: row.distance_km === null ? summary : { ...summary, distanceKm: roundDistanceKm(row.distance_km) },
+      sortKey: row.sort_key,
+    }
   })
-  const last = pageRows[pageRows.length - 1]
-  const nextCursor = rows.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sort_key, id: last.id }) : null
-  return { items, nextCursor }
 }

@@ -1,5 +1,5 @@
 import { ScrollView, View, Text } from '@tarojs/components'
-import { ReactNode } from 'react'
+import { ReactNode, useState } from 'react'
 import { CARE_MODES, CARE_MODE_LABELS } from '../domain/careMode'
 import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from '../domain/institution'
 import { SearchSort } from '../domain/search'
@@ -23,28 +23,10 @@ function Row({ title, children }: { title: string; children: ReactNode }) {
   )
 }
 
-/** Every filter of the find tab; each change goes to the shared store at once. */
-export function FilterBar({ filters, located }: { filters: SearchFilters; located: boolean }) {
-  const sorts: SearchSort[] = located ? ['distance', 'fee', 'rating'] : ['rating', 'fee']
-  const activeSort = filters.sort && (filters.sort !== 'distance' || located) ? filters.sort : located ? 'distance' : 'rating'
+/** The rarer filters: age, the most one can pay, kind and search radius. */
+function MoreFilters({ filters, located }: { filters: SearchFilters; located: boolean }) {
   return (
-    <View className='filter-bar'>
-      <Row title='方式'>
-        <Chip label='不限' selected={filters.careMode === null} onTap={() => updateFilters({ careMode: null })} className='e2e-filter-mode-any' />
-        {CARE_MODES.map((mode) => (
-          <Chip
-            key={mode}
-            label={CARE_MODE_LABELS[mode]}
-            selected={filters.careMode === mode}
-            onTap={() => updateFilters({ careMode: filters.careMode === mode ? null : mode })}
-            className={`e2e-filter-mode-${mode}`}
-          />
-        ))}
-      </Row>
-      <Row title='条件'>
-        <Chip label='只看普惠' selected={filters.affordableOnly} onTap={() => updateFilters({ affordableOnly: !filters.affordableOnly })} className='e2e-filter-affordable' />
-        <Chip label='只看有空位' selected={filters.vacancyOnly} onTap={() => updateFilters({ vacancyOnly: !filters.vacancyOnly })} className='e2e-filter-vacancy' />
-      </Row>
+    <View className='filter-bar__more'>
       <View className='filter-fields'>
         <NumberField
           label='孩子月龄'
@@ -83,11 +65,6 @@ export function FilterBar({ filters, located }: { filters: SearchFilters; locate
           />
         ))}
       </Row>
-      <Row title='排序'>
-        {sorts.map((sort) => (
-          <Chip key={sort} label={SORT_LABELS[sort]} selected={activeSort === sort} onTap={() => updateFilters({ sort })} className={`e2e-sort-${sort}`} />
-        ))}
-      </Row>
       {located && (
         <Row title='范围'>
           {RADII_KM.map((km) => (
@@ -95,6 +72,48 @@ export function FilterBar({ filters, located }: { filters: SearchFilters; locate
           ))}
         </Row>
       )}
+    </View>
+  )
+}
+
+/** Every filter of the find tab; each change goes to the shared store at once. */
+export function FilterBar({ filters, located }: { filters: SearchFilters; located: boolean }) {
+  // The rarer filters fold away so the first results show on a small phone; the fold
+  // says how many of them are set, so nothing narrows the list out of sight.
+  const [expanded, setExpanded] = useState(false)
+  const foldedActive = [filters.ageMonths !== null, filters.maxFee !== null, filters.kind !== null].filter(Boolean).length
+  const sorts: SearchSort[] = located ? ['distance', 'fee', 'rating'] : ['rating', 'fee']
+  const activeSort = filters.sort && (filters.sort !== 'distance' || located) ? filters.sort : located ? 'distance' : 'rating'
+  const foldLabel = expanded
+    ? '收起筛选 ▴'
+    : `更多筛选：月龄、费用、类型${located ? '、范围' : ''}${foldedActive > 0 ? `（已选 ${foldedActive} 项）` : ''} ▾`
+  return (
+    <View className='filter-bar'>
+      <Row title='方式'>
+        <Chip label='不限' selected={filters.careMode === null} onTap={() => updateFilters({ careMode: null })} className='e2e-filter-mode-any' />
+        {CARE_MODES.map((mode) => (
+          <Chip
+            key={mode}
+            label={CARE_MODE_LABELS[mode]}
+            selected={filters.careMode === mode}
+            onTap={() => updateFilters({ careMode: filters.careMode === mode ? null : mode })}
+            className={`e2e-filter-mode-${mode}`}
+          />
+        ))}
+      </Row>
+      <Row title='条件'>
+        <Chip label='只看普惠' selected={filters.affordableOnly} onTap={() => updateFilters({ affordableOnly: !filters.affordableOnly })} className='e2e-filter-affordable' />
+        <Chip label='只看有空位' selected={filters.vacancyOnly} onTap={() => updateFilters({ vacancyOnly: !filters.vacancyOnly })} className='e2e-filter-vacancy' />
+      </Row>
+      <Row title='排序'>
+        {sorts.map((sort) => (
+          <Chip key={sort} label={SORT_LABELS[sort]} selected={activeSort === sort} onTap={() => updateFilters({ sort })} className={`e2e-sort-${sort}`} />
+        ))}
+      </Row>
+      <View className='filter-more e2e-filter-more' onClick={() => setExpanded(!expanded)}>
+        <Text>{foldLabel}</Text>
+      </View>
+      {expanded && <MoreFilters filters={filters} located={located} />}
     </View>
   )
 }

@@ -144,6 +144,9 @@ describe('finding filed childcare in the H5 app', () => {
   it('filters by a care mode and the most the parent can pay in its unit', async () => {
     const { page } = await openFind('granted')
     await tapAndSearch(page, '.e2e-filter-mode-full_day', (q) => q.getAll('careMode').join() === 'full_day')
+    // The fee field sits behind 更多筛选, folded away so results show first on a small phone.
+    await expect(page.locator('.e2e-filter-maxfee').count()).resolves.toBe(0)
+    await page.locator('.e2e-filter-more').click()
     await expect(page.locator('.field:has(.e2e-filter-maxfee) .field__unit').innerText()).resolves.toContain('元/月')
 
     const maxFeeYuan = 3000
@@ -171,6 +174,9 @@ describe('finding filed childcare in the H5 app', () => {
       expect(fenFromCardText(fullDay!)).toBeLessThanOrEqual(maxFeeYuan * 100)
     }
     await screenshot(page, 'find-full-day-max-fee')
+    // Folded again, the bar still says a hidden filter narrows the list.
+    await page.locator('.e2e-filter-more').click()
+    await expect(page.locator('.e2e-filter-more').innerText()).resolves.toContain('已选 1 项')
   })
 
   it('opening an institution shows its filing number, fees with units, classes and inspections', async () => {

@@ -3,6 +3,7 @@ import { InstitutionRecord } from '../../../src/domain/institutionRecord'
 import { Database, Queryable } from '../database'
 import { contentKey, InstitutionRows, SCOPE_PARTS, toRows, UpsertScope } from './institutionRecordRows'
 import { insertInstitutions, loadStored, updateInstitutions } from './institutionTables'
+import { bumpSearchIndexVersion } from './searchIndexVersion'
 
 export type { UpsertScope } from './institutionRecordRows'
 
@@ -30,7 +31,7 @@ export interface UpsertCounts {
 /** Inserts new districts and updates changed ones; identical ones are left alone. */
 export async function upsertDistricts(db: Queryable, districts: DistrictRecord[]): Promise<void> {
   if (districts.length === 0) return
-  await db.query(
+  const written = await db.query(
     `insert into districts (code, name, province, city, center_lat, center_lng)
      select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[])
      on conflict (code) do update set
@@ -47,6 +48,8 @@ export async function upsertDistricts(db: Queryable, districts: DistrictRecord[]
       districts.map((d) => d.center.lng),
     ],
   )
+  // District names appear in search results: servers' search indexes must reload.
+  if (written.rowCount > 0) await bumpSearchIndexVersion(db)
 }
 
 /** Upserts every record in one transaction: all of them are written, or none. */
@@ -78,6 +81,8 @@ export async function upsertInstitutionsIn(tx: Queryable, records: InstitutionRe
       counts.updated += updates.length
     }
   }
+  // Same transaction as the rows: servers' search indexes see the change and this version together.
+  if (counts.inserted > 0 || counts.updated > 0) await bumpSearchIndexVersion(tx)
   return counts
 }
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { CARE_MODES } from '../../../src/domain/careMode'
 import { INSTITUTION_KINDS, InstitutionSummary } from '../../../src/domain/institution'
-import { InstitutionSearchQuerySchema } from '../../../src/domain/search'
+import { InstitutionSearch, InstitutionSearchQuerySchema } from '../../../src/domain/search'
 import { upsertDistricts, upsertInstitutions } from '../../../server/db/repositories/institutionWriter'
+import { findInstitutions, InstitutionPage } from '../../../server/services/institutionSearch'
 import { generateInstitutions, TEST_DISTRICTS } from '../../fixtures/institutions'
 import { openTestApp, TestApp } from '../../support/app'
 import { TEST_BACKENDS } from '../../support/database'
@@ -60,24 +61,36 @@ function toQueryString(q: GeneratedQuery): URLSearchParams {
 
 const RUNS = 60
 
-describe.each(TEST_BACKENDS)('institution search on %s matches the brute-force reference', (backend) => {
+describe.each(TEST_BACKENDS)('institution search on %s, from the in-memory index and from SQL, matches the brute-force reference', (backend) => {
   let t: TestApp
   beforeAll(async () => {
     t = await openTestApp(backend)
   })
   afterAll(() => t.close())
 
-  /** Every page, following nextCursor to the end. */
-  async function allPages(params: URLSearchParams): Promise<InstitutionSummary[]> {
+  /** One page over HTTP: the app answers from its in-memory index once that is loaded. */
+  async function indexPage(params: URLSearchParams, cursor: string | null): Promise<InstitutionPage> {
+    const url = new URLSearchParams(params)
+    if (cursor) url.set('cursor', cursor)
+    const response = await t.app.inject({ url: `/api/v1/institutions?${url}` })
+    expect(response.statusCode).toBe(200)
+    return response.json() as InstitutionPage
+  }
+
+  /** One page from the SQL search: the service without an index. */
+  function sqlPage(search: InstitutionSearch, cursor: string | null): Promise<InstitutionPage> {
+    return findInstitutions(t.db, { ...search, cursor: cursor ?? undefined })
+  }
+
+  type PageSource = (page: number, cursor: string | null) => Promise<InstitutionPage>
+
+  /** Every page, following nextCursor to the end, each page from the source given. */
+  async function allPages(source: PageSource, limit: number): Promise<InstitutionSummary[]> {
     const items: InstitutionSummary[] = []
     let cursor: string | null = null
     for (let page = 0; page < 200; page++) {
-      const url = new URLSearchParams(params)
-      if (cursor) url.set('cursor', cursor)
-      const response = await t.app.inject({ url: `/api/v1/institutions?${url}` })
-      expect(response.statusCode).toBe(200)
-      const body = response.json() as { items: InstitutionSummary[]; nextCursor: string | null }
-      expect(body.items.length).toBeLessThanOrEqual(Number(params.get('limit')))
+      const body = await source(page, cursor)
+      expect(body.items.length).toBeLessThanOrEqual(limit)
       items.push(...body.items)
       cursor = body.nextCursor
       if (!cursor) return items
@@ -90,6 +103,8 @@ describe.each(TEST_BACKENDS)('institution search on %s matches the brute-force r
     const records = generateInstitutions(60, seed)
     await upsertDistricts(t.db, TEST_DISTRICTS)
     await upsertInstitutions(t.db, records)
+    await t.app.searchIndex.refresh()
+    expect(t.app.searchIndex.current()?.size).toBe(records.filter((r) => r.filing.status === 'filed').length)
 
     // The property is only worth something if many searches find rows over several pages.
     let nonEmpty = 0
@@ -99,10 +114,15 @@ describe.each(TEST_BACKENDS)('institution search on %s matches the brute-force r
         const params = toQueryString(q)
         const search = InstitutionSearchQuerySchema.parse(Object.fromEntries(groupParams(params)))
         const expected = referenceSearch(records, TEST_DISTRICTS, search)
-        const actual = await allPages(params)
+        const actual = await allPages((_, cursor) => indexPage(params, cursor), q.limit)
+        const fromSql = await allPages((_, cursor) => sqlPage(search, cursor), q.limit)
+        // Cursors are one format: a page from either path continues on the other.
+        const alternating = await allPages((page, cursor) => (page % 2 === 0 ? sqlPage(search, cursor) : indexPage(params, cursor)), q.limit)
 
         expect(actual.map((i) => i.id)).toEqual(expected.map((i) => i.id))
         expect(actual).toEqual(expected)
+        expect(fromSql).toEqual(expected)
+        expect(alternating).toEqual(expected)
         if (actual.length > 0) nonEmpty++
         if (actual.length > q.limit) multiPage++
         if (search.origin) {
