@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+/*
+ * Sign-in (API.md "Sign-in"). The server issues its own opaque session token; WeChat's
+ * session_key and the AppSecret never leave the server.
+ */
+
+export const WechatSignInBodySchema = z.object({
+  code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确'),
+})
+export type WechatSignInBody = z.infer<typeof WechatSignInBodySchema>
+
+export const NICKNAME_MAX = 20
+
+/**
+ * Demo sign-in (DEMO_LOGIN=1 only). `staffInstitutionId` signs in as a staff member of
+ * that institution, so the demo and the tests can play both sides of a booking.
+ */
+export const DemoSignInBodySchema = z.object({
+  nickname: z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`).optional(),
+  staffInstitutionId: z.string().trim().min(1).max(100, '机构编号太长').optional(),
+})
+export type DemoSignInBody = z.infer<typeof DemoSignInBodySchema>
+
+export const STAFF_ROLES = ['institution_staff', 'regulator'] as const
+export const StaffRoleSchema = z.enum(STAFF_ROLES)
+export type StaffRole = z.infer<typeof StaffRoleSchema>
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  nickname: z.string().nullable(),
+  /** The institution this user works for, when signed in as its staff. */
+  staffInstitutionId: z.string().nullable(),
+})
+export type SessionUser = z.infer<typeof SessionUserSchema>
+
+export const SessionSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: SessionUserSchema,
+})
+export type Session = z.infer<typeof SessionSchema>
+
+/** The 用户隐私保护指引 version the app shows; a new version asks again. */
+export const PRIVACY_GUIDE_VERSION = '2026-11-01'
+
+/**
+ * Consents a parent gives, each recorded with its version and time (PIPL art. 29 and 31):
+ * privacy_guide — the app's privacy guide; child_data — a guardian's separate consent to
+ * process a child's nickname and birth or due date.
+ */
+export const CONSENT_KINDS = ['privacy_guide', 'child_data'] as const
+export const ConsentKindSchema = z.enum(CONSENT_KINDS, { error: '同意事项不正确' })
+export type ConsentKind = z.infer<typeof ConsentKindSchema>
+
+export const ConsentBodySchema = z.object({
+  kind: ConsentKindSchema,
+  version: z.string().trim().min(1, '缺少版本号').max(40, '版本号太长'),
+})
+export type ConsentBody = z.infer<typeof ConsentBodySchema>
+
+export const ConsentSchema = z.object({ kind: ConsentKindSchema, version: z.string(), givenAt: z.string() })
+export type Consent = z.infer<typeof ConsentSchema>

@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+/*
+ * Bookable times an institution publishes (入托网上约):
+ * open_day 托育开放日 · visit 预约参观 · trial 试托 · lecture 讲座/家长课堂 (生命1000天).
+ */
+export const SLOT_KINDS = ['open_day', 'visit', 'trial', 'lecture'] as const
+export const SlotKindSchema = z.enum(SLOT_KINDS, { error: '时段类型只能是开放日、参观、试托或讲座' })
+export type SlotKind = z.infer<typeof SlotKindSchema>
+export const SLOT_KIND_LABELS: Record<SlotKind, string> = {
+  open_day: '托育开放日',
+  visit: '预约参观',
+  trial: '试托',
+  lecture: '家长课堂',
+}
+
+/** open — bookable while places remain and it has not started; cancelled — by staff, with notice. */
+export const SLOT_STATUSES = ['open', 'cancelled'] as const
+export const SlotStatusSchema = z.enum(SLOT_STATUSES)
+export type SlotStatus = z.infer<typeof SlotStatusSchema>
+
+export const SLOT_CAPACITY_MAX = 500
+
+/** ISO-8601 with an offset, as API.md asks for every time. */
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true, error: '时间格式应为 ISO-8601（带时区）' })
+
+export const SlotSchema = z.object({
+  id: z.string(),
+  institutionId: z.string(),
+  kind: SlotKindSchema,
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+  status: SlotStatusSchema,
+  /** When true, a booking waits as pending until staff confirm it (it still holds its place). */
+  requiresConfirmation: z.boolean(),
+})
+export type Slot = z.infer<typeof SlotSchema>
+
+export const SlotsQuerySchema = z.object({
+  from: IsoDateTimeSchema.optional(),
+  to: IsoDateTimeSchema.optional(),
+  kind: SlotKindSchema.optional(),
+})
+export type SlotsQuery = z.infer<typeof SlotsQuerySchema>
+
+const slotFields = {
+  kind: SlotKindSchema,
+  title: z.string().trim().max(40, '标题最多 40 个字').optional(),
+  startsAt: IsoDateTimeSchema,
+  endsAt: IsoDateTimeSchema,
+  capacity: z.number({ error: '名额应为数字' }).int('名额应为整数').min(1, '名额至少 1 个').max(SLOT_CAPACITY_MAX, `名额最多 ${SLOT_CAPACITY_MAX} 个`),
+  requiresConfirmation: z.boolean().optional(),
+}
+
+function endsAfterStart(slot: { startsAt?: string; endsAt?: string }): boolean {
+  return slot.startsAt === undefined || slot.endsAt === undefined || Date.parse(slot.endsAt) > Date.parse(slot.startsAt)
+}
+
+/** Staff: POST /api/v1/staff/slots. */
+export const SlotCreateBodySchema = z.object(slotFields).refine(endsAfterStart, { path: ['endsAt'], message: '结束时间应晚于开始时间' })
+export type SlotCreateBody = z.infer<typeof SlotCreateBodySchema>
+
+/** Staff: PATCH /api/v1/staff/slots/:id. Capacity below the places already taken is a 409. */
+export const SlotUpdateBodySchema = z
+  .object(slotFields)
+  .omit({ kind: true })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, '没有要修改的内容')
+  .refine(endsAfterStart, { path: ['endsAt'], message: '结束时间应晚于开始时间' })
+export type SlotUpdateBody = z.infer<typeof SlotUpdateBodySchema>
