@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { BookingSchema } from './booking'
+import { EnrollmentSchema } from './enrollment'
+
+/**
+ * GET /api/v1/me/bookings — 我的预约: bookings and enrollment applications in one list,
+ * upcoming bookings first (soonest first), then open applications, then the past.
+ */
+export const MyBookingItemSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('booking'), booking: BookingSchema }),
+  z.object({ type: z.literal('enrollment'), enrollment: EnrollmentSchema }),
+])
+export type MyBookingItem = z.infer<typeof MyBookingItemSchema>
+
+export const MyBookingsSchema = z.object({ items: z.array(MyBookingItemSchema), nextCursor: z.string().nullable() })
+export type MyBookings = z.infer<typeof MyBookingsSchema>
+
+/** POST /api/v1/me/subscriptions: the template kinds the parent just accepted (one message each). */
+export const SUBSCRIPTION_KINDS = ['visit_reminder', 'booking_status', 'enrollment_status'] as const
+export const SubscriptionBodySchema = z.object({
+  kinds: z.array(z.enum(SUBSCRIPTION_KINDS, { error: '订阅类型不正确' })).min(1, '请选择要订阅的提醒').max(SUBSCRIPTION_KINDS.length),
+})
+export type SubscriptionBody = z.infer<typeof SubscriptionBodySchema>
