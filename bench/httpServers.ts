@@ -4,11 +4,13 @@ import { loadConfig } from '../server/config'
 import { openDatabase } from '../server/db/openDatabase'
 
 /*
- * Child process of the HTTP benchmark. It serves, on two ports of its own process:
- *  - the real app (buildApp) on the benchmark's data folder, and
+ * Child process of the HTTP benchmark. It serves, on three ports of its own process:
+ *  - the real app (buildApp) on the benchmark's data folder, as configured (page cache on),
+ *  - the same app with its search page cache off (SEARCH_PAGE_CACHE_SIZE=0), so the
+ *    report can tell how much of the search route's speed is the cache, and
  *  - a bare Fastify instance with one trivial JSON route, the ceiling to compare with.
  * The bare route exists only here; it is never part of the production app.
- * Ports come in as APP_PORT and BARE_PORT; SIGTERM closes both and the database.
+ * Ports come in as APP_PORT, UNCACHED_PORT and BARE_PORT; SIGTERM closes all and the database.
  */
 
 async function main(): Promise<void> {
@@ -18,14 +20,17 @@ async function main(): Promise<void> {
     process.exit(1)
   })
   const app = await buildApp({ config, db })
+  const uncached = await buildApp({ config: { ...config, searchPageCacheSize: 0 }, db })
   const bare = Fastify({ logger: false })
   bare.get('/bare', async () => ({ ok: true }))
 
   await app.listen({ port: config.port, host: '127.0.0.1' })
-  // The app loads its search index in the background after listening. Measuring only
-  // once it is loaded keeps that one-off load out of both routes' numbers (it shares
-  // this process with the bare route), so the ratio compares steady states.
+  await uncached.listen({ port: Number(process.env.UNCACHED_PORT), host: '127.0.0.1' })
+  // The apps load their search index in the background after listening. Measuring only
+  // once they are loaded keeps that one-off load out of every route's numbers (they share
+  // this process with the bare route), so the ratios compare steady states.
   await app.searchIndex.refresh()
+  await uncached.searchIndex.refresh()
   await bare.listen({ port: Number(process.env.BARE_PORT), host: '127.0.0.1' })
 
   let closing = false
@@ -33,6 +38,7 @@ async function main(): Promise<void> {
     if (closing) return
     closing = true
     await bare.close()
+    await uncached.close()
     await app.close()
     await db.close()
     process.exit(0)

@@ -23,6 +23,18 @@ function apiBase(): string {
   return process.env.TARO_ENV === 'h5' ? '' : 'https://api.example.invalid'
 }
 
+/**
+ * Subscribe-message template ids (mp.weixin.qq.com → 订阅消息), per kind the app asks for.
+ * Empty when not configured: the app then hides the reminder button.
+ */
+function subscribeTemplateIds(): Record<'visit_reminder' | 'booking_status' | 'enrollment_status', string> {
+  return {
+    visit_reminder: process.env.TARO_APP_TMPL_VISIT_REMINDER ?? '',
+    booking_status: process.env.TARO_APP_TMPL_BOOKING_STATUS ?? '',
+    enrollment_status: process.env.TARO_APP_TMPL_ENROLLMENT_STATUS ?? '',
+  }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5'
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -35,6 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase()),
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplateIds()),
     },
     copy: {
       // The WeChat map wants marker icons as files in the package.

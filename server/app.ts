@@ -5,22 +5,47 @@ import { Database } from './db/database'
 import { installErrorHandling } from './http/errorHandler'
 import { installOpenApi } from './http/openApi'
 import { installStaticApp } from './http/staticApp'
+import { installRateLimit } from './http/rateLimit'
+import { NotificationJobs } from './notifications/notificationJobs'
+import { DEMO_TEMPLATES } from './notifications/templates'
+import { authRoutes } from './routes/auth'
+import { bookingRoutes } from './routes/bookings'
+import { childRoutes } from './routes/children'
+import { contentRoutes } from './routes/content'
 import { districtRoutes } from './routes/districts'
+import { enrollmentRoutes } from './routes/enrollments'
 import { healthRoutes } from './routes/health'
 import { institutionRoutes } from './routes/institutions'
+import { lectureRoutes } from './routes/lectures'
+import { meRoutes } from './routes/me'
 import { openApiRoutes } from './routes/openApi'
+import { slotRoutes } from './routes/slots'
+import { staffRoutes } from './routes/staff'
 import { LiveSearchIndex } from './search/liveSearchIndex'
+import { createWechatClient, WechatClient } from './wechat/wechatClient'
 
 export interface AppDependencies {
   /** Without searchIndexRefreshMs (tests) the search index loads only when refresh() is called. */
-  config: Pick<Config, 'h5Dist' | 'logLevel'> & Partial<Pick<Config, 'searchIndexRefreshMs'>>
+  config: Pick<Config, 'h5Dist' | 'logLevel'> & Partial<Omit<Config, 'h5Dist' | 'logLevel'>>
   db: Database
 }
+
+/** What buildApp assumes for settings a (test) config leaves out: the safe side. */
+const APP_DEFAULTS = {
+  demoLogin: false,
+  sessionTtlDays: 30,
+  trustProxy: false,
+  signInRateLimitPerMinute: 20,
+} as const
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The in-memory search read model (server/search/); exposed so tests can refresh it. */
     searchIndex: LiveSearchIndex
+    /** The WeChat server API adapters (server/wechat/), pointed at config.wechatApiBase. */
+    wechat: WechatClient
+    /** Visit reminders and the subscribe-message sender; tests call runOnce(). */
+    notifications: NotificationJobs
   }
 }
 
@@ -34,18 +59,23 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: BODY_LIMIT_BYTES,
-    // Behind a load balancer the client address comes from X-Forwarded-For.
-    trustProxy: true,
+    // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
+    // otherwise anyone could pick the address the sign-in rate limit counts.
+    trustProxy: config.trustProxy ?? APP_DEFAULTS.trustProxy,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
   await installOpenApi(app)
 
-  const searchIndex = new LiveSearchIndex(db, {
-    info: (message) => app.log.info(message),
-    error: (message, error) => app.log.error({ err: error }, message),
-  })
+  const searchIndex = new LiveSearchIndex(
+    db,
+    {
+      info: (message) => app.log.info(message),
+      error: (message, error) => app.log.error({ err: error }, message),
+    },
+    config.searchPageCacheSize,
+  )
   app.decorate('searchIndex', searchIndex)
   // Loads in the background once listening: start-up and /healthz never wait for it,
   // and searches use SQL until it is loaded.
@@ -53,12 +83,41 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   if (refreshMs > 0) app.addHook('onListen', async () => searchIndex.start(refreshMs))
   app.addHook('onClose', async () => searchIndex.close())
 
+  const wechat = createWechatClient({ apiBase: config.wechatApiBase, appId: config.wechatAppId, appSecret: config.wechatAppSecret })
+  app.decorate('wechat', wechat)
+
+  const notifications = new NotificationJobs(db, wechat, config.wechatTemplates ?? DEMO_TEMPLATES, {
+    info: (message) => app.log.info(message),
+    error: (message, error) => app.log.error({ err: error }, message),
+  })
+  app.decorate('notifications', notifications)
+  // Like the search index: runs only once listening (NOTIFY_INTERVAL_MS, 0 = off), stops on close.
+  const notifyMs = config.notifyIntervalMs ?? 0
+  if (notifyMs > 0) app.addHook('onListen', async () => notifications.start(notifyMs))
+  app.addHook('onClose', async () => notifications.close())
+
+  await installRateLimit(app)
   await app.register(healthRoutes(db))
   await app.register(
     async (api) => {
       await api.register(openApiRoutes)
       await api.register(institutionRoutes(db, searchIndex))
       await api.register(districtRoutes(db))
+      await api.register(
+        authRoutes(db, wechat, {
+          demoLogin: config.demoLogin ?? APP_DEFAULTS.demoLogin,
+          sessionTtlDays: config.sessionTtlDays ?? APP_DEFAULTS.sessionTtlDays,
+          signInRateLimitPerMinute: config.signInRateLimitPerMinute ?? APP_DEFAULTS.signInRateLimitPerMinute,
+        }),
+      )
+      await api.register(meRoutes(db))
+      await api.register(childRoutes(db))
+      await api.register(slotRoutes(db))
+      await api.register(bookingRoutes(db))
+      await api.register(enrollmentRoutes(db))
+      await api.register(staffRoutes(db))
+      await api.register(contentRoutes(db))
+      await api.register(lectureRoutes(db))
     },
     { prefix: '/api/v1' },
   )

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEMO_TEMPLATES } from './notifications/templates'
 
 /*
  * All configuration, read from the environment once and validated at start. The
@@ -22,9 +23,20 @@ const ConfigEnvSchema = z.object({
     .optional(),
   DEMO_LOGIN: flag.optional(),
   WECHAT_API_BASE: z.url({ error: 'WECHAT_API_BASE 必须是网址' }).optional(),
+  WECHAT_APP_ID: z.string().trim().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().trim().min(1).optional(),
+  WECHAT_TEMPLATE_VISIT_REMINDER: z.string().trim().min(1).default(DEMO_TEMPLATES.visit_reminder),
+  WECHAT_TEMPLATE_BOOKING_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.booking_status),
+  WECHAT_TEMPLATE_ENROLLMENT_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.enrollment_status),
+  WECHAT_TEMPLATE_COMPLAINT_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.complaint_status),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  TRUST_PROXY: flag.optional(),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   H5_DIST: z.string().min(1).default('./dist-h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEARCH_INDEX_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  SEARCH_PAGE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
 })
 
 export interface Config {
@@ -35,7 +47,21 @@ export interface Config {
   dataDir: string
   databaseUrl?: string
   demoLogin: boolean
+  /** Where the WeChat adapters call; unset means WeChat itself (main.ts starts the fake outside production). */
   wechatApiBase?: string
+  wechatAppId?: string
+  /** The AppSecret: only from the environment, never in the repo or a response. */
+  wechatAppSecret?: string
+  /** Subscribe-message template id per notification kind (from the 公众平台 console). */
+  wechatTemplates: WechatTemplates
+  /** How long a session token stays valid. */
+  sessionTtlDays: number
+  /** How often (ms) the notification sender and visit-reminder jobs run; 0 turns them off. */
+  notifyIntervalMs: number
+  /** Whether X-Forwarded-For is believed: only behind a proxy we run (rate limits go by client IP). */
+  trustProxy: boolean
+  /** Sign-in requests allowed per client IP and minute. */
+  signInRateLimitPerMinute: number
   /** Absolute path of the H5 build served at /. */
   h5Dist: string
   logLevel: z.infer<typeof ConfigEnvSchema>['LOG_LEVEL']
@@ -45,6 +71,18 @@ export interface Config {
    * index off: searches use SQL until something calls refresh().
    */
   searchIndexRefreshMs: number
+  /**
+   * Search pages each server keeps per index snapshot (server/search/pageCache.ts), so a
+   * repeated search is answered without searching; 0 turns the cache off.
+   */
+  searchPageCacheSize: number
+}
+
+export interface WechatTemplates {
+  visit_reminder: string
+  booking_status: string
+  enrollment_status: string
+  complaint_status: string
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const e = parsed.data
   const production = e.NODE_ENV === 'production'
+  // Real WeChat sign-in needs the app's id and secret; outside production the fake
+  // WeChat server (server/wechat/fake/) needs neither.
+  if (production && e.WECHAT_API_BASE === undefined && (e.WECHAT_APP_ID === undefined || e.WECHAT_APP_SECRET === undefined)) {
+    throw new ConfigError('配置有误 / invalid configuration: WECHAT_APP_ID 和 WECHAT_APP_SECRET 在生产环境必须设置')
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -69,8 +112,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     // API.md: demo sign-in is on in the embedded/demo setup, off by default in production.
     demoLogin: e.DEMO_LOGIN ?? !production,
     wechatApiBase: e.WECHAT_API_BASE,
+    wechatAppId: e.WECHAT_APP_ID,
+    wechatAppSecret: e.WECHAT_APP_SECRET,
+    wechatTemplates: {
+      visit_reminder: e.WECHAT_TEMPLATE_VISIT_REMINDER,
+      booking_status: e.WECHAT_TEMPLATE_BOOKING_STATUS,
+      enrollment_status: e.WECHAT_TEMPLATE_ENROLLMENT_STATUS,
+      complaint_status: e.WECHAT_TEMPLATE_COMPLAINT_STATUS,
+    },
+    sessionTtlDays: e.SESSION_TTL_DAYS,
+    notifyIntervalMs: e.NOTIFY_INTERVAL_MS,
+    trustProxy: e.TRUST_PROXY ?? false,
+    signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     h5Dist: path.resolve(cwd, e.H5_DIST),
     logLevel: e.LOG_LEVEL,
     searchIndexRefreshMs: e.SEARCH_INDEX_REFRESH_MS,
+    searchPageCacheSize: e.SEARCH_PAGE_CACHE_SIZE,
   }
 }

@@ -1,10 +1,12 @@
 import path from 'node:path'
 import { buildApp } from './app'
 import { loadConfig } from './config'
+import { compileContent } from './content/compileContent'
 import { seedIfEmpty } from './demoSeed'
 import { migrate } from './db/migrate'
 import { openDatabase } from './db/openDatabase'
 import { ensureH5Build } from './h5Build'
+import { FakeWechat, startFakeWechat } from './wechat/fake/fakeWechatServer'
 
 /*
  * `npm start`: config → H5 build if missing → database (locked, migrated, seeded on
@@ -17,6 +19,14 @@ const REPO_ROOT = path.resolve(__dirname, '..')
 async function main(): Promise<void> {
   const config = loadConfig()
   ensureH5Build(config.h5Dist, REPO_ROOT)
+  // The demo has no WeChat app: outside production, sign-in and subscribe messages go
+  // to the fake WeChat server unless WECHAT_API_BASE points somewhere.
+  let fakeWechat: FakeWechat | undefined
+  if (!config.wechatApiBase && config.nodeEnv !== 'production') {
+    fakeWechat = await startFakeWechat({ appId: config.wechatAppId })
+    config.wechatApiBase = fakeWechat.url
+    console.log(`未设置 WECHAT_API_BASE，使用本机模拟微信服务 / using the fake WeChat server at ${fakeWechat.url}`)
+  }
 
   const { db, description } = await openDatabase(config, (error) => {
     console.error(`数据目录锁失效 / data folder lock lost: ${error.message}`)
@@ -40,6 +50,7 @@ async function main(): Promise<void> {
       console.error(error)
       exitCode = 1
     }
+    await fakeWechat?.close().catch(() => undefined)
     process.exit(exitCode)
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))
@@ -48,10 +59,13 @@ async function main(): Promise<void> {
   try {
     await migrate(db)
     await seedIfEmpty(db, (message) => console.log(message))
+    // 生命1000天: skipped when the library is unchanged since the last start
+    await compileContent(db, path.join(REPO_ROOT, 'content'), (message) => console.log(message))
     app = await buildApp({ config, db })
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {
     await db.close().catch(() => undefined)
+    await fakeWechat?.close().catch(() => undefined)
     throw error
   }
   const address = app.server.address()

@@ -1,12 +1,31 @@
 /*
  * Tab pages live in the main package (WeChat requires it); detail and the district
- * overview are a subpackage so the first download stays small. Location: only
- * getFuzzyLocation and chooseLocation, the least precise APIs "near me" needs —
- * never getLocation too (fuzzy and precise are mutually exclusive).
+ * overview are a subpackage so the first download stays small, and so is booking
+ * (入托网上约). Location: only getFuzzyLocation and chooseLocation, the least precise
+ * APIs "near me" needs — never getLocation too (fuzzy and precise are mutually exclusive).
  */
 export default defineAppConfig({
   pages: ['pages/find/index', 'pages/map/index', 'pages/me/index'],
-  subPackages: [{ root: 'packages/institution', pages: ['pages/detail/index', 'pages/districts/index'] }],
+  subPackages: [
+    { root: 'packages/institution', pages: ['pages/detail/index', 'pages/districts/index'] },
+    {
+      root: 'packages/booking',
+      pages: [
+        'pages/calendar/index',
+        'pages/book/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/apply/index',
+        'pages/application/index',
+        'pages/child-add/index',
+      ],
+    },
+    // 生命1000天: article bodies come from the server, so the package holds only the screens.
+    {
+      root: 'packages/content',
+      pages: ['pages/home/index', 'pages/browse/index', 'pages/article/index', 'pages/saved/index', 'pages/lectures/index'],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#fff',

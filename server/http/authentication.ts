@@ -38,3 +38,10 @@ export async function requireInstitutionStaff(db: Database, request: FastifyRequ
   if (viewer.staffInstitutionId === null) throw new ApiError('FORBIDDEN', '只有机构工作人员可以进行这个操作')
   return { ...viewer, staffInstitutionId: viewer.staffInstitutionId }
 }
+
+/** A district regulator (卫健委 staff), or 403 FORBIDDEN for anyone else. */
+export async function requireRegulator(db: Database, request: FastifyRequest): Promise<Viewer & { regulatorDistrictCode: string }> {
+  const viewer = await requireViewer(db, request)
+  if (viewer.regulatorDistrictCode === null) throw new ApiError('FORBIDDEN', '只有区县监管部门工作人员可以进行这个操作')
+  return { ...viewer, regulatorDistrictCode: viewer.regulatorDistrictCode }
+}

@@ -20,10 +20,12 @@ export interface QueuedNotification {
  * announces, so the change and its notice commit together; the sender job
  * (server/notifications/) delivers it later through the WeChat adapter.
  */
+// The sender compares send_after with a JavaScript Date (whole milliseconds): a default of
+// now() with microseconds could lie just after a `now` taken in the same millisecond.
 export async function enqueueNotification(tx: Queryable, n: QueuedNotification): Promise<void> {
   await tx.query(
     `insert into notification_outbox (user_id, kind, subject_id, dedupe_key, payload, send_after)
-     values ($1, $2, $3, $4, $5::jsonb, coalesce($6::timestamptz, now()))
+     values ($1, $2, $3, $4, $5::jsonb, coalesce($6::timestamptz, date_trunc('milliseconds', now())))
      on conflict (kind, subject_id, dedupe_key) do nothing`,
     [n.userId, n.kind, n.subjectId, n.dedupeKey, JSON.stringify(n.payload), n.sendAfter?.toISOString() ?? null],
   )

@@ -5,6 +5,7 @@ import { InstitutionDetailSchema, InstitutionSummarySchema } from '../../src/dom
 import { pageSchema } from '../../src/domain/page'
 import { InstitutionSearchQuerySchema } from '../../src/domain/search'
 import { Database } from '../db/database'
+import { fastOkSerializer } from '../http/fastSerializer'
 import { getInstitutionDetail } from '../services/institutionDetail'
 import { findInstitutions } from '../services/institutionSearch'
 import { LiveSearchIndex } from '../search/liveSearchIndex'
@@ -25,6 +26,8 @@ export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): F
           querystring: InstitutionSearchQuerySchema,
           response: { 200: pageSchema(InstitutionSummarySchema), 400: ErrorBodySchema },
         },
+        // Pages are made of summaries validated when loaded; see fastSerializer.ts.
+        serializerCompiler: fastOkSerializer,
       },
       async (request) => findInstitutions(db, request.query, searchIndex),
     )

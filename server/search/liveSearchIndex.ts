@@ -1,7 +1,10 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Queryable } from '../db/database'
-import { loadSearchableInstitutions, SearchableRow } from '../db/repositories/searchIndexRepository'
+import { loadSearchableInstitutions } from '../db/repositories/searchIndexRepository'
 import { readSearchIndexVersion } from '../db/repositories/searchIndexVersion'
+import { toEntry } from './institutionColumns'
 import { InstitutionIndex } from './institutionIndex'
+import { PageCache } from './pageCache'
 
 /*
  * The search read model of one server process: an InstitutionIndex built from the
@@ -16,10 +19,27 @@ import { InstitutionIndex } from './institutionIndex'
  * PGlite). Until then searches answer from the previous, internally consistent
  * snapshot. The version is read before the rows, so a write that lands during a
  * rebuild leaves the version read stale and causes one more rebuild on the next check.
+ *
+ * A load never starves requests: PGlite runs each query synchronously on this thread,
+ * and awaiting one query after another only chains microtasks, which run before any
+ * socket is read. So after each chunk the load waits for the next turn of the event
+ * loop (setImmediate), letting /healthz and searches (answered by SQL meanwhile) in,
+ * and turns each chunk into summaries right away instead of all 100,000 at the end.
  */
 
 /** Rows per load query: short queries let other requests through between them. */
-const LOAD_CHUNK = 5_000
+const LOAD_CHUNK = 2_000
+
+/** Pages cached per snapshot unless the caller says otherwise. */
+export const DEFAULT_PAGE_CACHE_SIZE = 500
+
+/** One built index, the version it was built from, and the answers given from it. */
+export interface SearchSnapshot {
+  index: InstitutionIndex
+  version: number | null
+  /** Emptied by construction: each snapshot starts with its own. */
+  pages: PageCache
+}
 
 export interface SearchIndexLog {
   info(message: string): void
@@ -27,8 +47,7 @@ export interface SearchIndexLog {
 }
 
 export class LiveSearchIndex {
-  private index: InstitutionIndex | undefined
-  private version: number | null = null
+  private latest: SearchSnapshot | undefined
   private queue: Promise<void> = Promise.resolve()
   private busy = false
   private closed = false
@@ -37,11 +56,18 @@ export class LiveSearchIndex {
   constructor(
     private readonly db: Queryable,
     private readonly log: SearchIndexLog,
+    /** Pages kept per snapshot (server/search/pageCache.ts); 0 caches nothing. */
+    private readonly pageCacheSize: number = DEFAULT_PAGE_CACHE_SIZE,
   ) {}
 
   /** The index to search, or undefined until the first load succeeded (then use SQL). */
   current(): InstitutionIndex | undefined {
-    return this.index
+    return this.latest?.index
+  }
+
+  /** The index with its version and page cache, swapped as one; undefined until loaded. */
+  snapshot(): SearchSnapshot | undefined {
+    return this.latest
   }
 
   /** Loads now in the background and re-checks the version every refreshMs. */
@@ -79,19 +105,22 @@ export class LiveSearchIndex {
     this.busy = true
     try {
       const version = await readSearchIndexVersion(this.db)
-      if (this.index && version === this.version) return
+      if (this.latest && version === this.latest.version) return
       const started = performance.now()
-      const rows: SearchableRow[] = []
+      const entries: Array<ReturnType<typeof toEntry>> = []
       for (let after: string | null = null; ; ) {
+        await nextTurn()
         const chunk = await loadSearchableInstitutions(this.db, after, LOAD_CHUNK)
         if (this.closed) return
-        rows.push(...chunk)
+        for (const row of chunk) entries.push(toEntry(row))
         if (chunk.length < LOAD_CHUNK) break
         after = chunk[chunk.length - 1].id
       }
-      this.index = InstitutionIndex.fromRows(rows)
-      this.version = version
-      this.log.info(`search index: ${rows.length} institutions loaded in ${Math.round(performance.now() - started)} ms (version ${version})`)
+      await nextTurn()
+      if (this.closed) return
+      const index = InstitutionIndex.fromEntries(entries)
+      this.latest = { index, version, pages: new PageCache(this.pageCacheSize) }
+      this.log.info(`search index: ${index.size} institutions loaded in ${Math.round(performance.now() - started)} ms (version ${version})`)
     } finally {
       this.busy = false
     }

@@ -32,6 +32,21 @@ export function readResponse<T>(status: number, body: unknown, schema: z.ZodType
   throw new ApiError(status >= 500 ? 'INTERNAL' : 'BAD_RESPONSE', messageForStatus(status), status)
 }
 
+export interface HeaderInputs {
+  token: string | null
+  idempotencyKey?: string
+  hasBody: boolean
+}
+
+/** The request headers: JSON, the bearer token when signed in, the Idempotency-Key when given. */
+export function requestHeaders({ token, idempotencyKey, hasBody }: HeaderInputs): Record<string, string> {
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (hasBody) header['Content-Type'] = 'application/json'
+  if (token) header.Authorization = `Bearer ${token}`
+  if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey
+  return header
+}
+
 /** Taro.request failures carry only errMsg; a timeout says so in it. */
 export function transportError(failure: unknown): ApiError {
   const errMsg = typeof failure === 'object' && failure !== null && 'errMsg' in failure ? String(failure.errMsg) : String(failure)

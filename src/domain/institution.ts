@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CareModeFeeSchema } from './careMode'
+import { OpenSlotsSummarySchema } from './slotRules'
 
 /**
  * Institution kinds as the 备案 (filing) lists name them:
@@ -139,5 +140,7 @@ export const InstitutionDetailSchema = InstitutionSummarySchema.extend({
   inspections: z.array(InspectionSchema),
   rectifications: z.array(RectificationSchema),
   feeComparison: z.array(FeeComparisonSchema),
+  /** Bookable open days, visits, trials and lectures of the next 60 days (slotRules.ts). */
+  openSlots: OpenSlotsSummarySchema.optional(),
 })
 export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>

@@ -36,6 +36,30 @@ function readAppJson(): AppJson {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as AppJson
 }
 
+/** Summaries and body sentences of the 生命1000天 library (content/articles), what must never be bundled. */
+function articleSentences(): string[] {
+  const root = path.resolve(__dirname, '..', '..', 'content', 'articles')
+  if (!fs.existsSync(root)) return []
+  return filesUnder(root)
+    .filter((f) => f.endsWith('.md'))
+    .flatMap((f) => {
+      const [, frontMatter = '', body = ''] = fs.readFileSync(f, 'utf8').split(/^---\s*$/m)
+      const summary = /^summary:\s*(.+)$/m.exec(frontMatter)?.[1] ?? ''
+      const sentences = body
+        .split('\n')
+        .map((line) => line.replace(/^\s*(?:#+|[-*]|\d+\.)\s*/, '').replace(/\[([^\]]*)\]\([^)]*\)|\*\*/g, '$1').trim())
+        .flatMap((line) => line.split(/[。！？；]/))
+        .filter((sentence) => sentence.length >= 12)
+        .slice(0, 3)
+      return [summary.trim(), ...sentences].filter((text) => text.length >= 12).map((text) => text.slice(0, 24).toLowerCase())
+    })
+}
+
+/** The same text as a minifier may write it in a JS string: non-ASCII as \\uXXXX. */
+function jsEscaped(text: string): string {
+  return [...text].map((c) => (c.charCodeAt(0) > 127 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('')
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 describe('the weapp build', () => {
@@ -49,6 +73,41 @@ describe('the weapp build', () => {
     )
     for (const page of app.pages) expect(fs.existsSync(path.join(DIST, `${page}.js`))).toBe(true)
     for (const sub of subPackages) for (const page of sub.pages) expect(fs.existsSync(path.join(DIST, sub.root, `${page}.js`))).toBe(true)
+  })
+
+  it('has the booking subpackage (入托网上约) with all its pages', () => {
+    expect(subPackages).toContainEqual(
+      expect.objectContaining({
+        root: 'packages/booking',
+        pages: expect.arrayContaining([
+          'pages/calendar/index',
+          'pages/book/index',
+          'pages/detail/index',
+          'pages/mine/index',
+          'pages/apply/index',
+          'pages/application/index',
+          'pages/child-add/index',
+        ]),
+      }),
+    )
+  })
+
+  it('has the 生命1000天 subpackage with all its pages, holding no article text', () => {
+    expect(subPackages).toContainEqual(
+      expect.objectContaining({
+        root: 'packages/content',
+        pages: expect.arrayContaining(['pages/home/index', 'pages/browse/index', 'pages/article/index', 'pages/saved/index', 'pages/lectures/index']),
+      }),
+    )
+    // Article bodies come from the server: no summary or body sentence of content/ may be in any package.
+    const needles = articleSentences()
+    expect(needles.length).toBeGreaterThan(0)
+    const bundled = filesUnder(DIST)
+      .filter((f) => /\.(js|json|wxml|wxss)$/.test(f))
+      .map((f) => fs.readFileSync(f, 'utf8').toLowerCase())
+      .join('\n')
+    const found = needles.filter((text) => bundled.includes(text) || bundled.includes(jsEscaped(text)))
+    expect(found).toEqual([])
   })
 
   it('uses no independent subpackages and no lazy code loading (both have open Taro bugs)', () => {
@@ -66,6 +125,14 @@ describe('the weapp build', () => {
         expect(fs.existsSync(path.join(DIST, icon!))).toBe(true)
       }
     }
+  })
+
+  it('turns on the WeChat privacy check and wires its agree button (onNeedPrivacyAuthorization)', () => {
+    expect(app.__usePrivacyCheck__).toBe(true)
+    const scripts = filesUnder(DIST).filter((f) => f.endsWith('.js') && !/[/\\](taro|vendors)\.js$/.test(f))
+    const ours = scripts.map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    expect(ours).toContain('onNeedPrivacyAuthorization')
+    expect(ours).toContain('agreePrivacyAuthorization')
   })
 
   it('declares only the fuzzy and chosen location APIs, with the reason shown to the parent', () => {
@@ -92,6 +159,8 @@ describe('the weapp build', () => {
     }
     console.log(['weapp package sizes:', ...[...sizes].map(([name, bytes]) => `  ${name}: ${kb(bytes)}`)].join('\n'))
     expect(sizes.get('main')!).toBeLessThanOrEqual(MAIN_PACKAGE_LIMIT)
+    expect(sizes.get('packages/booking')).toBeDefined()
+    expect(sizes.get('packages/content')).toBeDefined()
     for (const root of roots) expect(sizes.get(root)!).toBeLessThanOrEqual(SUBPACKAGE_LIMIT)
   })
 })

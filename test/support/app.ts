@@ -2,13 +2,25 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { FastifyInstance } from 'fastify'
-import { buildApp } from '../../server/app'
+import { AppDependencies, buildApp } from '../../server/app'
+import { compileContent } from '../../server/content/compileContent'
+import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/wechat/fake/fakeWechatServer'
 import { Backend, openTestDatabase, TestDatabase } from './database'
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance
   /** A tiny H5 build the app serves at /. */
   h5Dist: string
+  /** The fake WeChat server the app's adapters call: read what was "sent", steer its answers. */
+  wechat: FakeWechat
+}
+
+export interface TestAppOptions {
+  /** Settings over the test defaults (demo sign-in on, jobs off, a generous sign-in limit). */
+  config?: Partial<AppDependencies['config']>
+  wechat?: FakeWechatOptions
+  /** A 生命1000天 library folder to compile into the database first, as the server does at start. */
+  content?: string
 }
 
 /** A tiny stand-in H5 build: the real one is built by `npm test` and tested end to end. */
@@ -20,17 +32,35 @@ export function tinyH5Dist(): string {
   return dir
 }
 
-/** The production app on a fresh, migrated test database of the given backend. */
-export async function openTestApp(backend: Backend): Promise<TestApp> {
+/**
+ * The production app on a fresh, migrated test database of the given backend, with demo
+ * sign-in on and its WeChat adapters pointed at a fake WeChat server of its own.
+ */
+export async function openTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(backend)
+  if (options.content) await compileContent(database.db, options.content)
   const h5Dist = tinyH5Dist()
-  const app = await buildApp({ config: { h5Dist, logLevel: 'silent' }, db: database.db })
+  const wechat = await startFakeWechat(options.wechat)
+  const app = await buildApp({
+    config: {
+      h5Dist,
+      logLevel: 'silent',
+      demoLogin: true,
+      wechatApiBase: wechat.url,
+      // Test files sign many users in from one address.
+      signInRateLimitPerMinute: 10_000,
+      ...options.config,
+    },
+    db: database.db,
+  })
   return {
     ...database,
     app,
     h5Dist,
+    wechat,
     async close() {
       await app.close()
+      await wechat.close()
       await database.close()
       fs.rmSync(h5Dist, { recursive: true, force: true })
     },

@@ -20,7 +20,8 @@ export async function findInstitutionRow(db: Queryable, id: string): Promise<Det
             i.contact_phone, i.description, i.photos
      from institutions i
      join districts d on d.code = i.district_code
-     where i.id = $1`,
+     -- health centres that host lectures (006_content.sql) are not childcare institutions
+     where i.id = $1 and i.filing_status <> 'not_childcare'`,
     [id],
   )
   return result.rows[0]

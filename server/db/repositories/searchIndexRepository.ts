@@ -43,6 +43,9 @@ const COLUMNS = [
  * on PGlite that is several times faster (the cost is per row of the wire protocol).
  * float8 prints in its shortest exact form in JSON, so coordinates survive exactly.
  * Care modes are ordered as CARE_MODES lists them, as SUMMARY_COLUMNS orders them.
+ * They are read by the chunk's id range, not joined to the chunk: the join made the
+ * planner hash the whole care-mode table once per chunk; the range reads its index.
+ * (Modes of unfiled institutions in the range come along and are never looked up.)
  */
 export async function loadSearchableInstitutions(db: Queryable, afterId: string | null, limit: number): Promise<SearchableRow[]> {
   const result = await db.query<{ institutions: unknown[][] | null; care_modes: Array<[string, CareModeFee['mode'], number, CareModeFee['unit']]> | null }>(
@@ -57,7 +60,9 @@ export async function loadSearchableInstitutions(db: Queryable, afterId: string 
      select
        (select json_agg(json_build_array(${COLUMNS.map(([name]) => `c.${name}`).join(', ')}) order by c.id) from chunk c) as institutions,
        (select json_agg(json_build_array(m.institution_id, m.mode, m.fee_fen, m.unit))
-          from institution_care_modes m join chunk c on c.id = m.institution_id) as care_modes`,
+          from institution_care_modes m
+          where ($1::text is null or m.institution_id > $1::text)
+            and m.institution_id <= (select max(c.id) from chunk c)) as care_modes`,
     [afterId, limit],
   )
   const { institutions, care_modes } = result.rows[0] ?? { institutions: null, care_modes: null }
@@ -69,7 +74,9 @@ export async function loadSearchableInstitutions(db: Queryable, afterId: string 
   }
   const order = (m: CareModeFee) => CARE_MODES.indexOf(m.mode)
   return (institutions ?? []).map((values) => {
-    const row = Object.fromEntries(COLUMNS.map(([name], index) => [name, values[index]])) as Omit<SearchableRow, 'care_modes'>
-    return { ...row, care_modes: (byInstitution.get(row.id) ?? []).sort((a, b) => order(a) - order(b)) }
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < COLUMNS.length; i++) row[COLUMNS[i][0]] = values[i]
+    const id = row.id as string
+    return { ...(row as Omit<SearchableRow, 'care_modes'>), care_modes: (byInstitution.get(id) ?? []).sort((a, b) => order(a) - order(b)) }
   })
 }

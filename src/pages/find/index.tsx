@@ -12,6 +12,7 @@ import { usePagedSearch } from '../../hooks/usePagedSearch'
 import { detailUrl, ROUTES } from '../../lib/routes'
 import { relaxHints } from '../../store/searchFilters'
 import { resetFilters, updateFilters, useFindState } from '../../store/store'
+import { StageCard } from './components/StageCard'
 
 export default function FindPage() {
   const { filters } = useFindState()
@@ -26,6 +27,7 @@ export default function FindPage() {
   return (
     <PageRoot className='find-page'>
       <DemoBanner />
+      <StageCard />
       <SearchBox value={filters.q} onSearch={(q) => updateFilters({ q })} />
       <LocationBar district={filters.district} />
       <FilterBar filters={filters} located={located} />

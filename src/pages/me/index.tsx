@@ -1,14 +1,48 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Switch } from '@tarojs/components'
+import { useState } from 'react'
 import { PageRoot } from '../../components/PageRoot'
+import { PrivacyGuide } from '../../components/PrivacyGuide'
+import { ErrorView, LoadingView } from '../../components/StatusViews'
 import { useLargeText } from '../../hooks/useLargeText'
+import { useSession } from '../../hooks/useSession'
+import { BOOKING_ROUTES } from '../../lib/bookingRoutes'
+import { CONTENT_ROUTES } from '../../lib/contentRoutes'
 import { ROUTES } from '../../lib/routes'
+import { hasConsented, loadAccount, useAccount } from '../../store/account'
+import { ChildrenSection } from './components/ChildrenSection'
+import { SignInSection } from './components/SignInSection'
 
-/** Settings and notices: large text for grandparents, what the data is, what we collect. */
+/** The signed-in part of 我的: the privacy guide first, then children and 我的预约. */
+function AccountSections({ revision }: { revision: number }) {
+  const account = useAccount()
+  if (account.status === 'signed_out' || account.status === 'loading') return <LoadingView />
+  if (account.status === 'error') return <ErrorView message={account.message} onRetry={() => void loadAccount(true)} />
+  if (!hasConsented(account.account, 'privacy_guide')) return <PrivacyGuide />
+  return (
+    <>
+      <View className='section'>
+        <View className='link-row e2e-my-bookings-link' onClick={() => void Taro.navigateTo({ url: BOOKING_ROUTES.myBookings })}>
+          <Text>我的预约与入托申请</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      </View>
+      <ChildrenSection revision={revision} />
+    </>
+  )
+}
+
+/** Sign-in, children, 我的预约, and settings and notices: large text for grandparents, what the data is, what we collect. */
 export default function MePage() {
   const [largeText, setLargeText] = useLargeText()
+  const { session, expired } = useSession()
+  // Coming back from adding a child or a booking: show the list as it is now.
+  const [revision, setRevision] = useState(0)
+  useDidShow(() => setRevision((r) => r + 1))
   return (
     <PageRoot className='me-page'>
+      <SignInSection session={session} expired={expired} />
+      {session && <AccountSections revision={revision} />}
       <View className='section'>
         <View className='setting'>
           <View className='setting__text'>
@@ -16,6 +50,12 @@ export default function MePage() {
             <Text className='setting__hint'>字更大，方便老人阅读</Text>
           </View>
           <Switch className='e2e-large-text-switch' checked={largeText} color='#1f7a5a' onChange={(e) => setLargeText(e.detail.value)} />
+        </View>
+      </View>
+      <View className='section'>
+        <View className='link-row e2e-content-link' onClick={() => void Taro.navigateTo({ url: CONTENT_ROUTES.home })}>
+          <Text>生命1000天 · 孕育和养育指导</Text>
+          <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
       <View className='section'>
@@ -39,6 +79,7 @@ export default function MePage() {
           · 位置：只在您同意后获取大致位置（模糊定位），只随查询发给服务器用于计算距离和排序；拒绝后可以按区县查找。
         </Text>
         <Text className='section__body'>· 找托育不需要登录，也不收集孩子的任何信息。</Text>
+        <Text className='section__body'>· 预约和申请入托需要登录；孩子只记录小名和出生日期（或预产期），并需监护人单独同意，可随时彻底删除。</Text>
       </View>
     </PageRoot>
   )

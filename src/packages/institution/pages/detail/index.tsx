@@ -14,6 +14,7 @@ import { PageRoot } from '../../../../components/PageRoot'
 import { ErrorView, LoadingView } from '../../../../components/StatusViews'
 import { useRemote } from '../../../../hooks/useRemote'
 import { describeHours, describeRating, describeVacancies } from '../../../../lib/describe'
+import { BookingActions } from '../../components/BookingActions'
 import { ClassList } from '../../components/ClassList'
 import { ContactActions } from '../../components/ContactActions'
 import { FeeTable } from '../../components/FeeTable'
@@ -33,6 +34,8 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
         </View>
         <Text className='detail__rating'>{describeRating(inst.rating)}</Text>
       </View>
+
+      <BookingActions institution={inst} />
 
       <Section title='备案信息' className='e2e-detail-filing'>
         <Fact label='备案号' value={inst.filing.number} />

@@ -1,0 +1,43 @@
+import { View, Text } from '@tarojs/components'
+import { CalendarDay } from '../../../lib/slotCalendar'
+
+/** Monday-first weeks; a day with places left carries a dot and is tappable. */
+export function SlotCalendar({ weeks, selected, onSelect }: { weeks: CalendarDay[][]; selected: string | null; onSelect: (date: string) => void }) {
+  return (
+    <View className='calendar e2e-calendar'>
+      <View className='calendar__week calendar__week--head'>
+        {['一', '二', '三', '四', '五', '六', '日'].map((d) => (
+          <Text key={d} className='calendar__weekday'>
+            {d}
+          </Text>
+        ))}
+      </View>
+      {weeks.map((week) => (
+        <View key={week[0].date} className='calendar__week'>
+          {week.map((day) => {
+            const open = !day.past && day.remaining > 0
+            const full = !day.past && day.slots.length > 0 && day.remaining === 0
+            const classes = [
+              'calendar__day',
+              day.past ? 'calendar__day--past' : '',
+              open ? 'calendar__day--open e2e-calendar-day-open' : '',
+              full ? 'calendar__day--full' : '',
+              day.isToday ? 'calendar__day--today' : '',
+              day.date === selected ? 'calendar__day--selected e2e-calendar-day-selected' : '',
+            ]
+            return (
+              <View key={day.date} className={`${classes.join(' ')} e2e-calendar-day`} data-date={day.date} onClick={() => !day.past && onSelect(day.date)}>
+                <Text className='calendar__date'>{day.isToday ? '今' : day.dayOfMonth}</Text>
+                <Text className='calendar__mark'>{open ? '●' : full ? '满' : ' '}</Text>
+              </View>
+            )
+          })}
+        </View>
+      ))}
+      <View className='calendar__legend'>
+        <Text className='calendar__legend-item calendar__legend-item--open'>● 有名额</Text>
+        <Text className='calendar__legend-item'>满 已约满</Text>
+      </View>
+    </View>
+  )
+}

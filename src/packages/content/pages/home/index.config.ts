@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '生命1000天' })

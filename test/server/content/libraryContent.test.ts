@@ -1,0 +1,16 @@
+import path from 'node:path'
+import { checkContentFolder } from '../../../server/content/checkContent'
+import { formatContentCheck } from '../../../server/content/coverageReport'
+
+/*
+ * `npm run content:check` as part of `npm test`: CI fails when the real library in
+ * content/ breaks (a file that does not validate, a broken link, a week without a tip,
+ * fewer than 120 articles).
+ */
+describe('the 生命1000天 library in content/', () => {
+  it('passes the content build check', async () => {
+    const check = await checkContentFolder(path.join(__dirname, '..', '..', '..', 'content'))
+    if (!check.ok) throw new Error(formatContentCheck(check))
+    expect(check.report.weeksWithoutTip).toEqual([])
+  })
+})
