@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import Fastify, { FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
@@ -11,6 +14,7 @@ import { DEMO_TEMPLATES } from './notifications/templates'
 import { authRoutes } from './routes/auth'
 import { bookingRoutes } from './routes/bookings'
 import { childRoutes } from './routes/children'
+import { complaintRoutes } from './routes/complaints'
 import { contentRoutes } from './routes/content'
 import { districtRoutes } from './routes/districts'
 import { enrollmentRoutes } from './routes/enrollments'
@@ -19,9 +23,15 @@ import { institutionRoutes } from './routes/institutions'
 import { lectureRoutes } from './routes/lectures'
 import { meRoutes } from './routes/me'
 import { openApiRoutes } from './routes/openApi'
+import { reviewRoutes } from './routes/reviews'
 import { slotRoutes } from './routes/slots'
 import { staffRoutes } from './routes/staff'
+import { staffComplaintRoutes } from './routes/staffComplaints'
+import { uploadRoutes } from './routes/uploads'
 import { LiveSearchIndex } from './search/liveSearchIndex'
+import { AttachmentRetention } from './storage/attachmentRetention'
+import { AttachmentStore, createAttachmentStore } from './storage/attachmentStore'
+import { setAttachmentUrlSecret } from './storage/signedAttachmentUrl'
 import { createWechatClient, WechatClient } from './wechat/wechatClient'
 
 export interface AppDependencies {
@@ -36,6 +46,8 @@ const APP_DEFAULTS = {
   sessionTtlDays: 30,
   trustProxy: false,
   signInRateLimitPerMinute: 20,
+  complaintRateLimitPerMinute: 10,
+  complaintLookupRateLimitPerMinute: 60,
 } as const
 
 declare module 'fastify' {
@@ -46,6 +58,10 @@ declare module 'fastify' {
     wechat: WechatClient
     /** Visit reminders and the subscribe-message sender; tests call runOnce(). */
     notifications: NotificationJobs
+    /** Private storage of complaint photos (local folder or S3-compatible bucket). */
+    attachmentStore: AttachmentStore
+    /** Deletes complaint photos past ATTACHMENT_RETENTION_DAYS; tests call runOnce(). */
+    attachmentRetention: AttachmentRetention
   }
 }
 
@@ -96,6 +112,24 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   if (notifyMs > 0) app.addHook('onListen', async () => notifications.start(notifyMs))
   app.addHook('onClose', async () => notifications.close())
 
+  // Complaint photos. A test config without uploadDir gets a throwaway folder, never ./data.
+  setAttachmentUrlSecret(config.attachmentUrlSecret)
+  if (config.nodeEnv === 'production' && config.attachmentUrlSecret === undefined) {
+    app.log.warn('ATTACHMENT_URL_SECRET is not set: photo links work only on the server that made them')
+  }
+  const throwawayUploadDir = config.uploadDir === undefined && config.s3 === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-uploads-')) : undefined
+  if (throwawayUploadDir) app.addHook('onClose', async () => fs.rmSync(throwawayUploadDir, { recursive: true, force: true }))
+  const attachmentStore = createAttachmentStore({ uploadDir: config.uploadDir ?? throwawayUploadDir ?? '', s3: config.s3 })
+  app.decorate('attachmentStore', attachmentStore)
+  const attachmentRetention = new AttachmentRetention(db, attachmentStore, config.attachmentRetentionDays ?? 365, {
+    info: (message) => app.log.info(message),
+    error: (message, error) => app.log.error({ err: error }, message),
+  })
+  app.decorate('attachmentRetention', attachmentRetention)
+  const purgeMs = config.attachmentPurgeIntervalMs ?? 0
+  if (purgeMs > 0) app.addHook('onListen', async () => attachmentRetention.start(purgeMs))
+  app.addHook('onClose', async () => attachmentRetention.close())
+
   await installRateLimit(app)
   await app.register(healthRoutes(db))
   await app.register(
@@ -116,8 +150,17 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(bookingRoutes(db))
       await api.register(enrollmentRoutes(db))
       await api.register(staffRoutes(db))
+      await api.register(
+        complaintRoutes(db, {
+          filingPerMinute: config.complaintRateLimitPerMinute ?? APP_DEFAULTS.complaintRateLimitPerMinute,
+          lookupsPerMinute: config.complaintLookupRateLimitPerMinute ?? APP_DEFAULTS.complaintLookupRateLimitPerMinute,
+        }),
+      )
+      await api.register(staffComplaintRoutes(db))
       await api.register(contentRoutes(db))
       await api.register(lectureRoutes(db))
+      await api.register(uploadRoutes(db, attachmentStore))
+      await api.register(reviewRoutes(db, wechat))
     },
     { prefix: '/api/v1' },
   )

@@ -33,10 +33,21 @@ const ConfigEnvSchema = z.object({
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   TRUST_PROXY: flag.optional(),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  COMPLAINT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  COMPLAINT_LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   H5_DIST: z.string().min(1).default('./dist-h5'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEARCH_INDEX_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   SEARCH_PAGE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
+  UPLOAD_DIR: z.string().min(1).optional(),
+  S3_ENDPOINT: z.url({ error: 'S3_ENDPOINT 必须是网址' }).optional(),
+  S3_BUCKET: z.string().trim().min(1).optional(),
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  ATTACHMENT_URL_SECRET: z.string().min(32, { error: 'ATTACHMENT_URL_SECRET 至少 32 个字符' }).optional(),
+  ATTACHMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  ATTACHMENT_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
 })
 
 export interface Config {
@@ -62,6 +73,10 @@ export interface Config {
   trustProxy: boolean
   /** Sign-in requests allowed per client IP and minute. */
   signInRateLimitPerMinute: number
+  /** Complaints filed per client IP and minute. */
+  complaintRateLimitPerMinute: number
+  /** 马上查 lookups per client IP and minute (each tracking number has its own limit too). */
+  complaintLookupRateLimitPerMinute: number
   /** Absolute path of the H5 build served at /. */
   h5Dist: string
   logLevel: z.infer<typeof ConfigEnvSchema>['LOG_LEVEL']
@@ -76,6 +91,26 @@ export interface Config {
    * repeated search is answered without searching; 0 turns the cache off.
    */
   searchPageCacheSize: number
+  /** Where complaint photos are kept (server/storage/): a private local folder unless s3 is set. */
+  uploadDir: string
+  /** An S3-compatible bucket for complaint photos instead of uploadDir (S3_ENDPOINT and friends). */
+  s3?: S3Settings
+  /** HMAC key of the short-lived attachment URLs; the same on every server. Unset: random per process. */
+  attachmentUrlSecret?: string
+  /** Complaint photos are deleted this many days after upload. */
+  attachmentRetentionDays: number
+  /** How often (ms) the photo retention job runs; 0 turns it off. */
+  attachmentPurgeIntervalMs: number
+}
+
+export interface S3Settings {
+  /** e.g. https://s3.example.com (path-style: <endpoint>/<bucket>/<key>) */
+  endpoint: string
+  bucket: string
+  region: string
+  accessKeyId: string
+  /** Only from the environment, never in the repo or a response. */
+  secretAccessKey: string
 }
 
 export interface WechatTemplates {
@@ -103,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   if (production && e.WECHAT_API_BASE === undefined && (e.WECHAT_APP_ID === undefined || e.WECHAT_APP_SECRET === undefined)) {
     throw new ConfigError('配置有误 / invalid configuration: WECHAT_APP_ID 和 WECHAT_APP_SECRET 在生产环境必须设置')
   }
+  const s3Given = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY].filter((v) => v !== undefined).length
+  if (s3Given > 0 && s3Given < 4) {
+    throw new ConfigError('配置有误 / invalid configuration: S3_ENDPOINT、S3_BUCKET、S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY 要么都设置，要么都不设置')
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -124,9 +163,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     notifyIntervalMs: e.NOTIFY_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY ?? false,
     signInRateLimitPerMinute: e.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    complaintRateLimitPerMinute: e.COMPLAINT_RATE_LIMIT_PER_MINUTE,
+    complaintLookupRateLimitPerMinute: e.COMPLAINT_LOOKUP_RATE_LIMIT_PER_MINUTE,
     h5Dist: path.resolve(cwd, e.H5_DIST),
     logLevel: e.LOG_LEVEL,
     searchIndexRefreshMs: e.SEARCH_INDEX_REFRESH_MS,
     searchPageCacheSize: e.SEARCH_PAGE_CACHE_SIZE,
+    uploadDir: path.resolve(cwd, e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
+    s3:
+      e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { endpoint: e.S3_ENDPOINT, bucket: e.S3_BUCKET, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    attachmentUrlSecret: e.ATTACHMENT_URL_SECRET,
+    attachmentRetentionDays: e.ATTACHMENT_RETENTION_DAYS,
+    attachmentPurgeIntervalMs: e.ATTACHMENT_PURGE_INTERVAL_MS,
   }
 }

@@ -25,6 +25,11 @@ export default defineAppConfig({
       root: 'packages/content',
       pages: ['pages/home/index', 'pages/browse/index', 'pages/article/index', 'pages/saved/index', 'pages/lectures/index'],
     },
+    // 投诉马上查 and ratings: filing and following complaints, and parents' reviews.
+    {
+      root: 'packages/complaint',
+      pages: ['pages/new/index', 'pages/lookup/index', 'pages/detail/index', 'pages/mine/index', 'pages/review/index', 'pages/reviews/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -12,18 +12,20 @@ import {
   findRectifications,
 } from '../db/repositories/institutionDetailRepository'
 import { notFound } from '../http/apiError'
+import { complaintStatisticsOf } from './complaintStatistics'
 import { openSlotsSummary } from './slots'
 
 /** GET /api/v1/institutions/:id: the whole public record, with computed outcomes and fee comparison. */
 export async function getInstitutionDetail(db: Queryable, id: string, now: Date = new Date()): Promise<InstitutionDetail> {
   const row = await findInstitutionRow(db, id)
   if (!row) throw notFound('没有找到这家托育机构，它可能已注销或链接有误')
-  const [classes, inspections, rectifications, medians, openSlots] = await Promise.all([
+  const [classes, inspections, rectifications, medians, openSlots, complaintStatistics] = await Promise.all([
     findClasses(db, id),
     findInspections(db, id),
     findRectifications(db, id),
     findDistrictMedianFees(db, row.district_code),
     openSlotsSummary(db, id, now),
+    complaintStatisticsOf(db, id),
   ])
   const today = todayInShanghai(now)
   const summary = toSummary(row)
@@ -39,6 +41,7 @@ export async function getInstitutionDetail(db: Queryable, id: string, now: Date 
     rectifications: rectifications.map((notice) => ({ ...notice, outcome: rectificationOutcome(notice, today) })),
     feeComparison: compareFees(summary.careModes, medians),
     openSlots,
+    complaintStatistics,
   }
 }
 

@@ -1,7 +1,8 @@
 import { DemoSignInBody, Session } from '../../src/domain/account'
 import { Database } from '../db/database'
 import { revokeSession } from '../db/repositories/sessionRepository'
-import { insertDemoUser, institutionExists, upsertInstitutionStaff, upsertWechatUser } from '../db/repositories/userRepository'
+import { findDistrictCode } from '../db/repositories/complaintRepository'
+import { insertDemoUser, institutionExists, upsertInstitutionStaff, upsertRegulator, upsertWechatUser } from '../db/repositories/userRepository'
 import { ApiError } from '../http/apiError'
 import { openSession } from '../auth/sessions'
 import { hashSessionToken } from '../auth/sessionToken'
@@ -47,7 +48,8 @@ function signInFailure(error: unknown): Error {
 
 /**
  * Demo sign-in (DEMO_LOGIN=1): a new user each time, optionally a staff member of an
- * existing institution so the demo and tests can play both sides of a booking.
+ * existing institution so the demo and tests can play both sides of a booking, or a
+ * regulator of a district (regulatorDistrictCode) to handle its complaints.
  */
 export async function signInForDemo(db: Database, settings: SignInSettings, body: DemoSignInBody): Promise<Session> {
   if (!settings.demoLogin) throw new ApiError('NOT_FOUND')
@@ -55,8 +57,11 @@ export async function signInForDemo(db: Database, settings: SignInSettings, body
     if (body.staffInstitutionId !== undefined && !(await institutionExists(tx, body.staffInstitutionId))) {
       throw new ApiError('NOT_FOUND', '没有找到这家机构')
     }
+    const districtCode = body.regulatorDistrictCode === undefined ? null : await findDistrictCode(tx, body.regulatorDistrictCode)
+    if (body.regulatorDistrictCode !== undefined && districtCode === null) throw new ApiError('NOT_FOUND', '没有找到这个区县')
     const userId = await insertDemoUser(tx, body.nickname ?? null)
     if (body.staffInstitutionId !== undefined) await upsertInstitutionStaff(tx, userId, body.staffInstitutionId)
+    if (districtCode !== null) await upsertRegulator(tx, userId, districtCode)
     return openSession(tx, userId, settings.sessionTtlDays)
   })
 }

@@ -19,6 +19,8 @@ export const NICKNAME_MAX = 20
 export const DemoSignInBodySchema = z.object({
   nickname: z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`).optional(),
   staffInstitutionId: z.string().trim().min(1).max(100, '机构编号太长').optional(),
+  /** Signs in as a district regulator (卫健委) of this district code, who handles its complaints. */
+  regulatorDistrictCode: z.string().trim().min(1).max(20, '区县代码太长').optional(),
 })
 export type DemoSignInBody = z.infer<typeof DemoSignInBodySchema>
 

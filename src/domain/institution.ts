@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ComplaintStatisticsSchema } from './complaint'
 import { CareModeFeeSchema } from './careMode'
 import { OpenSlotsSummarySchema } from './slotRules'
 
@@ -142,5 +143,7 @@ export const InstitutionDetailSchema = InstitutionSummarySchema.extend({
   feeComparison: z.array(FeeComparisonSchema),
   /** Bookable open days, visits, trials and lectures of the next 60 days (slotRules.ts). */
   openSlots: OpenSlotsSummarySchema.optional(),
+  /** Complaints about it by outcome (complaint.ts); counts only, never who complained. */
+  complaintStatistics: ComplaintStatisticsSchema.optional(),
 })
 export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>

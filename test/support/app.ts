@@ -49,6 +49,7 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
       wechatApiBase: wechat.url,
       // Test files sign many users in from one address.
       signInRateLimitPerMinute: 10_000,
+      complaintRateLimitPerMinute: 10_000,
       ...options.config,
     },
     db: database.db,

@@ -38,6 +38,15 @@ export async function upsertInstitutionStaff(db: Queryable, userId: string, inst
   )
 }
 
+/** Makes the user a regulator of the district (demo sign-in). */
+export async function upsertRegulator(db: Queryable, userId: string, districtCode: string): Promise<void> {
+  await db.query(
+    `insert into staff_memberships (user_id, role, district_code) values ($1, 'regulator', $2)
+     on conflict (user_id, role) do update set district_code = excluded.district_code`,
+    [userId, districtCode],
+  )
+}
+
 /** Public fields of a user: never the session_key. */
 export async function findUser(db: Queryable, userId: string): Promise<UserRow | undefined> {
   const result = await db.query<UserRow>(

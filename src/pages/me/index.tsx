@@ -7,6 +7,7 @@ import { ErrorView, LoadingView } from '../../components/StatusViews'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useSession } from '../../hooks/useSession'
 import { BOOKING_ROUTES } from '../../lib/bookingRoutes'
+import { COMPLAINT_ROUTES } from '../../lib/complaintRoutes'
 import { CONTENT_ROUTES } from '../../lib/contentRoutes'
 import { ROUTES } from '../../lib/routes'
 import { hasConsented, loadAccount, useAccount } from '../../store/account'
@@ -24,6 +25,10 @@ function AccountSections({ revision }: { revision: number }) {
       <View className='section'>
         <View className='link-row e2e-my-bookings-link' onClick={() => void Taro.navigateTo({ url: BOOKING_ROUTES.myBookings })}>
           <Text>我的预约与入托申请</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+        <View className='link-row e2e-my-complaints-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.mine })}>
+          <Text>我的投诉</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
@@ -50,6 +55,12 @@ export default function MePage() {
             <Text className='setting__hint'>字更大，方便老人阅读</Text>
           </View>
           <Switch className='e2e-large-text-switch' checked={largeText} color='#1f7a5a' onChange={(e) => setLargeText(e.detail.value)} />
+        </View>
+      </View>
+      <View className='section'>
+        <View className='link-row e2e-complaint-lookup-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.lookup })}>
+          <Text>投诉马上查 · 凭查询码查进度</Text>
+          <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
       <View className='section'>

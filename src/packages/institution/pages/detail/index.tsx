@@ -19,6 +19,7 @@ import { ClassList } from '../../components/ClassList'
 import { ContactActions } from '../../components/ContactActions'
 import { FeeTable } from '../../components/FeeTable'
 import { OversightRecords } from '../../components/OversightRecords'
+import { PublicRecord } from '../../components/PublicRecord'
 import { Fact, Section } from '../../components/Section'
 
 function Detail({ institution: inst }: { institution: InstitutionDetail }) {
@@ -68,6 +69,10 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
 
       <Section title='检查与整改记录' className='e2e-detail-oversight'>
         <OversightRecords institution={inst} />
+      </Section>
+
+      <Section title='投诉与家长评价' className='e2e-detail-public-record'>
+        <PublicRecord institution={inst} />
       </Section>
     </View>
   )

@@ -1,0 +1,12 @@
+import { ComplaintStatistics } from '../../src/domain/complaint'
+import { Queryable } from '../db/database'
+import { countComplaintsByStatus } from '../db/repositories/complaintRepository'
+
+/** An institution's complaints by outcome for its public page: counts only, never who complained. */
+export async function complaintStatisticsOf(db: Queryable, institutionId: string): Promise<ComplaintStatistics> {
+  const counts = await countComplaintsByStatus(db, institutionId)
+  const resolved = counts.get('resolved') ?? 0
+  const rejected = counts.get('rejected') ?? 0
+  const total = [...counts.values()].reduce((sum, n) => sum + n, 0)
+  return { total, inProgress: total - resolved - rejected, resolved, rejected }
+}

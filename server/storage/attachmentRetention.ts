@@ -1,0 +1,66 @@
+import { Database } from '../db/database'
+import { deleteAttachmentRow, expiredAttachments } from '../db/repositories/attachmentRepository'
+import { JobLog } from '../notifications/notificationJobs'
+import { AttachmentStore } from './attachmentStore'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+/** Files deleted per batch; a round continues until nothing is due. */
+const BATCH = 100
+
+/**
+ * Deletes complaint photos after ATTACHMENT_RETENTION_DAYS, and uploads nobody attached
+ * to a complaint after a day. The file goes first, then its row: a crash in between
+ * leaves the row, and the next round deletes the (already missing) file again and the
+ * row. Several servers may run it at once: deleting twice is harmless.
+ */
+export class AttachmentRetention {
+  private timer: NodeJS.Timeout | undefined
+  private running: Promise<unknown> | undefined
+  private closed = false
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: AttachmentStore,
+    private readonly retentionDays: number,
+    private readonly log: JobLog,
+  ) {}
+
+  /** One round now; returns how many photos were deleted (tests call it directly). */
+  async runOnce(now: Date = new Date()): Promise<number> {
+    const claimedBefore = new Date(now.getTime() - this.retentionDays * DAY_MS)
+    const unclaimedBefore = new Date(now.getTime() - DAY_MS)
+    let deleted = 0
+    for (;;) {
+      const due = await expiredAttachments(this.db, claimedBefore, unclaimedBefore, BATCH)
+      for (const attachment of due) {
+        await this.store.delete(attachment.storage_key)
+        await deleteAttachmentRow(this.db, attachment.id)
+        deleted += 1
+      }
+      if (due.length < BATCH || this.closed) return deleted
+    }
+  }
+
+  start(intervalMs: number): void {
+    if (this.closed || this.timer || intervalMs <= 0) return
+    const tick = () => {
+      this.running = this.runOnce()
+        .then((deleted) => {
+          if (deleted > 0) this.log.info(`attachments: ${deleted} photos past retention deleted`)
+        })
+        .catch((error: unknown) => this.log.error('attachment retention round failed', error))
+        .finally(() => {
+          this.running = undefined
+          if (!this.closed) this.timer = setTimeout(tick, intervalMs).unref()
+        })
+    }
+    this.timer = setTimeout(tick, intervalMs).unref()
+  }
+
+  /** Stops the timer and waits for a round in progress (the database closes after). */
+  async close(): Promise<void> {
+    this.closed = true
+    if (this.timer) clearTimeout(this.timer)
+    await this.running
+  }
+}

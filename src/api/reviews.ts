@@ -1,0 +1,13 @@
+import { Review, ReviewBody, ReviewPage, ReviewPageSchema, ReviewSchema } from '../domain/review'
+import { getJson, requestJson } from './client'
+
+/** Parents' ratings of an institution (API.md "Reviews"). */
+
+export function listReviews(institutionId: string, cursor: string | null = null): Promise<ReviewPage> {
+  return getJson(`/api/v1/institutions/${encodeURIComponent(institutionId)}/reviews`, ReviewPageSchema, cursor ? [['cursor', cursor]] : [])
+}
+
+/** Only after a real visit (else 403 FORBIDDEN); a second post updates the parent's review. */
+export function postReview(institutionId: string, body: ReviewBody): Promise<Review> {
+  return requestJson('POST', `/api/v1/institutions/${encodeURIComponent(institutionId)}/reviews`, ReviewSchema, { auth: true, body })
+}

@@ -1,0 +1,125 @@
+import Taro from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { createElement, useState } from 'react'
+import { errorMessage } from '../../../api/ApiError'
+import { uploadPhotoBlob, uploadPhotoFile } from '../../../api/uploads'
+import { COMPLAINT_ATTACHMENTS_MAX } from '../../../domain/complaint'
+import { DraftPhoto } from '../lib/complaintDraft'
+
+/** What the server takes (it checks the bytes itself; this only narrows the chooser). */
+const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp'
+const MAX_BYTES = 10 * 1024 * 1024
+
+interface Picked {
+  name: string
+  preview: string
+  send: () => Promise<{ id: string }>
+}
+
+/** Mini-program: WeChat's own chooser, compressed photos only (no video). */
+async function pickInWeapp(count: number): Promise<Picked[]> {
+  const chosen = await Taro.chooseMedia({ count, mediaType: ['image'], sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+  return chosen.tempFiles.map((file, index) => ({
+    name: `photo-${index + 1}`,
+    preview: file.tempFilePath,
+    send: () => uploadPhotoFile(file.tempFilePath),
+  }))
+}
+
+/**
+ * 照片证据: up to six photos, each uploaded as soon as it is chosen so the draft only
+ * keeps upload ids. The mini-program uses chooseMedia + uploadFile; H5 a plain file input.
+ */
+export function PhotoPicker({
+  photos,
+  onAdd,
+  onRemove,
+  error,
+}: {
+  photos: DraftPhoto[]
+  onAdd: (photo: DraftPhoto) => void
+  onRemove: (id: string) => void
+  error?: string
+}) {
+  const [previews, setPreviews] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(0)
+  const [message, setMessage] = useState<string | null>(null)
+  const room = COMPLAINT_ATTACHMENTS_MAX - photos.length - busy
+
+  const uploadAll = async (picked: Picked[]) => {
+    setMessage(null)
+    setBusy((n) => n + picked.length)
+    for (const photo of picked) {
+      try {
+        const { id } = await photo.send()
+        setPreviews((p) => ({ ...p, [id]: photo.preview }))
+        onAdd({ id, name: photo.name })
+      } catch (failure) {
+        setMessage(`“${photo.name}”没有上传成功：${errorMessage(failure)}`)
+      } finally {
+        setBusy((n) => n - 1)
+      }
+    }
+  }
+
+  const fromFiles = (files: FileList | null) => {
+    const list = Array.from(files ?? [])
+    const tooBig = list.filter((file) => file.size > MAX_BYTES)
+    const fitting = list.filter((file) => file.size <= MAX_BYTES).slice(0, Math.max(room, 0))
+    if (tooBig.length > 0) setMessage(`照片不能超过 10 MB：${tooBig.map((f) => f.name).join('、')}`)
+    void uploadAll(fitting.map((file) => ({ name: file.name, preview: URL.createObjectURL(file), send: () => uploadPhotoBlob(file, file.name) })))
+  }
+
+  const chooseInWeapp = () => {
+    pickInWeapp(room).then(
+      (picked) => void uploadAll(picked),
+      () => undefined, // the parent closed the chooser
+    )
+  }
+
+  return (
+    <View className={`form-field photo-picker e2e-photo-picker ${error ? 'form-field--error' : ''}`}>
+      <Text className='form-field__label'>
+        照片（可不传，最多 {COMPLAINT_ATTACHMENTS_MAX} 张）
+      </Text>
+      <View className='photo-picker__grid'>
+        {photos.map((photo) => (
+          <View key={photo.id} className='photo-picker__item e2e-photo' data-upload-id={photo.id}>
+            {previews[photo.id] ? <Image className='photo-picker__image' src={previews[photo.id]} mode='aspectFill' /> : <Text className='photo-picker__name'>{photo.name}</Text>}
+            <View className='photo-picker__remove e2e-photo-remove' onClick={() => onRemove(photo.id)}>
+              <Text>×</Text>
+            </View>
+          </View>
+        ))}
+        {busy > 0 && (
+          <View className='photo-picker__item photo-picker__item--busy e2e-photo-uploading'>
+            <Text>上传中…</Text>
+          </View>
+        )}
+        {room > 0 &&
+          (process.env.TARO_ENV === 'h5' ? (
+            <View className='photo-picker__item photo-picker__add'>
+              <Text>＋ 添加照片</Text>
+              {createElement('input', {
+                className: 'photo-picker__file e2e-photo-input',
+                type: 'file',
+                accept: ACCEPTED_TYPES,
+                multiple: true,
+                onChange: (e: { target: HTMLInputElement }) => {
+                  fromFiles(e.target.files)
+                  e.target.value = ''
+                },
+              })}
+            </View>
+          ) : (
+            <View className='photo-picker__item photo-picker__add e2e-photo-add' onClick={chooseInWeapp}>
+              <Text>＋ 添加照片</Text>
+            </View>
+          ))}
+      </View>
+      <Text className='form-field__hint'>照片只给处理投诉的监管部门看，不会给机构；上传时会去掉拍摄地点等信息。</Text>
+      {message && <Text className='form-field__error e2e-photo-error'>{message}</Text>}
+      {error && <Text className='form-field__error e2e-field-error'>{error}</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,61 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { listMyComplaints } from '../../../../api/complaints'
+import { Complaint, COMPLAINT_STATUS_LABELS } from '../../../../domain/complaint'
+import { AccountGate } from '../../../../components/AccountGate'
+import { PageRoot } from '../../../../components/PageRoot'
+import { ErrorView, LoadingView } from '../../../../components/StatusViews'
+import { useRemote } from '../../../../hooks/useRemote'
+import { complaintDetailUrl, complaintFormUrl } from '../../../../lib/complaintRoutes'
+import { describeMoment, nextDeadline } from '../../lib/complaintText'
+
+function ComplaintCard({ complaint }: { complaint: Complaint }) {
+  const deadline = nextDeadline(complaint)
+  return (
+    <View className='my-item e2e-my-complaint' data-tracking-no={complaint.trackingNo} onClick={() => void Taro.navigateTo({ url: complaintDetailUrl(complaint.trackingNo) })}>
+      <View className='my-item__head'>
+        <Text className='my-item__kind'>{complaint.categoryLabel}</Text>
+        <Text className={`status-label status-label--${complaint.status} e2e-my-complaint-status`}>{COMPLAINT_STATUS_LABELS[complaint.status]}</Text>
+      </View>
+      <Text className='my-item__title'>{complaint.institution.name}</Text>
+      <Text className='my-item__time'>{deadline ? `${deadline.label} ${describeMoment(deadline.at)}` : `提交于 ${describeMoment(complaint.createdAt)}`}</Text>
+      <Text className='my-item__code e2e-my-complaint-tracking-no'>查询码 {complaint.trackingNo}</Text>
+    </View>
+  )
+}
+
+/** 我的投诉: every complaint this parent filed, newest first (the server's order). */
+export default function MyComplaintsPage() {
+  const [revision, setRevision] = useState(0)
+  useDidShow(() => setRevision((r) => r + 1))
+  const [list, retry] = useRemote(`complaints-${revision}`, listMyComplaints)
+  return (
+    <PageRoot className='my-complaints-page'>
+      <AccountGate>
+        {() => (
+          <>
+            {list.status === 'loading' && <LoadingView />}
+            {list.status === 'error' && <ErrorView message={list.message} onRetry={retry} />}
+            {list.status === 'ready' && list.value.length === 0 && (
+              <View className='status status--empty e2e-empty'>
+                <Text className='status__title'>还没有投诉</Text>
+                <Text className='status__text'>发现托育机构有安全、卫生、收费等问题，或有人无备案办托，可以在这里投诉。</Text>
+              </View>
+            )}
+            {list.status === 'ready' && list.value.length > 0 && (
+              <View className='my-list e2e-my-complaints'>
+                {list.value.map((complaint) => (
+                  <ComplaintCard key={complaint.trackingNo} complaint={complaint} />
+                ))}
+              </View>
+            )}
+            <View className='btn btn--primary btn--block e2e-new-complaint' onClick={() => void Taro.navigateTo({ url: complaintFormUrl() })}>
+              <Text>我要投诉</Text>
+            </View>
+          </>
+        )}
+      </AccountGate>
+    </PageRoot>
+  )
+}
