@@ -10,14 +10,20 @@ import { acceptedKinds, configuredTemplateIds, SUBSCRIPTION_KIND_LABELS, Subscri
  * server is told exactly which kinds were accepted. In the browser there are no
  * subscribe messages: say so instead of pretending.
  */
-export function SubscribeOffer({ kinds }: { kinds: SubscriptionKind[] }) {
+export function SubscribeOffer({
+  kinds,
+  browserNote = '到访前一天的提醒和状态变化通知需要在微信小程序中开启；网页版请到“我的预约”查看最新状态。',
+}: {
+  kinds: SubscriptionKind[]
+  browserNote?: string
+}) {
   const [note, setNote] = useState<string | null>(null)
   const title = kinds.map((kind) => SUBSCRIPTION_KIND_LABELS[kind]).join(' / ')
 
   if (process.env.TARO_ENV !== 'weapp') {
     return (
       <View className='subscribe-offer e2e-subscribe-offer'>
-        <Text className='subscribe-offer__text'>到访前一天的提醒和状态变化通知需要在微信小程序中开启；网页版请到“我的预约”查看最新状态。</Text>
+        <Text className='subscribe-offer__text'>{browserNote}</Text>
       </View>
     )
   }

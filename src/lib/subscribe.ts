@@ -12,6 +12,7 @@ export const SUBSCRIPTION_KIND_LABELS: Record<SubscriptionKind, string> = {
   visit_reminder: '到访前一天提醒我',
   booking_status: '预约状态变化通知我',
   enrollment_status: '申请状态变化通知我',
+  complaint_status: '投诉处理进展通知我',
 }
 
 export interface TemplateRequest {

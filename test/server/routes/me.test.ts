@@ -76,12 +76,18 @@ describe.each(TEST_BACKENDS)('/api/v1/me on %s', (backend) => {
       ])
     })
 
-    it.each([[{ kinds: [] }], [{ kinds: ['complaint_status'] }], [{ kinds: ['spam'] }], [{}]])('answers 400 for %j and counts nothing', async (payload) => {
+    it.each([[{ kinds: [] }], [{ kinds: ['visit_reminder', 'spam'] }], [{ kinds: ['spam'] }], [{}]])('answers 400 for %j and counts nothing', async (payload) => {
       const before = (await me()).subscriptions
       const response = await subscribe(payload)
       expect(response.statusCode).toBe(400)
       expect(response.json().error.code).toBe('VALIDATION')
       expect((await me()).subscriptions).toEqual(before)
+    })
+
+    it('counts complaint progress notices too (投诉马上查)', async () => {
+      const response = await subscribe({ kinds: ['complaint_status'] })
+      expect(response.statusCode).toBe(200)
+      expect(response.json().subscriptions).toContainEqual({ kind: 'complaint_status', remaining: 1 })
     })
 
     it('counts for the signed-in user only', async () => {

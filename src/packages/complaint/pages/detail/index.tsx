@@ -6,6 +6,7 @@ import { Complaint, COMPLAINT_STATUS_LABELS } from '../../../../domain/complaint
 import { Tag } from '../../../../components/Chip'
 import { PageRoot } from '../../../../components/PageRoot'
 import { ErrorView, LoadingView } from '../../../../components/StatusViews'
+import { SubscribeOffer } from '../../../../components/SubscribeOffer'
 import { useRemote } from '../../../../hooks/useRemote'
 import { decodeParam } from '../../../../lib/bookingRoutes'
 import { Fact } from '../../components/Fact'
@@ -26,6 +27,7 @@ function ComplaintView({ complaint: initial, justFiled }: { complaint: Complaint
           <Text className='notice__body'>请记下查询码。不登录也可以用查询码和手机号后四位（{complaint.phoneLast4}）随时查询进度。</Text>
         </View>
       )}
+      {justFiled && <SubscribeOffer kinds={['complaint_status']} browserNote='投诉处理进展的微信通知需要在小程序中开启；网页版请用查询码随时查询。' />}
       <View className='section'>
         <Text className='muted'>查询码</Text>
         <View className='tracking-no'>
