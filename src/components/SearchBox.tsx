@@ -2,11 +2,27 @@ import { Input, View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { MAX_QUERY_TEXT } from '../domain/search'
 
+interface SearchBoxProps {
+  value: string
+  onSearch: (q: string) => void
+  placeholder?: string
+  maxLength?: number
+  /** Prefix of the e2e hook classes (`<prefix>-input`, `<prefix>-clear`). */
+  testId?: string
+}
+
 /**
- * Name, address or pinyin initials ("lxjd" finds 龙溪街道). Searches a moment after
- * typing stops, or at once on the keyboard's search key.
+ * Chinese words or pinyin initials ("lxjd" finds 龙溪街道); by default institutions'
+ * name or address. Searches a moment after typing stops, or at once on the keyboard's
+ * search key.
  */
-export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+export function SearchBox({
+  value,
+  onSearch,
+  placeholder = '搜机构名、地址或拼音首字母，如 lxjd',
+  maxLength = MAX_QUERY_TEXT,
+  testId = 'e2e-search',
+}: SearchBoxProps) {
   const [text, setText] = useState(value)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
@@ -24,11 +40,11 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
   return (
     <View className='search-box'>
       <Input
-        className='search-box__input e2e-search-input'
+        className={`search-box__input ${testId}-input`}
         type='text'
         confirmType='search'
-        maxlength={MAX_QUERY_TEXT}
-        placeholder='搜机构名、地址或拼音首字母，如 lxjd'
+        maxlength={maxLength}
+        placeholder={placeholder}
         value={text}
         onInput={(e) => {
           const next = e.detail.value
@@ -40,7 +56,7 @@ export function SearchBox({ value, onSearch }: { value: string; onSearch: (q: st
       />
       {text !== '' && (
         <View
-          className='search-box__clear e2e-search-clear'
+          className={`search-box__clear ${testId}-clear`}
           onClick={() => {
             setText('')
             commit('')

@@ -6,10 +6,10 @@ import { PublicSlot } from '../../src/domain/slotRules'
 import { inShanghai } from '../../src/domain/shanghaiTime'
 import { getJson, institutionDetail, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
-import { launchBrowser, phoneContext } from './support/browser'
-import { H5_DIST, REPO_ROOT } from './support/paths'
-import { freshScreenshotDir, screenshot } from './support/screenshots'
-import { RunningServer, startServer } from './support/serverProcess'
+import { REPO_ROOT } from './support/paths'
+import { screenshot } from './support/screenshots'
+import { AppSession, startAppSession, stopAppSession } from './support/appSession'
+import { RunningServer } from './support/serverProcess'
 
 /*
  * 入托网上约 end to end in the H5 build: a parent signs in (demo), agrees to the privacy
@@ -71,25 +71,14 @@ async function shot(name: string): Promise<void> {
   await screenshot(page, name, shots)
 }
 
+let session: AppSession | undefined
+
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5_DIST, 'index.html'))) {
-    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first (`npm test` does)')
-  }
-  shots = freshScreenshotDir('booking')
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  context = await phoneContext(browser, server.baseUrl, 'refused')
-  page = await context.newPage()
+  session = await startAppSession('booking')
+  ;({ server, browser, context, page, shots } = session)
 }, 120_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  if (server) {
-    const exitCode = await server.stop()
-    console.log(`e2e screenshots (booking): ${shots}`)
-    expect({ exitCode, output: exitCode === 0 ? '' : server.output() }).toEqual({ exitCode: 0, output: '' })
-  }
-}, 30_000)
+afterAll(() => stopAppSession(session, 'booking'), 30_000)
 
 describe('booking a visit and applying for a place in the H5 app', () => {
   let target: Target

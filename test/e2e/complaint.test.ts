@@ -8,10 +8,11 @@ import { inShanghai } from '../../src/domain/shanghaiTime'
 import { addChild, requestJson, signInParent, TestSession } from '../support/session'
 import { getJson, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
-import { launchBrowser, phoneContext } from './support/browser'
-import { H5_DIST, REPO_ROOT } from './support/paths'
-import { freshScreenshotDir, screenshot } from './support/screenshots'
-import { RunningServer, startServer } from './support/serverProcess'
+import { phoneContext } from './support/browser'
+import { REPO_ROOT } from './support/paths'
+import { screenshot } from './support/screenshots'
+import { AppSession, startAppSession, stopAppSession } from './support/appSession'
+import { RunningServer } from './support/serverProcess'
 
 /*
  * 投诉马上查 and ratings end to end in the H5 build: a parent files a complaint with a
@@ -81,25 +82,14 @@ async function demoSignIn(body: Record<string, string>): Promise<TestSession> {
   return { token: answer.token, userId: answer.user.id, headers: { authorization: `Bearer ${answer.token}` } }
 }
 
+let session: AppSession | undefined
+
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5_DIST, 'index.html'))) {
-    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first (`npm test` does)')
-  }
-  shots = freshScreenshotDir('complaint')
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  context = await phoneContext(browser, server.baseUrl, 'refused')
-  page = await context.newPage()
+  session = await startAppSession('complaint')
+  ;({ server, browser, context, page, shots } = session)
 }, 120_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  if (server) {
-    const exitCode = await server.stop()
-    console.log(`e2e screenshots (complaint): ${shots}`)
-    expect({ exitCode, output: exitCode === 0 ? '' : server.output() }).toEqual({ exitCode: 0, output: '' })
-  }
-}, 30_000)
+afterAll(() => stopAppSession(session, 'complaint'), 30_000)
 
 describe('filing and following a complaint, and rating a visited institution, in the H5 app', () => {
   let target: Target

@@ -5,10 +5,10 @@ import { Article, ArticlePage, LecturePage, Today } from '../../src/domain/conte
 import { inShanghai } from '../../src/domain/shanghaiTime'
 import { getJson } from './support/api'
 import { inputIn } from './support/appPage'
-import { launchBrowser, phoneContext } from './support/browser'
-import { H5_DIST, REPO_ROOT } from './support/paths'
-import { freshScreenshotDir, screenshot } from './support/screenshots'
-import { RunningServer, startServer } from './support/serverProcess'
+import { REPO_ROOT } from './support/paths'
+import { screenshot } from './support/screenshots'
+import { AppSession, startAppSession, stopAppSession } from './support/appSession'
+import { RunningServer } from './support/serverProcess'
 
 /*
  * 生命1000天 end to end in the H5 build: a parent with nothing entered sees only a small
@@ -67,25 +67,14 @@ async function shot(name: string): Promise<string> {
 
 const fontSizeOf = (selector: string) => page.locator(selector).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
 
+let session: AppSession | undefined
+
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(H5_DIST, 'index.html'))) {
-    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first (`npm test` does)')
-  }
-  shots = freshScreenshotDir('content')
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-  context = await phoneContext(browser, server.baseUrl, 'refused')
-  page = await context.newPage()
+  session = await startAppSession('content')
+  ;({ server, browser, context, page, shots } = session)
 }, 120_000)
 
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  if (server) {
-    const exitCode = await server.stop()
-    console.log(`e2e screenshots (content): ${shots}`)
-    expect({ exitCode, output: exitCode === 0 ? '' : server.output() }).toEqual({ exitCode: 0, output: '' })
-  }
-}, 30_000)
+afterAll(() => stopAppSession(session, 'content'), 30_000)
 
 describe('生命1000天 in the H5 app', () => {
   let chosen: Chosen
@@ -201,7 +190,7 @@ describe('生命1000天 in the H5 app', () => {
     const q = article.title.slice(0, 2)
     const [bySearch] = await Promise.all([
       page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/content/articles' && new URL(r.url()).searchParams.get('q') === q),
-      inputIn(page, '.e2e-article-search').fill(q),
+      inputIn(page, '.e2e-article-search-input').fill(q),
     ])
     const searchPage = (await bySearch.json()) as ArticlePage
     expect(searchPage.items.map((a) => a.id)).toContain(article.id)

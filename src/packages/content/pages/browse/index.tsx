@@ -5,11 +5,11 @@ import { ArticleFilter, getStagesOverview, listArticles } from '../../../../api/
 import { Chip } from '../../../../components/Chip'
 import { PageRoot } from '../../../../components/PageRoot'
 import { ErrorView, LoadingView } from '../../../../components/StatusViews'
-import { ArticleSummary, STAGES, TOPICS } from '../../../../domain/content'
+import { ARTICLE_QUERY_MAX, ArticleSummary, STAGES, TOPICS } from '../../../../domain/content'
 import { useRemote } from '../../../../hooks/useRemote'
 import { decodeParam } from '../../../../lib/bookingRoutes'
 import { ArticleList } from '../../components/ArticleList'
-import { ArticleSearchBox } from '../../components/ArticleSearchBox'
+import { SearchBox } from '../../../../components/SearchBox'
 import { ListFooter } from '../../components/ListFooter'
 import { usePaged } from '../../hooks/usePaged'
 import { filterFromParams, toggled, topicCount } from '../../lib/browseFilter'
@@ -31,7 +31,13 @@ export default function BrowsePage() {
 
   return (
     <PageRoot className='browse-page'>
-      <ArticleSearchBox value={filter.q ?? ''} onSearch={(q) => setFilter((f) => ({ ...f, q: q || undefined }))} />
+      <SearchBox
+        value={filter.q ?? ''}
+        onSearch={(q) => setFilter((f) => ({ ...f, q: q.trim() || undefined }))}
+        placeholder='搜文章，如“辅食”或拼音首字母 fs'
+        maxLength={ARTICLE_QUERY_MAX}
+        testId='e2e-article-search'
+      />
       <View className='browse-filter'>
         <Text className='browse-filter__label'>阶段</Text>
         <View className='chip-row chip-row--wrap e2e-stage-chips'>
