@@ -1,13 +1,11 @@
 import { Database } from '../db/database'
+import { JobLog, RepeatedRounds } from '../jobs/repeatedRounds'
 import { WechatClient } from '../wechat/wechatClient'
 import { WechatTemplates } from '../config'
 import { sendDueNotifications, SendSummary } from './sender'
 import { queueVisitReminders } from './visitReminders'
 
-export interface JobLog {
-  info(message: string): void
-  error(message: string, error: unknown): void
-}
+export type { JobLog } from '../jobs/repeatedRounds'
 
 export interface NotificationRound extends SendSummary {
   remindersQueued: number
@@ -19,9 +17,15 @@ export interface NotificationRound extends SendSummary {
  * loses nor repeats a message, and several servers can run it side by side.
  */
 export class NotificationJobs {
-  private timer: NodeJS.Timeout | undefined
-  private running: Promise<unknown> | undefined
-  private closed = false
+  private readonly rounds = new RepeatedRounds(
+    async () => {
+      const round = await this.runOnce()
+      if (round.remindersQueued + round.sent + round.skipped + round.failed > 0) {
+        this.log.info(`notifications: ${round.remindersQueued} reminders queued, ${round.sent} sent, ${round.skipped} skipped, ${round.failed} failed, ${round.retrying} to retry`)
+      }
+    },
+    (error) => this.log.error('notification round failed', error),
+  )
 
   constructor(
     private readonly db: Database,
@@ -38,28 +42,11 @@ export class NotificationJobs {
   }
 
   start(intervalMs: number): void {
-    if (this.closed || this.timer || intervalMs <= 0) return
-    const tick = () => {
-      this.running = this.runOnce()
-        .then((round) => {
-          if (round.remindersQueued + round.sent + round.skipped + round.failed > 0) {
-            this.log.info(`notifications: ${round.remindersQueued} reminders queued, ${round.sent} sent, ${round.skipped} skipped, ${round.failed} failed, ${round.retrying} to retry`)
-          }
-        })
-        .catch((error: unknown) => this.log.error('notification round failed', error))
-        .finally(() => {
-          this.running = undefined
-          // The next round is timed from the end of this one: rounds never overlap.
-          if (!this.closed) this.timer = setTimeout(tick, intervalMs).unref()
-        })
-    }
-    this.timer = setTimeout(tick, intervalMs).unref()
+    this.rounds.start(intervalMs)
   }
 
   /** Stops the timer and waits for a round in progress (the database closes after). */
-  async close(): Promise<void> {
-    this.closed = true
-    if (this.timer) clearTimeout(this.timer)
-    await this.running
+  close(): Promise<void> {
+    return this.rounds.close()
   }
 }

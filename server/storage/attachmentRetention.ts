@@ -1,6 +1,6 @@
 import { Database } from '../db/database'
 import { deleteAttachmentRow, expiredAttachments } from '../db/repositories/attachmentRepository'
-import { JobLog } from '../notifications/notificationJobs'
+import { JobLog, RepeatedRounds } from '../jobs/repeatedRounds'
 import { AttachmentStore } from './attachmentStore'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -14,9 +14,13 @@ const BATCH = 100
  * row. Several servers may run it at once: deleting twice is harmless.
  */
 export class AttachmentRetention {
-  private timer: NodeJS.Timeout | undefined
-  private running: Promise<unknown> | undefined
-  private closed = false
+  private readonly rounds = new RepeatedRounds(
+    async () => {
+      const deleted = await this.runOnce()
+      if (deleted > 0) this.log.info(`attachments: ${deleted} photos past retention deleted`)
+    },
+    (error) => this.log.error('attachment retention round failed', error),
+  )
 
   constructor(
     private readonly db: Database,
@@ -37,30 +41,16 @@ export class AttachmentRetention {
         await deleteAttachmentRow(this.db, attachment.id)
         deleted += 1
       }
-      if (due.length < BATCH || this.closed) return deleted
+      if (due.length < BATCH || this.rounds.closed) return deleted
     }
   }
 
   start(intervalMs: number): void {
-    if (this.closed || this.timer || intervalMs <= 0) return
-    const tick = () => {
-      this.running = this.runOnce()
-        .then((deleted) => {
-          if (deleted > 0) this.log.info(`attachments: ${deleted} photos past retention deleted`)
-        })
-        .catch((error: unknown) => this.log.error('attachment retention round failed', error))
-        .finally(() => {
-          this.running = undefined
-          if (!this.closed) this.timer = setTimeout(tick, intervalMs).unref()
-        })
-    }
-    this.timer = setTimeout(tick, intervalMs).unref()
+    this.rounds.start(intervalMs)
   }
 
   /** Stops the timer and waits for a round in progress (the database closes after). */
-  async close(): Promise<void> {
-    this.closed = true
-    if (this.timer) clearTimeout(this.timer)
-    await this.running
+  close(): Promise<void> {
+    return this.rounds.close()
   }
 }

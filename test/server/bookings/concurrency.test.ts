@@ -1,11 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
 import { FastifyInstance } from 'fastify'
 import { MAX_OPEN_BOOKINGS_PER_PARENT } from '../../../src/domain/bookingRules'
 import { buildApp } from '../../../server/app'
 import { tinyH5Dist } from '../../support/app'
+import { startServerProcess, ServerProcess } from '../../support/serverProcess'
 import { requestJson } from '../../support/session'
 import { bookingBody, insertSlotRow, seedInstitutions, slotBooked } from './bookingFixtures'
 import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlots, PostgresSchema } from './postgresHarness'
@@ -15,7 +14,6 @@ import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlot
  * transactions one at a time (PLATFORM-NOTES.md). CI sets TEST_DATABASE_URL.
  */
 const url = process.env.TEST_DATABASE_URL
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..')
 const describeOnPostgres = url ? describe : describe.skip
 if (!url) {
   // eslint-disable-next-line no-console
@@ -170,37 +168,9 @@ describeOnPostgres('booking races on real PostgreSQL', () => {
   })
 
   describe('with two server processes on one database', () => {
-    const servers: { child: ChildProcess; base: string }[] = []
+    const servers: ServerProcess[] = []
 
-    function startServer(): Promise<{ child: ChildProcess; base: string }> {
-      const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          DATABASE_URL: pg.urlWithSchema,
-          PORT: '0',
-          HOST: '127.0.0.1',
-          H5_DIST: h5Dist,
-          LOG_LEVEL: 'warn',
-          NOTIFY_INTERVAL_MS: '0',
-          SEARCH_INDEX_REFRESH_MS: '0',
-          // Never called here; set so the server does not start its own fake WeChat.
-          WECHAT_API_BASE: 'http://127.0.0.1:9',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      })
-      return new Promise((resolve, reject) => {
-        let output = ''
-        const onData = (chunk: Buffer) => {
-          output += chunk.toString()
-          const match = /http:\/\/localhost:(\d+)/.exec(output)
-          if (match) resolve({ child, base: `http://127.0.0.1:${match[1]}` })
-        }
-        child.stdout!.on('data', onData)
-        child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-        child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)))
-      })
-    }
+    const startServer = () => startServerProcess(pg.urlWithSchema, h5Dist)
 
     beforeAll(async () => {
       servers.push(...(await Promise.all([startServer(), startServer()])))

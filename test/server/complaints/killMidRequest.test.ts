@@ -1,8 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process'
-import path from 'node:path'
 import { TRACKING_NO } from '../../../src/domain/complaint'
 import { YUBEI } from '../../fixtures/institutions'
 import { tinyH5Dist } from '../../support/app'
+import { startServerProcess } from '../../support/serverProcess'
 import { requestJson } from '../../support/session'
 import { seedInstitutions } from '../bookings/bookingFixtures'
 import { createFamilies, openPostgresSchema, PostgresSchema } from '../bookings/postgresHarness'
@@ -14,7 +13,6 @@ import { complaintBody } from './complaintFixtures'
  * PostgreSQL shows it (PGlite is in-process); CI sets TEST_DATABASE_URL.
  */
 const url = process.env.TEST_DATABASE_URL
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..')
 const describeOnPostgres = url ? describe : describe.skip
 if (!url) {
   // eslint-disable-next-line no-console
@@ -22,37 +20,6 @@ if (!url) {
 }
 
 jest.setTimeout(120_000)
-
-function startServer(pg: PostgresSchema, h5Dist: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: pg.urlWithSchema,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      H5_DIST: h5Dist,
-      LOG_LEVEL: 'warn',
-      NOTIFY_INTERVAL_MS: '0',
-      SEARCH_INDEX_REFRESH_MS: '0',
-      COMPLAINT_RATE_LIMIT_PER_MINUTE: '100000',
-      WECHAT_API_BASE: 'http://127.0.0.1:9',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: tsx runs the server in a child process, and SIGKILL must reach it.
-    detached: true,
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /http:\/\/localhost:(\d+)/.exec(output)
-      if (match) resolve({ child, base: `http://127.0.0.1:${match[1]}` })
-    })
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)))
-  })
-}
 
 describeOnPostgres('a complaint filed while the server is SIGKILLed', () => {
   let pg: PostgresSchema
@@ -63,7 +30,11 @@ describeOnPostgres('a complaint filed while the server is SIGKILLed', () => {
   afterAll(() => pg.drop())
 
   it('is stored whole with its tracking number, or not at all', async () => {
-    const server = await startServer(pg, tinyH5Dist())
+    const server = await startServerProcess(pg.urlWithSchema, tinyH5Dist(), {
+      env: { COMPLAINT_RATE_LIMIT_PER_MINUTE: '100000' },
+      // tsx runs the server in a child process: SIGKILL goes to the group.
+      detached: true,
+    })
     const exited = new Promise((resolve) => server.child.once('exit', resolve))
     const families = await createFamilies(pg.db, 3000)
     const confirmed: string[] = []
