@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_PAGE_LIMIT, pageSchema } from './page'
 import { IsoDateTimeSchema, SlotSchema } from './slot'
+import { CalendarDateSchema } from './calendarDate'
 import { isValidIsoDate, ISO_DATE } from './shanghaiTime'
 
 /*
@@ -106,11 +107,6 @@ export const ARTICLE_TITLE_MAX = 30
 export const ARTICLE_SUMMARY_MAX = 60
 export const TIP_TEXT_MAX = 80
 
-/** YAML reads an unquoted 2026-11-20 as a Date; the library means a calendar date either way. */
-const CalendarDateSchema = z.preprocess(
-  (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z.string({ error: '日期应写成 YYYY-MM-DD' }).regex(ISO_DATE, '日期应写成 YYYY-MM-DD').refine(isValidIsoDate, '日期不存在'),
-)
 
 export const SourceSchema = z.object({
   org: z.string({ error: '来源缺少发布机构 org' }).trim().min(1, '来源缺少发布机构 org'),
