@@ -8,7 +8,7 @@ import path from 'node:path'
  */
 
 /** Bump when the compiled shape changes, so databases holding the old shape recompile. */
-export const CONTENT_COMPILER_VERSION = 1
+export const CONTENT_COMPILER_VERSION = 2
 
 export interface SourceFile {
   file: string
@@ -43,6 +43,28 @@ export async function readSources(root: string, files: string[]): Promise<Source
 /** Only the hash: what a server start needs to decide whether to compile at all. */
 export async function contentHash(root: string): Promise<string> {
   const files = [...(await markdownFiles(root, 'articles')), ...(await markdownFiles(root, 'tips'))]
-  return hashContent(await readSources(root, files))
+  return hashContent([...(await readSources(root, files)), ...(await readGuidanceFiles(root))])
+}
+
+
+/** The register of sources and the dated tables: Markdown files whose front matter is the data. */
+export const REGISTER_FILE = 'sources.md'
+export const SCHEDULE_FILES = {
+  immunisation: 'schedules/immunisation.md',
+  checkups: 'schedules/checkups.md',
+  weightGain: 'schedules/pregnancy-weight-gain.md',
+} as const
+
+/** The data files that exist under `root`, for the library hash. */
+export async function readGuidanceFiles(root: string): Promise<SourceFile[]> {
+  const files: SourceFile[] = []
+  for (const file of [REGISTER_FILE, ...Object.values(SCHEDULE_FILES)]) {
+    try {
+      files.push({ file, text: await readFile(path.join(root, file), 'utf8') })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    }
+  }
+  return files
 }
 

@@ -2,8 +2,11 @@ import path from 'node:path'
 import matter from 'gray-matter'
 import type { z } from 'zod'
 import { Article, ArticleFrontMatterSchema, STAGE_IDS, StageId, Tip, TipFileSchema } from '../../src/domain/content'
-import { hashContent, markdownFiles, readSources, SourceFile } from './contentFiles'
+import { ArticleTrail, checkArticleTrail, checkTipSource } from './citationChecks'
+import { hashContent, markdownFiles, readGuidanceFiles, readSources, SourceFile } from './contentFiles'
+import { GuidanceData, parseGuidanceData } from './guidanceData'
 import { blocksText, parseArticleBody } from './markdownBlocks'
+import { expandScheduleDirectives } from './scheduleBlocks'
 
 /*
  * Reads the 生命1000天 library (content/articles/<stage>/<id>.md, content/tips/<stage>.md),
@@ -15,6 +18,10 @@ import { blocksText, parseArticleBody } from './markdownBlocks'
 export interface CompiledArticle extends Article {
   /** Path relative to the library root, with forward slashes. */
   file: string
+  /** Documents cited (register ids), review trail, next review date, flags. */
+  trail: ArticleTrail
+  /** Tables of content/schedules/ shown in the body ({{schedule …}}). */
+  tables: string[]
   /** Title, summary and body as plain text, for search. */
   plainText: string
   linkedIds: string[]
@@ -23,6 +30,8 @@ export interface CompiledArticle extends Article {
 
 export interface CompiledTip extends Tip {
   file: string
+  /** Register ids of the documents its source line names. */
+  documentIds: string[]
 }
 
 export interface ContentProblem {
@@ -36,6 +45,8 @@ export interface ContentLibrary {
   problems: ContentProblem[]
   /** Files found, whatever their state (a missing tips file is a coverage gap, not a problem here). */
   tipFiles: StageId[]
+  /** The register of sources and the dated tables (null where a file failed its check). */
+  data: GuidanceData
   /** sha256 of every file's path and bytes, and of the compiler version. */
   hash: string
 }
@@ -61,7 +72,7 @@ function frontMatter(source: SourceFile, problems: ContentProblem[]): { data: un
   }
 }
 
-function compileArticle(source: SourceFile, problems: ContentProblem[]): CompiledArticle | null {
+function compileArticle(source: SourceFile, data: GuidanceData, problems: ContentProblem[]): CompiledArticle | null {
   const parsed = frontMatter(source, problems)
   if (!parsed) return null
   const result = ArticleFrontMatterSchema.safeParse(parsed.data)
@@ -79,6 +90,10 @@ function compileArticle(source: SourceFile, problems: ContentProblem[]): Compile
   const body = parseArticleBody(parsed.body)
   for (const message of body.problems) problems.push({ file: source.file, message })
   if (body.blocks.length === 0) problems.push({ file: source.file, message: '正文是空的' })
+  const expanded = expandScheduleDirectives(body.blocks, data)
+  const checks: string[] = [...expanded.problems]
+  const trail = checkArticleTrail(meta, data.register, checks)
+  for (const message of checks) problems.push({ file: source.file, message })
   return {
     id: meta.id,
     title: meta.title,
@@ -87,17 +102,19 @@ function compileArticle(source: SourceFile, problems: ContentProblem[]): Compile
     summary: meta.summary,
     pregnancyWeeks: meta.pregnancyWeeks ?? null,
     ageMonths: meta.ageMonths ?? null,
-    blocks: body.blocks,
+    blocks: expanded.blocks,
     sources: meta.sources,
-    reviewed: meta.reviewed,
+    reviewed: meta.reviews[meta.reviews.length - 1].on,
     file: source.file,
-    plainText: [meta.title, meta.summary, blocksText(body.blocks)].join('\n'),
+    trail,
+    tables: expanded.tables,
+    plainText: [meta.title, meta.summary, blocksText(expanded.blocks)].join('\n'),
     linkedIds: body.linkedIds,
     textLength: body.textLength,
   }
 }
 
-function compileTips(source: SourceFile, problems: ContentProblem[]): { stage: StageId; tips: CompiledTip[] } | null {
+function compileTips(source: SourceFile, data: GuidanceData, problems: ContentProblem[]): { stage: StageId; tips: CompiledTip[] } | null {
   const parsed = frontMatter(source, problems)
   if (!parsed) return null
   const result = TipFileSchema.safeParse(parsed.data)
@@ -109,26 +126,33 @@ function compileTips(source: SourceFile, problems: ContentProblem[]): { stage: S
   if (source.file !== `tips/${stage}.md`) problems.push({ file: source.file, message: `小提示文件应命名为 tips/${stage}.md` })
   return {
     stage,
-    tips: tips.map((tip) => ({
+    tips: tips.map((tip, index) => {
+      const cited = checkTipSource(tip.source, data.register)
+      for (const message of cited.problems) problems.push({ file: source.file, message: `第 ${index + 1} 条小提示：${message}` })
+      return {
       stage,
       pregnancyWeek: tip.pregnancyWeek ?? null,
       ageWeek: tip.ageWeek ?? null,
       text: tip.text,
       source: tip.source,
       file: source.file,
-    })),
+      documentIds: cited.documentIds,
+      }
+    }),
   }
 }
 
 export async function loadContentLibrary(root: string): Promise<ContentLibrary> {
   const articleSources = await readSources(root, await markdownFiles(root, 'articles'))
   const tipSources = await readSources(root, await markdownFiles(root, 'tips'))
+  const dataSources = await readGuidanceFiles(root)
   const problems: ContentProblem[] = []
+  const data = parseGuidanceData(dataSources, problems)
 
   const articles: CompiledArticle[] = []
   const seen = new Map<string, string>()
   for (const source of articleSources) {
-    const article = compileArticle(source, problems)
+    const article = compileArticle(source, data, problems)
     if (!article) continue
     const first = seen.get(article.id)
     if (first) {
@@ -149,7 +173,7 @@ export async function loadContentLibrary(root: string): Promise<ContentLibrary> 
   const tips: CompiledTip[] = []
   const tipFiles: StageId[] = []
   for (const source of tipSources) {
-    const compiled = compileTips(source, problems)
+    const compiled = compileTips(source, data, problems)
     if (!compiled) continue
     if (tipFiles.includes(compiled.stage)) {
       problems.push({ file: source.file, message: `阶段 ${compiled.stage} 的小提示文件重复` })
@@ -160,5 +184,5 @@ export async function loadContentLibrary(root: string): Promise<ContentLibrary> 
   }
   tipFiles.sort((a, b) => STAGE_IDS.indexOf(a) - STAGE_IDS.indexOf(b))
 
-  return { articles, tips, problems, tipFiles, hash: hashContent([...articleSources, ...tipSources]) }
+  return { articles, tips, problems, tipFiles, data, hash: hashContent([...articleSources, ...tipSources, ...dataSources]) }
 }

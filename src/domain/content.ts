@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MAX_PAGE_LIMIT, pageSchema } from './page'
 import { IsoDateTimeSchema, SlotSchema } from './slot'
 import { CalendarDateSchema } from './calendarDate'
+import { FactFlagSchema, ReviewSchema } from './contentSources'
 import { isValidIsoDate, ISO_DATE } from './shanghaiTime'
 
 /*
@@ -113,6 +114,8 @@ export const SourceSchema = z.object({
   title: z.string({ error: '来源缺少文件名称 title' }).trim().min(1, '来源缺少文件名称 title'),
   year: z.number({ error: '来源年份 year 应为数字' }).int('来源年份 year 应为整数').min(1900, '来源年份不对').max(2100, '来源年份不对').optional(),
   url: z.url({ protocol: /^https?$/, error: '来源链接 url 应为 http(s) 网址' }).optional(),
+  /** Said when the document cited has since been amended or superseded: what changed and what the article follows. */
+  note: z.string().trim().min(1).optional(),
 })
 export type Source = z.infer<typeof SourceSchema>
 
@@ -137,11 +140,19 @@ export const ArticleFrontMatterSchema = z
     pregnancyWeeks: spanSchema('孕周范围 pregnancyWeeks', LAST_PREGNANCY_WEEK).optional(),
     summary: z.string({ error: '缺少摘要 summary' }).trim().min(1, '缺少摘要 summary').max(ARTICLE_SUMMARY_MAX, `摘要最多 ${ARTICLE_SUMMARY_MAX} 个字`),
     sources: z.array(SourceSchema, { error: '缺少来源 sources' }).min(1, '每篇文章至少列出一个来源 sources'),
-    reviewed: CalendarDateSchema,
+    /** The review trail, oldest first: who checked the article against which documents, and when. */
+    reviews: z.array(ReviewSchema, { error: '缺少审核记录 reviews' }).min(1, '每篇文章至少有一条审核记录 reviews'),
+    /** When the next review is due; by default 12 months after the last one. */
+    reviewDue: CalendarDateSchema.optional(),
+    /** Facts a writer flagged for checking (open) and how each was resolved. */
+    flags: z.array(FactFlagSchema).optional(),
   })
   .strict()
   .superRefine((article, ctx) => {
     const stage = STAGE_BY_ID[article.stage]
+    if (article.reviews.some((r, i) => i > 0 && r.on < article.reviews[i - 1].on)) {
+      ctx.addIssue({ code: 'custom', path: ['reviews'], message: '审核记录应按日期从早到晚排列' })
+    }
     if ((article.ageMonths === undefined) === (article.pregnancyWeeks === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['ageMonths'], message: 'ageMonths 和 pregnancyWeeks 必须且只能填写一个' })
       return
