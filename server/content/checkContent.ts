@@ -1,4 +1,7 @@
 import { STAGES, StageId, TOPIC_IDS, TopicId } from '../../src/domain/content'
+import { REVIEW_WARNING_DAYS } from '../../src/domain/contentSources'
+import { shanghaiDate, todayInShanghai } from '../../src/domain/shanghaiTime'
+import { documentName } from './scheduleBlocks'
 import { ContentLibrary, ContentProblem, loadContentLibrary } from './contentLibrary'
 
 /*
@@ -39,6 +42,8 @@ export interface ContentCheck {
 
 export interface CheckOptions {
   minArticles?: number
+  /** The day reviews are judged on (Asia/Shanghai calendar date); today by default. */
+  today?: string
 }
 
 function weeksWithoutTip(library: ContentLibrary): WeekGap[] {
@@ -61,15 +66,14 @@ function citedSources(library: ContentLibrary): CoverageReport['sources'] {
     entry[field] += 1
     counts.set(document, entry)
   }
-  for (const article of library.articles) {
-    // one article citing the same document twice counts once
-    for (const document of new Set(article.sources.map((s) => `${s.org.trim()} · ${s.title.trim()}`))) count(document, 'articles')
+  // each registered document counts once, however a citation spells its issuer or title
+  const register = library.data.register
+  const nameOf = (id: string) => {
+    const doc = register?.documents.find((d) => d.id === id)
+    return doc ? documentName(doc) : id
   }
-  // a tip names its document in one line, 机构《文件》: counted as the same document an article cites
-  for (const tip of library.tips) {
-    const named = /^(.+?)《(.+)》$/.exec(tip.source.trim())
-    count(named ? `${named[1].trim()} · ${named[2].trim()}` : tip.source.trim(), 'tips')
-  }
+  for (const article of library.articles) for (const id of article.trail.documentIds) count(nameOf(id), 'articles')
+  for (const tip of library.tips) for (const id of tip.documentIds) count(nameOf(id), 'tips')
   return [...counts.entries()]
     .map(([document, c]) => ({ document, ...c }))
     .sort((a, b) => b.articles + b.tips - (a.articles + a.tips) || a.document.localeCompare(b.document))
@@ -125,7 +129,27 @@ export function checkLibrary(library: ContentLibrary, options: CheckOptions = {}
   const warnings = library.articles
     .filter((a) => a.textLength < BODY_LENGTH.min || a.textLength > BODY_LENGTH.max)
     .map((a) => ({ file: a.file, message: `正文 ${a.textLength} 字，建议 ${BODY_LENGTH.min}–${BODY_LENGTH.max} 字` }))
+  const review = reviewsDue(library, options.today ?? todayInShanghai())
+  problems.push(...review.overdue)
+  warnings.push(...review.soon)
   return { ok: problems.length === 0, problems, warnings, report, library }
+}
+
+/** Overdue reviews fail the check; reviews falling due within REVIEW_WARNING_DAYS warn. */
+export function reviewsDue(library: ContentLibrary, today: string): { overdue: ContentProblem[]; soon: ContentProblem[] } {
+  const overdue: ContentProblem[] = []
+  const soon: ContentProblem[] = []
+  const day = shanghaiDate(today)
+  for (const article of library.articles) {
+    const due = shanghaiDate(article.trail.reviewDue)
+    const last = article.trail.reviews[article.trail.reviews.length - 1]
+    if (day.isAfter(due)) {
+      overdue.push({ file: article.file, message: `审核已过期：上次 ${last.on} 由${last.by}核对，应在 ${article.trail.reviewDue} 前再次核对（依据文件可能已更新）` })
+    } else if (!day.isBefore(due.subtract(REVIEW_WARNING_DAYS, 'day'))) {
+      soon.push({ file: article.file, message: `${article.trail.reviewDue} 需要再次核对（上次 ${last.on}）` })
+    }
+  }
+  return { overdue, soon }
 }
 
 /** Load and check the library at `root` (the folder holding articles/ and tips/). */
