@@ -31,6 +31,7 @@ export interface StaffBookingFilter {
   slotId?: string
   status?: BookingStatus
   limit: number
+  offset?: number
 }
 
 export async function listBookingsOfInstitution(db: Queryable, institutionId: string, filter: StaffBookingFilter): Promise<BookingRow[]> {
@@ -40,8 +41,8 @@ export async function listBookingsOfInstitution(db: Queryable, institutionId: st
        and ($2::text is null or b.slot_id = $2)
        and ($3::text is null or b.status = $3)
      order by s.starts_at desc, b.created_at, b.id
-     limit $4`,
-    [institutionId, filter.slotId ?? null, filter.status ?? null, filter.limit],
+     limit $4 offset $5`,
+    [institutionId, filter.slotId ?? null, filter.status ?? null, filter.limit, filter.offset ?? 0],
   )
   return result.rows
 }

@@ -2,7 +2,8 @@ import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Booking, BookingCreateBodySchema, BookingSchema, IdempotencyKeySchema } from '@domain/booking'
 import { ErrorBodySchema } from '@domain/errors'
-import { MyBookingsSchema } from '@domain/myBookings'
+import { MY_BOOKINGS_PAGE, MyBookingsSchema } from '@domain/myBookings'
+import { pageQuerySchema } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { cancelMyBooking, createBooking, getMyBooking } from './bookings'
@@ -82,10 +83,11 @@ export function bookingRoutes(db: Database): FastifyPluginAsyncZod {
         schema: {
           summary: '我的预约：即将到来的预约、进行中的入托申请、历史记录',
           tags: ['bookings'],
-          response: { 200: MyBookingsSchema, 401: ErrorBodySchema },
+          querystring: pageQuerySchema(MY_BOOKINGS_PAGE),
+          response: { 200: MyBookingsSchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => myBookings(db, await requireViewer(db, request)),
+      async (request) => myBookings(db, await requireViewer(db, request), request.query),
     )
   }
 }

@@ -70,6 +70,7 @@ export async function listEnrollmentsOfInstitution(
   institutionId: string,
   status: EnrollmentStatus | undefined,
   limit: number,
+  offset = 0,
 ): Promise<EnrollmentRow[]> {
   const result = await db.query<EnrollmentRow>(
     `${ENROLLMENT_SELECT}
@@ -77,8 +78,8 @@ export async function listEnrollmentsOfInstitution(
      order by case when e.status = 'waitlisted' then 0 else 1 end,
               case when e.status = 'waitlisted' then e.created_at end asc,
               e.created_at desc, e.id
-     limit $3`,
-    [institutionId, status ?? null, limit],
+     limit $3 offset $4`,
+    [institutionId, status ?? null, limit, offset],
   )
   return result.rows
 }

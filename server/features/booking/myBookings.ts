@@ -2,19 +2,17 @@ import { MyBookingItem, MyBookings } from '@domain/myBookings'
 import { isActiveBooking } from '@domain/bookingRules'
 import { isOpenEnrollment } from '@domain/enrollmentRules'
 import { Database } from '../../platform/db/database'
+import { pageFromList } from '../../platform/http/paging'
 import { listBookingsOfUser } from './bookingRepository'
 import { toBooking } from './bookingRows'
 import { listEnrollmentsOfUser, toEnrollment } from './enrollmentRepository'
 import { Viewer } from '../accounts/authentication'
 
-/** The past is kept short: the screen is about what is coming. */
-const PAST_ITEMS_MAX = 50
-
 /**
  * GET /api/v1/me/bookings — 我的预约: upcoming bookings still in play (soonest first),
  * then open applications (oldest first), then everything past or closed (newest first).
  */
-export async function myBookings(db: Database, viewer: Viewer, now: Date = new Date()): Promise<MyBookings> {
+export async function myBookings(db: Database, viewer: Viewer, page: { cursor?: string; limit: number }, now: Date = new Date()): Promise<MyBookings> {
   const [bookings, enrollments] = await Promise.all([listBookingsOfUser(db, viewer.userId), listEnrollmentsOfUser(db, viewer.userId)])
   const upcoming: MyBookingItem[] = []
   const open: MyBookingItem[] = []
@@ -32,5 +30,6 @@ export async function myBookings(db: Database, viewer: Viewer, now: Date = new D
     else past.push({ at: new Date(row.updated_at).getTime(), item })
   }
   past.sort((a, b) => b.at - a.at)
-  return { items: [...upcoming, ...open, ...past.slice(0, PAST_ITEMS_MAX).map((p) => p.item)], nextCursor: null }
+  // A parent's list is read whole (tens of rows) and paged in memory, so the order spans pages.
+  return pageFromList([...upcoming, ...open, ...past.map((p) => p.item)], page.cursor, page.limit)
 }

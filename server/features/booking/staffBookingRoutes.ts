@@ -4,7 +4,7 @@ import { BookingSchema, BookingStatusSchema } from '@domain/booking'
 import { BookingAction } from '@domain/bookingRules'
 import { EnrollmentSchema, EnrollmentStatusSchema } from '@domain/enrollment'
 import { ErrorBodySchema } from '@domain/errors'
-import { MAX_PAGE_LIMIT, pageSchema } from '@domain/page'
+import { CursorParamSchema, MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from '@domain/page'
 import { SlotCreateBodySchema, SlotSchema, SlotsQuerySchema, SlotUpdateBodySchema } from '@domain/slot'
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
@@ -13,14 +13,14 @@ import { admitEnrollment, declineEnrollment, listStaffEnrollments } from './staf
 import { cancelSlot, createSlot, listStaffSlots, updateSlot } from './staffSlots'
 
 const IdParamsSchema = z.object({ id: z.string().trim().min(1, '编号不能为空').max(100, '编号太长') })
-const LimitSchema = z.coerce.number({ error: 'limit 应为数字' }).int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PAGE_LIMIT, `limit 最多为 ${MAX_PAGE_LIMIT}`)
 
-const StaffBookingsQuerySchema = z.object({
-  slotId: z.string().trim().min(1).max(100, '时段编号太长').optional(),
-  status: BookingStatusSchema.optional(),
-  limit: LimitSchema.optional(),
-})
-const StaffEnrollmentsQuerySchema = z.object({ status: EnrollmentStatusSchema.optional(), limit: LimitSchema.optional() })
+const StaffBookingsQuerySchema = z
+  .object({
+    slotId: z.string().trim().min(1).max(100, '时段编号太长').optional(),
+    status: BookingStatusSchema.optional(),
+  })
+  .extend(pageQuerySchema(MAX_PAGE_LIMIT).shape)
+const StaffEnrollmentsQuerySchema = z.object({ status: EnrollmentStatusSchema.optional() }).extend(pageQuerySchema(MAX_PAGE_LIMIT).shape)
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
@@ -46,7 +46,7 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
 
     app.get(
       '/staff/slots',
-      { schema: { summary: '本机构的时段', tags: ['staff'], querystring: SlotsQuerySchema, response: { 200: pageSchema(SlotSchema), ...errors } } },
+      { schema: { summary: '本机构的时段', tags: ['staff'], querystring: SlotsQuerySchema.extend({ cursor: CursorParamSchema.optional() }), response: { 200: pageSchema(SlotSchema), ...errors } } },
       async (request) => listStaffSlots(db, await requireInstitutionStaff(db, request), request.query),
     )
 

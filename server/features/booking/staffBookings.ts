@@ -9,6 +9,8 @@ import { Viewer } from '../accounts/authentication'
 import { queueBookingStatusNotice } from './bookingNotices'
 import { bookingNotFound } from './bookings'
 import { changeBookingStatus } from './bookingTransitions'
+import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
+import { Page } from '@domain/page'
 
 type Staff = Viewer & { staffInstitutionId: string }
 
@@ -16,10 +18,11 @@ type Staff = Viewer & { staffInstitutionId: string }
 export async function listStaffBookings(
   db: Database,
   staff: Staff,
-  filter: { slotId?: string; status?: BookingStatus; limit?: number },
-): Promise<{ items: Booking[]; nextCursor: null }> {
-  const rows = await listBookingsOfInstitution(db, staff.staffInstitutionId, { ...filter, limit: filter.limit ?? MAX_PAGE_LIMIT })
-  return { items: rows.map((row) => toBooking(row, 'staff')), nextCursor: null }
+  filter: { slotId?: string; status?: BookingStatus; cursor?: string; limit: number },
+): Promise<Page<Booking>> {
+  const offset = offsetOf(filter.cursor)
+  const rows = await listBookingsOfInstitution(db, staff.staffInstitutionId, { slotId: filter.slotId, status: filter.status, limit: filter.limit + 1, offset })
+  return { items: rows.slice(0, filter.limit).map((row) => toBooking(row, 'staff')), nextCursor: rows.length > filter.limit ? offsetCursorAt(offset + filter.limit) : null }
 }
 
 /**

@@ -16,6 +16,8 @@ import { Viewer } from '../accounts/authentication'
 import { queueEnrollmentStatusNotice } from './bookingNotices'
 import { enrollmentNotFound } from './enrollments'
 import { closeEnrollment } from './enrollmentTransitions'
+import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
+import { Page } from '@domain/page'
 
 type Staff = Viewer & { staffInstitutionId: string }
 
@@ -23,10 +25,11 @@ type Staff = Viewer & { staffInstitutionId: string }
 export async function listStaffEnrollments(
   db: Database,
   staff: Staff,
-  filter: { status?: EnrollmentStatus; limit?: number },
-): Promise<{ items: Enrollment[]; nextCursor: null }> {
-  const rows = await listEnrollmentsOfInstitution(db, staff.staffInstitutionId, filter.status, filter.limit ?? MAX_PAGE_LIMIT)
-  return { items: rows.map((row) => toEnrollment(row, 'staff')), nextCursor: null }
+  filter: { status?: EnrollmentStatus; cursor?: string; limit: number },
+): Promise<Page<Enrollment>> {
+  const offset = offsetOf(filter.cursor)
+  const rows = await listEnrollmentsOfInstitution(db, staff.staffInstitutionId, filter.status, filter.limit + 1, offset)
+  return { items: rows.slice(0, filter.limit).map((row) => toEnrollment(row, 'staff')), nextCursor: rows.length > filter.limit ? offsetCursorAt(offset + filter.limit) : null }
 }
 
 const changed = () => new ApiError('CONFLICT', '申请状态刚刚有变化，请刷新后再试')

@@ -9,6 +9,11 @@ import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { queueBookingStatusNotice } from './bookingNotices'
 import { slotWindow } from './slots'
+import { pageFromList } from '../../platform/http/paging'
+import { Page } from '@domain/page'
+
+/** A window holds at most a few hundred slots (slotRepository reads up to 500): one page is usually all of them. */
+const STAFF_SLOTS_PAGE = 100
 
 type Staff = Viewer & { staffInstitutionId: string }
 
@@ -37,9 +42,9 @@ export async function createSlot(db: Database, staff: Staff, body: SlotCreateBod
 }
 
 /** GET /api/v1/staff/slots — every slot of the institution in the window (default: the next 60 days). */
-export async function listStaffSlots(db: Database, staff: Staff, query: SlotsQuery): Promise<{ items: Slot[]; nextCursor: null }> {
+export async function listStaffSlots(db: Database, staff: Staff, query: SlotsQuery & { cursor?: string }): Promise<Page<Slot>> {
   const rows = await listInstitutionSlots(db, staff.staffInstitutionId, slotWindow(query))
-  return { items: rows.map(toSlot), nextCursor: null }
+  return pageFromList(rows.map(toSlot), query.cursor, STAFF_SLOTS_PAGE)
 }
 
 /** PATCH /api/v1/staff/slots/:id — capacity below the places taken is a 409; so is editing a cancelled slot. */

@@ -11,7 +11,7 @@ import {
   TrackingNoSchema,
 } from '@domain/complaint'
 import { ErrorBodySchema } from '@domain/errors'
-import { MAX_PAGE_LIMIT } from '@domain/page'
+import { pageQuerySchema } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { perIpLimit } from '../../platform/http/rateLimit'
@@ -27,10 +27,7 @@ export interface ComplaintRouteSettings {
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const LookupQuerySchema = z.object({ phoneLast4: PhoneLast4Schema.optional() })
-const PageQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,6}$/, '分页参数不正确').optional(),
-  limit: z.coerce.number({ error: 'limit 应为数字' }).int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PAGE_LIMIT, `limit 最多为 ${MAX_PAGE_LIMIT}`).default(20),
-})
+const PageQuerySchema = pageQuerySchema()
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema }
 

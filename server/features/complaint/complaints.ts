@@ -26,6 +26,7 @@ import { Viewer } from '../accounts/authentication'
 import { changeComplaintStatus } from './complaintChanges'
 import { feedbackState, toComplaint } from './complaintViews'
 import { newTrackingNo } from './trackingNumber'
+import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
 
 export const complaintNotFound = () => new ApiError('NOT_FOUND', '没有找到这件投诉，请核对查询码和手机号后四位')
 
@@ -90,14 +91,14 @@ async function insertWithFreshTrackingNo(tx: Transaction, now: Date, complaint: 
   throw new Error('could not draw an unused tracking number')
 }
 
-/** GET /api/v1/me/complaints: newest first; the cursor is the offset of the next page. */
+/** GET /api/v1/me/complaints: newest first, paged by offset (server/platform/http/paging.ts). */
 export async function myComplaints(db: Queryable, viewer: Viewer, cursor: string | undefined, limit: number, now: Date = new Date()) {
-  const offset = cursor === undefined ? 0 : Number(cursor)
+  const offset = offsetOf(cursor)
   const rows = await findComplaintsOfUser(db, viewer.userId, limit + 1, offset)
   const page = rows.slice(0, limit)
   const events = await findEvents(db, page.map((r) => r.id))
   const items = await Promise.all(page.map((row) => toComplaint(db, row, 'owner', now, events)))
-  return { items, nextCursor: rows.length > limit ? String(offset + limit) : null }
+  return { items, nextCursor: rows.length > limit ? offsetCursorAt(offset + limit) : null }
 }
 
 /** The owner's complaint by tracking number; anyone else's is a 404. */

@@ -34,6 +34,7 @@ import { institutionExists } from '../accounts/userRepository'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { checkPublicText, PublicTextCheck } from './publicTextCheck'
+import { cursorCodec, pageFromRows } from '../../platform/http/paging'
 
 const institutionNotFound = () => new ApiError('NOT_FOUND', '没有找到这家托育机构')
 const reviewNotFound = () => new ApiError('NOT_FOUND', '没有找到这条评价')
@@ -99,14 +100,11 @@ async function reviewPage(
   audience: 'public' | 'staff',
   options: { unrepliedOnly?: boolean } = {},
 ): Promise<ReviewPage> {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined
+  const after = query.cursor ? reviewCursor.decode(query.cursor) : undefined
   const rows = await listReviews(db, institutionId, after, query.limit + 1, options)
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
   const summary = await summariseReviews(db, institutionId)
   return {
-    items: page.map((row) => toReview(row, audience)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
+    ...pageFromRows(rows, query.limit, (row) => toReview(row, audience), (row) => ({ at: row.cursor_at, id: row.id }), reviewCursor),
     summary: {
       count: summary.count,
       average: summary.overall,
@@ -176,25 +174,8 @@ export function toReview(row: ReviewRow, audience: 'public' | 'author' | 'staff'
   }
 }
 
-const CursorSchema = z.object({ at: z.string().max(40), id: z.string().max(100) })
-
-function encodeCursor(cursor: z.infer<typeof CursorSchema>): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url')
-}
-
-function decodeCursor(cursor: string): z.infer<typeof CursorSchema> {
-  const invalid = () => new ApiError('VALIDATION', '分页参数不正确，请从第一页重新加载', { 'query.cursor': '分页参数不正确' })
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid()
-  let parsed
-  try {
-    parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
-  } catch {
-    throw invalid()
-  }
-  // The time goes into SQL as a timestamptz: only the exact shape this server wrote.
-  if (!parsed.success || !isCursorTime(parsed.data.at)) throw invalid()
-  return parsed.data
-}
+/** Where a page of reviews ended; the time goes into SQL as a timestamptz, so only the exact shape this server wrote. */
+const reviewCursor = cursorCodec(z.object({ at: z.string().max(40).refine(isCursorTime), id: z.string().max(100) }))
 
 /**
  * A real instant written like cursor_at ("2026-11-22T08:00:00.123456Z"): no Feb 30, no

@@ -12,7 +12,7 @@ import {
   TrackingNoSchema,
 } from '@domain/complaint'
 import { ErrorBodySchema } from '@domain/errors'
-import { MAX_PAGE_LIMIT } from '@domain/page'
+import { pageQuerySchema } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import { requireRegulator } from '../accounts/authentication'
 import { issueRectification } from './rectifications'
@@ -21,9 +21,7 @@ import { actOnComplaint, complaintQueue, staffComplaint } from './staffComplaint
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const QueueQuerySchema = z.object({
   status: z.union([ComplaintStatusSchema, z.array(ComplaintStatusSchema)], { error: '状态不正确' }).optional(),
-  cursor: z.string().regex(/^\d{1,6}$/, '分页参数不正确').optional(),
-  limit: z.coerce.number({ error: 'limit 应为数字' }).int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PAGE_LIMIT, `limit 最多为 ${MAX_PAGE_LIMIT}`).default(20),
-})
+}).extend(pageQuerySchema().shape)
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 

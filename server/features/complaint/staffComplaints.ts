@@ -3,6 +3,7 @@ import { nextStatus, StaffAction } from '@domain/complaintRules'
 import { Database, Queryable } from '../../platform/db/database'
 import { ComplaintRow, findComplaintByTrackingNo, findDistrictQueue, findEvents, insertAuditEntry, StatusChange } from './complaintRepository'
 import { ApiError } from '../../platform/http/apiError'
+import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
 import { Viewer } from '../accounts/authentication'
 import { changeComplaintStatus } from './complaintChanges'
 import { toStaffComplaint } from './complaintViews'
@@ -25,12 +26,12 @@ export async function complaintQueue(
   query: { status?: ComplaintStatus[]; cursor?: string; limit: number },
   now: Date = new Date(),
 ): Promise<{ items: StaffComplaint[]; nextCursor: string | null }> {
-  const offset = query.cursor === undefined ? 0 : Number(query.cursor)
+  const offset = offsetOf(query.cursor)
   const rows = await findDistrictQueue(db, regulator.regulatorDistrictCode, query.status ?? null, query.limit + 1, offset)
   const page = rows.slice(0, query.limit)
   const events = await findEvents(db, page.map((r) => r.id))
   const items = await Promise.all(page.map((row) => toStaffComplaint(db, row, now, events)))
-  return { items, nextCursor: rows.length > query.limit ? String(offset + query.limit) : null }
+  return { items, nextCursor: rows.length > query.limit ? offsetCursorAt(offset + query.limit) : null }
 }
 
 async function districtComplaint(db: Queryable, regulator: Regulator, trackingNo: string, forUpdate = false): Promise<ComplaintRow> {

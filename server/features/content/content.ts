@@ -24,6 +24,7 @@ import {
   tipsForWeek,
 } from './contentRepository'
 import { ApiError, notFound } from '../../platform/http/apiError'
+import { cursorCodec, invalidCursor, pageFromRows } from '../../platform/http/paging'
 
 /*
  * 生命1000天 use cases: where the family is today with this week's tips and articles,
@@ -62,37 +63,18 @@ export async function contentToday(db: Queryable, query: TodayQuery, now: Date =
   }
 }
 
-const CursorSchema = z.object({ r: z.number().int().min(0).max(1), p: z.number().int().min(0), q: z.string() })
-
-function invalidCursor(): ApiError {
-  return new ApiError('VALIDATION', '翻页标记不正确，请重新查询', { 'query.cursor': '翻页标记不正确，请重新查询' })
-}
-
-function decodeCursor(cursor: string, text: string): { rank: number; position: number } {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalidCursor()
-  let parsed
-  try {
-    parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')))
-  } catch {
-    throw invalidCursor()
-  }
-  // a cursor belongs to its search: with another text its rank would mean something else
-  if (!parsed.success || parsed.data.q !== text) throw invalidCursor()
-  return { rank: parsed.data.r, position: parsed.data.p }
-}
+/** Where a page of articles ended; a cursor belongs to its search text: with another text its rank would mean something else. */
+const articleCursor = cursorCodec(z.object({ r: z.number().int().min(0).max(1), p: z.number().int().min(0), q: z.string() }))
 
 /** GET /content/articles: library order, or with q the title/summary matches first. */
 export async function listContentArticles(db: Queryable, query: ArticleListQuery): Promise<ArticlePage> {
   const text = query.q ? normaliseSearchText(query.q) : ''
   const limit = query.limit ?? DEFAULT_ARTICLE_LIMIT
-  const after = query.cursor ? decodeCursor(query.cursor, text) : undefined
+  const position = query.cursor ? articleCursor.decode(query.cursor) : undefined
+  if (position && position.q !== text) throw invalidCursor()
+  const after = position ? { rank: position.r, position: position.p } : undefined
   const rows = await listArticles(db, { stage: query.stage, topic: query.topic, text: text || undefined, after, limit: limit + 1 })
-  const page = rows.slice(0, limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map((row) => row.summary),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify({ r: last.rank, p: last.position, q: text }), 'utf8').toString('base64url') : null,
-  }
+  return pageFromRows(rows, limit, (row) => row.summary, (row) => ({ r: row.rank, p: row.position, q: text }), articleCursor)
 }
 
 export async function contentArticle(db: Queryable, id: string): Promise<Article> {
