@@ -8,4 +8,11 @@ module.exports = {
   // PGlite imports node built-ins with import(); jest's VM refuses both, swc turns them into require().
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@electric-sql/pglite|kdbush)/)'],
   testTimeout: 30000,
+  // The path aliases of tsconfig.json (docs/architecture.md).
+  moduleNameMapper: {
+    '^@domain/(.*)$': '<rootDir>/src/domain/$1',
+    '^@app/(.*)$': '<rootDir>/src/$1',
+    '^@server/(.*)$': '<rootDir>/server/$1',
+    '^@test/(.*)$': '<rootDir>/test/$1',
+  },
 }

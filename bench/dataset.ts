@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { migrate } from '../server/db/migrate'
-import { openDatabase } from '../server/db/openDatabase'
-import { seedDemoData } from '../server/seed/demoData'
+import { MIGRATIONS_DIR, migrate } from '../server/platform/db/migrate'
+import { openDatabase } from '../server/platform/db/openDatabase'
+import { seedDemoData } from '../server/demo/demoData'
 
 /*
  * The benchmark's data: a PGlite folder with `count` generated institutions, made with
@@ -36,7 +36,7 @@ export function datasetDir(count: number, seed: number): string {
 export async function ensureDataset(count: number, seed: number, fresh: boolean, log: (line: string) => void): Promise<Dataset> {
   const dataDir = datasetDir(count, seed)
   const markerFile = path.join(dataDir, MARKER)
-  const migrations = fs.readdirSync(path.join(__dirname, '..', 'server', 'db', 'migrations')).filter((f) => f.endsWith('.sql')).sort()
+  const migrations = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort()
   if (!fresh && fs.existsSync(markerFile)) {
     const marker = JSON.parse(fs.readFileSync(markerFile, 'utf8')) as Marker
     if (marker.count === count && marker.seed === seed && marker.migrations.join() === migrations.join()) {

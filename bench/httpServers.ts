@@ -1,7 +1,7 @@
 import Fastify from 'fastify'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
-import { openDatabase } from '../server/db/openDatabase'
+import { openDatabase } from '../server/platform/db/openDatabase'
 
 /*
  * Child process of the HTTP benchmark. It serves, on three ports of its own process:

@@ -1,4 +1,4 @@
-import { InstitutionSearch, InstitutionSearchQuerySchema } from '../src/domain/search'
+import { InstitutionSearch, InstitutionSearchQuerySchema } from '@domain/search'
 import { SearchQuery } from './searchMix'
 import { percentile } from './stats'
 

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro'
-import { CARE_MODES, CareMode, UNIT_OF_CARE_MODE } from '../src/domain/careMode'
-import { INSTITUTION_KINDS } from '../src/domain/institution'
+import { CARE_MODES, CareMode, UNIT_OF_CARE_MODE } from '@domain/careMode'
+import { INSTITUTION_KINDS } from '@domain/institution'
 import { Random } from './random'
 
 /*

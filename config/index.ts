@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -44,6 +45,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    // The path aliases of tsconfig.json (docs/architecture.md): the contract and shared app code by name.
+    alias: {
+      '@domain': path.resolve(__dirname, '..', 'src', 'domain'),
+      '@app': path.resolve(__dirname, '..', 'src'),
+    },
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {

@@ -4,8 +4,8 @@
  * coverage report, and exits 1 when the check fails — so a broken library fails the build.
  */
 import path from 'node:path'
-import { checkContentFolder } from '../server/content/checkContent'
-import { formatContentCheck } from '../server/content/coverageReport'
+import { checkContentFolder } from '../server/features/content/library/checkContent'
+import { formatContentCheck } from '../server/features/content/library/coverageReport'
 import { isValidIsoDate } from '../src/domain/shanghaiTime'
 
 async function main(): Promise<void> {

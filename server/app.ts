@@ -4,35 +4,35 @@ import path from 'node:path'
 import Fastify, { FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
-import { Database } from './db/database'
-import { installErrorHandling } from './http/errorHandler'
-import { installOpenApi } from './http/openApi'
-import { installStaticApp } from './http/staticApp'
-import { installRateLimit } from './http/rateLimit'
-import { NotificationJobs } from './notifications/notificationJobs'
-import { DEMO_TEMPLATES } from './notifications/templates'
-import { authRoutes } from './routes/auth'
-import { bookingRoutes } from './routes/bookings'
-import { childRoutes } from './routes/children'
-import { complaintRoutes } from './routes/complaints'
-import { contentRoutes } from './routes/content'
-import { districtRoutes } from './routes/districts'
-import { enrollmentRoutes } from './routes/enrollments'
-import { healthRoutes } from './routes/health'
-import { institutionRoutes } from './routes/institutions'
-import { lectureRoutes } from './routes/lectures'
-import { meRoutes } from './routes/me'
-import { openApiRoutes } from './routes/openApi'
-import { reviewRoutes } from './routes/reviews'
-import { slotRoutes } from './routes/slots'
-import { staffRoutes } from './routes/staff'
-import { staffComplaintRoutes } from './routes/staffComplaints'
-import { uploadRoutes } from './routes/uploads'
-import { LiveSearchIndex } from './search/liveSearchIndex'
-import { AttachmentRetention } from './storage/attachmentRetention'
-import { AttachmentStore, createAttachmentStore } from './storage/attachmentStore'
-import { setAttachmentUrlSecret } from './storage/signedAttachmentUrl'
-import { createWechatClient, WechatClient } from './wechat/wechatClient'
+import { Database } from './platform/db/database'
+import { installErrorHandling } from './platform/http/errorHandler'
+import { installOpenApi } from './platform/http/openApi'
+import { installStaticApp } from './platform/http/staticApp'
+import { installRateLimit } from './platform/http/rateLimit'
+import { NotificationJobs } from './features/notifications/notificationJobs'
+import { DEMO_TEMPLATES } from './features/notifications/templates'
+import { authRoutes } from './features/accounts/authRoutes'
+import { bookingRoutes } from './features/booking/bookingRoutes'
+import { childRoutes } from './features/booking/childRoutes'
+import { complaintRoutes } from './features/complaint/complaintRoutes'
+import { contentRoutes } from './features/content/contentRoutes'
+import { districtRoutes } from './features/find/districtRoutes'
+import { enrollmentRoutes } from './features/booking/enrollmentRoutes'
+import { healthRoutes } from './platform/http/healthRoutes'
+import { institutionRoutes } from './features/find/institutionRoutes'
+import { lectureRoutes } from './features/content/lectureRoutes'
+import { meRoutes } from './features/accounts/meRoutes'
+import { openApiRoutes } from './platform/http/openApiRoutes'
+import { reviewRoutes } from './features/complaint/reviewRoutes'
+import { slotRoutes } from './features/booking/slotRoutes'
+import { staffRoutes } from './features/booking/staffBookingRoutes'
+import { staffComplaintRoutes } from './features/complaint/staffComplaintRoutes'
+import { uploadRoutes } from './features/complaint/uploadRoutes'
+import { LiveSearchIndex } from './features/find/searchIndex/liveSearchIndex'
+import { AttachmentRetention } from './features/complaint/attachmentRetention'
+import { AttachmentStore, createAttachmentStore } from './platform/storage/attachmentStore'
+import { setAttachmentUrlSecret } from './platform/storage/signedAttachmentUrl'
+import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
 export interface AppDependencies {
   /** Without searchIndexRefreshMs (tests) the search index loads only when refresh() is called. */
@@ -52,9 +52,9 @@ const APP_DEFAULTS = {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The in-memory search read model (server/search/); exposed so tests can refresh it. */
+    /** The in-memory search read model (server/features/find/searchIndex/); exposed so tests can refresh it. */
     searchIndex: LiveSearchIndex
-    /** The WeChat server API adapters (server/wechat/), pointed at config.wechatApiBase. */
+    /** The WeChat server API adapters (server/platform/wechat/), pointed at config.wechatApiBase. */
     wechat: WechatClient
     /** Visit reminders and the subscribe-message sender; tests call runOnce(). */
     notifications: NotificationJobs

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { DEMO_TEMPLATES } from './notifications/templates'
+import { DEMO_TEMPLATES } from './features/notifications/templates'
 
 /*
  * All configuration, read from the environment once and validated at start. The
@@ -82,16 +82,16 @@ export interface Config {
   logLevel: z.infer<typeof ConfigEnvSchema>['LOG_LEVEL']
   /**
    * How often (ms) each server checks whether the institution data changed and its
-   * in-memory search index must be rebuilt (server/search/). 0 turns the background
+   * in-memory search index must be rebuilt (server/features/find/searchIndex/). 0 turns the background
    * index off: searches use SQL until something calls refresh().
    */
   searchIndexRefreshMs: number
   /**
-   * Search pages each server keeps per index snapshot (server/search/pageCache.ts), so a
+   * Search pages each server keeps per index snapshot (server/features/find/searchIndex/pageCache.ts), so a
    * repeated search is answered without searching; 0 turns the cache off.
    */
   searchPageCacheSize: number
-  /** Where complaint photos are kept (server/storage/): a private local folder unless s3 is set. */
+  /** Where complaint photos are kept (server/platform/storage/): a private local folder unless s3 is set. */
   uploadDir: string
   /** An S3-compatible bucket for complaint photos instead of uploadDir (S3_ENDPOINT and friends). */
   s3?: S3Settings
@@ -134,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const e = parsed.data
   const production = e.NODE_ENV === 'production'
   // Real WeChat sign-in needs the app's id and secret; outside production the fake
-  // WeChat server (server/wechat/fake/) needs neither.
+  // WeChat server (server/platform/wechat/fake/) needs neither.
   if (production && e.WECHAT_API_BASE === undefined && (e.WECHAT_APP_ID === undefined || e.WECHAT_APP_SECRET === undefined)) {
     throw new ConfigError('配置有误 / invalid configuration: WECHAT_APP_ID 和 WECHAT_APP_SECRET 在生产环境必须设置')
   }

@@ -1,12 +1,12 @@
 import path from 'node:path'
 import { buildApp } from './app'
 import { loadConfig } from './config'
-import { compileContent } from './content/compileContent'
-import { seedIfEmpty } from './demoSeed'
-import { migrate } from './db/migrate'
-import { openDatabase } from './db/openDatabase'
-import { ensureH5Build } from './h5Build'
-import { FakeWechat, startFakeWechat } from './wechat/fake/fakeWechatServer'
+import { compileContent } from './features/content/library/compileContent'
+import { seedIfEmpty } from './demo/demoSeed'
+import { migrate } from './platform/db/migrate'
+import { openDatabase } from './platform/db/openDatabase'
+import { ensureH5Build } from './platform/http/h5Build'
+import { FakeWechat, startFakeWechat } from './platform/wechat/fake/fakeWechatServer'
 
 /*
  * `npm start`: config → H5 build if missing → database (locked, migrated, seeded on

@@ -1,4 +1,4 @@
-import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '../domain/errors'
+import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '@domain/errors'
 
 /**
  * A failed call as the app shows it: the server's error code and its Chinese message,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { Consent, ConsentKind, ConsentSchema, Session, SessionSchema, SessionUserSchema } from '../domain/account'
-import { SubscriptionBody } from '../domain/myBookings'
+import { Consent, ConsentKind, ConsentSchema, Session, SessionSchema, SessionUserSchema } from '@domain/account'
+import { SubscriptionBody } from '@domain/myBookings'
 import { NoContentSchema, requestJson } from './client'
 
 /** Sign-in, the account and what the parent agreed to (API.md "Sign-in"). */

@@ -1,7 +1,7 @@
-import { Booking, BookingCreateBody, BookingSchema } from '../domain/booking'
-import { MyBookings, MyBookingsSchema } from '../domain/myBookings'
-import { SlotKind } from '../domain/slot'
-import { InstitutionSlots, InstitutionSlotsSchema, PublicSlot } from '../domain/slotRules'
+import { Booking, BookingCreateBody, BookingSchema } from '@domain/booking'
+import { MyBookings, MyBookingsSchema } from '@domain/myBookings'
+import { SlotKind } from '@domain/slot'
+import { InstitutionSlots, InstitutionSlotsSchema, PublicSlot } from '@domain/slotRules'
 import { getJson, requestJson } from './client'
 
 /** 入托网上约: an institution's slots and the parent's bookings (API.md "Bookings"). */

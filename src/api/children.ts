@@ -1,5 +1,5 @@
-import { ChildCreateBody, ChildSchema, Child } from '../domain/child'
-import { pageSchema } from '../domain/page'
+import { ChildCreateBody, ChildSchema, Child } from '@domain/child'
+import { pageSchema } from '@domain/page'
 import { NoContentSchema, requestJson } from './client'
 
 /** A parent's children (API.md "Children"): a nickname and a birth or due date, nothing more. */

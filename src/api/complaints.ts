@@ -7,7 +7,7 @@ import {
   ComplaintListSchema,
   ComplaintReexaminationBody,
   ComplaintSchema,
-} from '../domain/complaint'
+} from '@domain/complaint'
 import { requestJson } from './client'
 
 /** 投诉马上查 (API.md "Complaints"): file, look up, follow, and answer a complaint. */

@@ -11,8 +11,8 @@ import {
   Today,
   TodaySchema,
   TopicId,
-} from '../domain/content'
-import { LatLng } from '../domain/geo'
+} from '@domain/content'
+import { LatLng } from '@domain/geo'
 import { getJson } from './client'
 
 /** 生命1000天 (API.md "生命1000天 content"): public, no sign-in. */

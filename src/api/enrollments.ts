@@ -1,4 +1,4 @@
-import { Enrollment, EnrollmentCreateBody, EnrollmentSchema } from '../domain/enrollment'
+import { Enrollment, EnrollmentCreateBody, EnrollmentSchema } from '@domain/enrollment'
 import { requestJson } from './client'
 
 /** 入托申请: apply, follow the waitlist position, withdraw. */

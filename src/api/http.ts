@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ErrorBodySchema } from '../domain/errors'
+import { ErrorBodySchema } from '@domain/errors'
 import { ApiError, CLIENT_ERROR_MESSAGES, messageForStatus } from './ApiError'
 
 /*

@@ -1,7 +1,7 @@
-import { DistrictListSchema, DistrictSummary } from '../domain/district'
-import { InstitutionDetail, InstitutionDetailSchema, InstitutionSummary, InstitutionSummarySchema } from '../domain/institution'
-import { pageSchema } from '../domain/page'
-import { InstitutionSearch, toQueryParams } from '../domain/search'
+import { DistrictListSchema, DistrictSummary } from '@domain/district'
+import { InstitutionDetail, InstitutionDetailSchema, InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
+import { pageSchema } from '@domain/page'
+import { InstitutionSearch, toQueryParams } from '@domain/search'
 import { getJson } from './client'
 
 /** The institution and district calls of API.md, typed by the domain schemas. */

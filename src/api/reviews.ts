@@ -1,4 +1,4 @@
-import { Review, ReviewBody, ReviewPage, ReviewPageSchema, ReviewSchema } from '../domain/review'
+import { Review, ReviewBody, ReviewPage, ReviewPageSchema, ReviewSchema } from '@domain/review'
 import { getJson, requestJson } from './client'
 
 /** Parents' ratings of an institution (API.md "Reviews"). */

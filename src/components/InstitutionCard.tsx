@@ -1,9 +1,9 @@
 import { View, Text } from '@tarojs/components'
-import { CARE_MODE_LABELS, describeFee } from '../domain/careMode'
-import { describeAgeRange } from '../domain/age'
-import { describeDistance } from '../domain/geo'
-import { FILING_STATUS_LABELS, INSTITUTION_KIND_LABELS, InstitutionSummary } from '../domain/institution'
-import { describeRating, describeVacancies } from '../lib/describe'
+import { CARE_MODE_LABELS, describeFee } from '@domain/careMode'
+import { describeAgeRange } from '@domain/age'
+import { describeDistance } from '@domain/geo'
+import { FILING_STATUS_LABELS, INSTITUTION_KIND_LABELS, InstitutionSummary } from '@domain/institution'
+import { describeRating, describeVacancies } from '../lib/format/describe'
 import { Tag } from './Chip'
 
 /** One institution in the list (and the card under a tapped map marker). */

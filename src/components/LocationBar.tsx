@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { listDistricts } from '../api/institutions'
 import { errorMessage } from '../api/ApiError'
-import { DistrictSummary } from '../domain/district'
+import { DistrictSummary } from '@domain/district'
 import { useLocation } from '../hooks/useLocation'
 import { Chip } from './Chip'
 

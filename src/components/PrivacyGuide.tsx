@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { errorMessage } from '../api/ApiError'
-import { PRIVACY_GUIDE_VERSION } from '../domain/account'
+import { PRIVACY_GUIDE_VERSION } from '@domain/account'
 import { agreeToPrivacyGuide } from '../store/account'
 
 /** The points of our 隐私保护指引 a parent reads before anything personal is collected. */

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { useMemo } from 'react'
-import { darkRuns, qrMatrix } from '../lib/qrMatrix'
+import { darkRuns, qrMatrix } from '../lib/qr/qrMatrix'
 
 /**
  * A QR code drawn with Views (one per run of dark modules), so it renders the same in

@@ -1,6 +1,6 @@
 import { Input, View, Text } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
-import { MAX_QUERY_TEXT } from '../domain/search'
+import { MAX_QUERY_TEXT } from '@domain/search'
 
 interface SearchBoxProps {
   value: string

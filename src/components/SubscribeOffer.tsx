@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { recordSubscriptions } from '../api/auth'
-import { acceptedKinds, configuredTemplateIds, SUBSCRIPTION_KIND_LABELS, SubscriptionKind, templatesFor } from '../lib/subscribe'
+import { acceptedKinds, configuredTemplateIds, SUBSCRIPTION_KIND_LABELS, SubscriptionKind, templatesFor } from '../lib/wechat/subscribe'
 
 /**
  * After a booking or an application: a one-tap offer of WeChat reminders. WeChat only

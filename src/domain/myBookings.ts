@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BookingSchema } from './booking'
 import { EnrollmentSchema } from './enrollment'
+import { pageSchema } from './page'
 
 /**
  * GET /api/v1/me/bookings — 我的预约: bookings and enrollment applications in one list,
@@ -12,7 +13,9 @@ export const MyBookingItemSchema = z.discriminatedUnion('type', [
 ])
 export type MyBookingItem = z.infer<typeof MyBookingItemSchema>
 
-export const MyBookingsSchema = z.object({ items: z.array(MyBookingItemSchema), nextCursor: z.string().nullable() })
+export const MyBookingsSchema = pageSchema(MyBookingItemSchema)
+/** Items a page of 我的预约 holds unless the client asks for fewer. */
+export const MY_BOOKINGS_PAGE = 50
 export type MyBookings = z.infer<typeof MyBookingsSchema>
 
 /** POST /api/v1/me/subscriptions: the template kinds the parent just accepted (one message each). */

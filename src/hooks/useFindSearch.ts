@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { InstitutionSearch } from '../domain/search'
+import { InstitutionSearch } from '@domain/search'
 import { toInstitutionSearch } from '../store/searchFilters'
 import { useFindState } from '../store/store'
 

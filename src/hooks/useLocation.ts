@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect } from 'react'
-import { LatLng } from '../domain/geo'
-import { wgs84ToGcj02 } from '../lib/gcj02'
+import { LatLng } from '@domain/geo'
+import { wgs84ToGcj02 } from '../lib/map/gcj02'
 import { setLocation, updateFilters, useFindState } from '../store/store'
 
 /** A parent who never answers the browser's prompt should not wait forever. */

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { searchInstitutions } from '../api/institutions'
 import { errorMessage } from '../api/ApiError'
-import { InstitutionSummary } from '../domain/institution'
-import { InstitutionSearch } from '../domain/search'
+import { InstitutionSummary } from '@domain/institution'
+import { InstitutionSearch } from '@domain/search'
 
 export type PagedStatus = 'waiting' | 'loading' | 'ready' | 'error'
 

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { getMyAccount, giveConsent, MyAccount } from '../api/auth'
 import { errorMessage } from '../api/ApiError'
-import { ConsentKind, PRIVACY_GUIDE_VERSION } from '../domain/account'
+import { ConsentKind, PRIVACY_GUIDE_VERSION } from '@domain/account'
 import { getSessionState, subscribeSession } from './session'
 
 /*

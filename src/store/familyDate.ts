@@ -1,4 +1,4 @@
-import { FamilyDate, FamilyDateSchema } from '../lib/familyDate'
+import { FamilyDate, FamilyDateSchema } from '../lib/family/familyDate'
 import { storedValue } from './storedValue'
 
 /*

@@ -1,7 +1,7 @@
-import { CareMode, UNIT_OF_CARE_MODE, FEE_UNIT_LABELS } from '../domain/careMode'
-import { LatLng } from '../domain/geo'
-import { InstitutionKind } from '../domain/institution'
-import { DEFAULT_PAGE_LIMIT, DEFAULT_RADIUS_KM, filtersToRelax, InstitutionSearch, SearchSort } from '../domain/search'
+import { CareMode, UNIT_OF_CARE_MODE, FEE_UNIT_LABELS } from '@domain/careMode'
+import { LatLng } from '@domain/geo'
+import { InstitutionKind } from '@domain/institution'
+import { DEFAULT_PAGE_LIMIT, DEFAULT_RADIUS_KM, filtersToRelax, InstitutionSearch, SearchSort } from '@domain/search'
 
 /**
  * What the parent chose on the find tab, in the parent's terms (one care mode, fee in

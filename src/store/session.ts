@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { Session, SessionSchema } from '../domain/account'
+import { Session, SessionSchema } from '@domain/account'
 
 /*
  * The parent's session: our server's opaque token with its expiry, kept in Taro storage

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { LatLng } from '../domain/geo'
+import { LatLng } from '@domain/geo'
 import { EMPTY_FILTERS, SearchFilters } from './searchFilters'
 
 /*

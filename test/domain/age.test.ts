@@ -1,4 +1,4 @@
-import { ageInMonths, describeAgeRange, describeMonths, isAgeAccepted, ageInMonthsToday } from '../../src/domain/age'
+import { ageInMonths, describeAgeRange, describeMonths, isAgeAccepted, ageInMonthsToday } from '@domain/age'
 
 describe('ageInMonths', () => {
   it('counts whole months between calendar dates', () => {

@@ -1,4 +1,4 @@
-import { BOOKING_STATUSES } from '../../src/domain/booking'
+import { BOOKING_STATUSES } from '@domain/booking'
 import {
   BOOKING_TRANSITIONS,
   BookingAction,
@@ -8,7 +8,7 @@ import {
   initialBookingStatus,
   MAX_OPEN_BOOKINGS_PER_PARENT,
   placesFreedBy,
-} from '../../src/domain/bookingRules'
+} from '@domain/bookingRules'
 
 const now = new Date('2026-03-10T02:00:00Z')
 const tomorrow = '2026-03-11T10:00:00+08:00'

@@ -1,4 +1,4 @@
-import { ComplaintCreateBodySchema, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, TrackingNoSchema } from '../../src/domain/complaint'
+import { ComplaintCreateBodySchema, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, TrackingNoSchema } from '@domain/complaint'
 import {
   allowedActions,
   canGiveFeedback,
@@ -9,7 +9,7 @@ import {
   reexaminationRefusal,
   reexaminationUntil,
   urgencyOf,
-} from '../../src/domain/complaintRules'
+} from '@domain/complaintRules'
 
 const filedAt = new Date('2026-11-20T17:00:00+08:00') // a Friday
 const hours = (h: number) => new Date(filedAt.getTime() + h * 3600_000)

@@ -1,4 +1,4 @@
-import { medianFen } from '../../src/domain/district'
+import { medianFen } from '@domain/district'
 
 describe('medianFen', () => {
   it('is the middle value of an odd list and the rounded mean of the middle two of an even one', () => {

@@ -4,7 +4,7 @@ import {
   enrollmentVacancies,
   initialEnrollmentStatus,
   startMonthProblem,
-} from '../../src/domain/enrollmentRules'
+} from '@domain/enrollmentRules'
 
 describe('enrollment vacancies', () => {
   it('counts submitted applications as holding a vacancy while staff review them', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { boundingBox, describeDistance, distanceKm } from '../../src/domain/geo'
+import { boundingBox, describeDistance, distanceKm } from '@domain/geo'
 
 describe('distanceKm', () => {
   it('is zero for the same point and symmetric', () => {

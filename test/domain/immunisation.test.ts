@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
+import { repoPath } from '@test/support/repoPaths'
 import fc from 'fast-check'
 import matter from 'gray-matter'
-import { ageInMonths } from '../../src/domain/age'
-import { dosesForBirthDate, dosesInAgeMonth, ImmunisationSchedule, ImmunisationScheduleSchema } from '../../src/domain/immunisation'
-import { shanghaiDate } from '../../src/domain/shanghaiTime'
+import { ageInMonths } from '@domain/age'
+import { dosesForBirthDate, dosesInAgeMonth, ImmunisationSchedule, ImmunisationScheduleSchema } from '@domain/immunisation'
+import { shanghaiDate } from '@domain/shanghaiTime'
 
 // The real table from content/, so the properties hold for what parents are shown.
-const FILE = path.join(__dirname, '..', '..', 'content', 'schedules', 'immunisation.md')
+const FILE = repoPath('content', 'schedules', 'immunisation.md')
 const schedule: ImmunisationSchedule = ImmunisationScheduleSchema.parse(matter(readFileSync(FILE, 'utf8'), {}).data)
 
 const CHANGE = '2025-01-01'

@@ -11,7 +11,7 @@ import {
   pregnancyWeekOfDay,
   stageOfAgeMonths,
   stageOfPregnancyWeek,
-} from '../../src/domain/lifeStage'
+} from '@domain/lifeStage'
 
 dayjs.extend(utc)
 

@@ -1,5 +1,5 @@
-import { formatFen, yuanToFen } from '../../src/domain/money'
-import { describeFee, CareModeFeeSchema } from '../../src/domain/careMode'
+import { formatFen, yuanToFen } from '@domain/money'
+import { describeFee, CareModeFeeSchema } from '@domain/careMode'
 
 describe('money in fen', () => {
   it('formats whole yuan without decimals and groups thousands', () => {

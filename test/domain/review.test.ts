@@ -1,4 +1,4 @@
-import { hasVerifiedVisit, maskNickname, overallScore, ReviewBodySchema, ReviewScores } from '../../src/domain/review'
+import { hasVerifiedVisit, maskNickname, overallScore, ReviewBodySchema, ReviewScores } from '@domain/review'
 
 const scores = (safety: number, hygiene: number, care: number, food: number, communication: number, value: number): ReviewScores => ({
   safety,

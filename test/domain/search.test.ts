@@ -8,7 +8,7 @@ import {
   relevantCareModes,
   sortFee,
   toQueryParams,
-} from '../../src/domain/search'
+} from '@domain/search'
 
 function parse(query: Record<string, string | string[]>) {
   return InstitutionSearchQuerySchema.safeParse(query)

@@ -1,4 +1,4 @@
-import { checkSlotAge, remainingPlaces, slotBookability } from '../../src/domain/slotRules'
+import { checkSlotAge, remainingPlaces, slotBookability } from '@domain/slotRules'
 
 const now = new Date('2026-03-10T02:00:00Z')
 const range = { minMonths: 12, maxMonths: 36 }

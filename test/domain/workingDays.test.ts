@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay, shanghaiDate } from '../../src/domain/workingDays'
+import { addWorkingDays, isWorkingDay, shanghaiDate } from '@domain/workingDays'
 
 const at = (iso: string) => new Date(iso)
 

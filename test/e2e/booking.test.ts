@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Browser, BrowserContext, Page } from 'playwright-core'
-import { Booking } from '../../src/domain/booking'
-import { PublicSlot } from '../../src/domain/slotRules'
-import { inShanghai } from '../../src/domain/shanghaiTime'
+import { Booking } from '@domain/booking'
+import { PublicSlot } from '@domain/slotRules'
+import { inShanghai } from '@domain/shanghaiTime'
 import { getJson, institutionDetail, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
 import { REPO_ROOT } from './support/paths'
@@ -51,7 +51,7 @@ async function findTarget(): Promise<Target> {
     }
     cursor = list.nextCursor
   } while (cursor)
-  throw new Error('no demo institution in 渝北区 with an open day: is server/seed/demoSlots.ts wired into the demo seed?')
+  throw new Error('no demo institution in 渝北区 with an open day: is server/demo/demoSlots.ts wired into the demo seed?')
 }
 
 async function remainingOf(target: Target): Promise<number> {

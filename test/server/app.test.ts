@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '../../src/domain/errors'
+import { ErrorBodySchema } from '@domain/errors'
 import { openTestApp, TestApp } from '../support/app'
 
 describe('the HTTP application', () => {

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { FastifyInstance } from 'fastify'
 import { AppDependencies, buildApp } from '../../server/app'
-import { compileContent } from '../../server/content/compileContent'
-import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/wechat/fake/fakeWechatServer'
+import { compileContent } from '../../server/features/content/library/compileContent'
+import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/platform/wechat/fake/fakeWechatServer'
 import { Backend, openTestDatabase, TestDatabase } from './database'
 
 export interface TestApp extends TestDatabase {

@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { Pool } from 'pg'
-import { Database } from '../../server/db/database'
-import { migrate, readMigrations } from '../../server/db/migrate'
-import { dumpPglite, openPglite } from '../../server/db/pglite'
-import { openPostgres, quoteIdentifier } from '../../server/db/postgres'
+import { Database } from '../../server/platform/db/database'
+import { migrate, readMigrations } from '../../server/platform/db/migrate'
+import { dumpPglite, openPglite } from '../../server/platform/db/pglite'
+import { openPostgres, quoteIdentifier } from '../../server/platform/db/postgres'
 
 /*
  * A migrated, empty database for a test file, on either backend. PGlite runs in

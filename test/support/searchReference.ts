@@ -1,10 +1,10 @@
-import { DistrictRecord } from '../../src/domain/district'
-import { distanceKm } from '../../src/domain/geo'
-import { InstitutionSummary } from '../../src/domain/institution'
-import { InstitutionRecord } from '../../src/domain/institutionRecord'
-import { compareForSort, InstitutionSearch, matchesSearch, SearchableInstitution } from '../../src/domain/search'
-import { buildSearchText } from '../../server/services/searchText'
-import { roundDistanceKm } from '../../server/services/institutionSearch'
+import { DistrictRecord } from '@domain/district'
+import { distanceKm } from '@domain/geo'
+import { InstitutionSummary } from '@domain/institution'
+import { InstitutionRecord } from '@domain/institutionRecord'
+import { compareForSort, InstitutionSearch, matchesSearch, SearchableInstitution } from '@domain/search'
+import { buildSearchText } from '../../server/platform/text/searchText'
+import { roundDistanceKm } from '../../server/features/find/institutionSearch'
 
 /*
  * The brute-force answer to a search: every record turned into what the API shows,

@@ -1,5 +1,5 @@
 import { FastifyInstance } from 'fastify'
-import { Child } from '../../src/domain/child'
+import { Child } from '@domain/child'
 
 /*
  * Signing in and adding children in tests, through the same HTTP routes the app uses.

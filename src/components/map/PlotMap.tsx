@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { projectToBox } from '../../lib/projection'
+import { projectToBox } from '../../lib/map/projection'
 import { MapViewProps } from './mapViewProps'
 
 /**

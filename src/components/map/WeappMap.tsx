@@ -1,5 +1,5 @@
 import { Map } from '@tarojs/components'
-import { LatLng } from '../../domain/geo'
+import { LatLng } from '@domain/geo'
 import { MapViewProps } from './mapViewProps'
 
 /** Copied to the package root by config/index.ts; WeChat wants a file path for icons. */

@@ -1,5 +1,5 @@
-import { LatLng } from '../../domain/geo'
-import { InstitutionSummary } from '../../domain/institution'
+import { LatLng } from '@domain/geo'
+import { InstitutionSummary } from '@domain/institution'
 
 /** What both map renderings (WeChat map, H5 plot) are given. */
 export interface MapViewProps {

@@ -9,8 +9,8 @@ import { MapViewProps } from '../../components/map/mapViewProps'
 import { useFindSearch } from '../../hooks/useFindSearch'
 import { useLocation } from '../../hooks/useLocation'
 import { usePagedSearch } from '../../hooks/usePagedSearch'
-import { MAX_PAGE_LIMIT } from '../../domain/page'
-import { detailUrl, ROUTES } from '../../lib/routes'
+import { MAX_PAGE_LIMIT } from '@domain/page'
+import { detailUrl, ROUTES } from '../../navigation/routes'
 
 /*
  * Chosen at build time: TARO_ENV is a constant to webpack, so the weapp bundle never

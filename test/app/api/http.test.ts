@@ -1,8 +1,8 @@
-import { ApiError } from '../../../src/api/ApiError'
-import { buildUrl, readResponse, transportError } from '../../../src/api/http'
-import { InstitutionSearchQuerySchema, toQueryParams } from '../../../src/domain/search'
-import { pageSchema } from '../../../src/domain/page'
-import { InstitutionSummarySchema } from '../../../src/domain/institution'
+import { ApiError } from '@app/api/ApiError'
+import { buildUrl, readResponse, transportError } from '@app/api/http'
+import { InstitutionSearchQuerySchema, toQueryParams } from '@domain/search'
+import { pageSchema } from '@domain/page'
+import { InstitutionSummarySchema } from '@domain/institution'
 
 const summary = {
   id: 'yb-001',

@@ -1,4 +1,4 @@
-import { requestHeaders } from '../../../src/api/http'
+import { requestHeaders } from '@app/api/http'
 
 describe('request headers', () => {
   it('send the bearer token and the Idempotency-Key when given', () => {

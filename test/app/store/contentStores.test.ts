@@ -7,11 +7,11 @@ jest.mock('@tarojs/taro', () => ({
   },
 }))
 
-import { familyDateOfChild } from '../../../src/lib/familyDate'
-import { storedValue } from '../../../src/store/storedValue'
+import { familyDateOfChild } from '@app/lib/family/familyDate'
+import { storedValue } from '@app/store/storedValue'
 import { z } from 'zod'
-import { forgetFamilyDate, getFamilyDate, saveFamilyDate } from '../../../src/store/familyDate'
-import { getSavedArticles, SAVED_ARTICLES_MAX, saveArticle, unsaveArticle, withArticleSaved, withoutArticle } from '../../../src/store/savedArticles'
+import { forgetFamilyDate, getFamilyDate, saveFamilyDate } from '@app/store/familyDate'
+import { getSavedArticles, SAVED_ARTICLES_MAX, saveArticle, unsaveArticle, withArticleSaved, withoutArticle } from '@app/store/savedArticles'
 
 describe('the family date kept on the phone', () => {
   it('is kept in storage and forgotten on request', () => {

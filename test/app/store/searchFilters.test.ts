@@ -1,4 +1,4 @@
-import { EMPTY_FILTERS, maxFeeUnitLabel, relaxHints, toInstitutionSearch } from '../../../src/store/searchFilters'
+import { EMPTY_FILTERS, maxFeeUnitLabel, relaxHints, toInstitutionSearch } from '@app/store/searchFilters'
 
 const HERE = { lat: 29.6, lng: 106.52 }
 

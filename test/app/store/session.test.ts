@@ -8,7 +8,7 @@ jest.mock('@tarojs/taro', () => ({
   },
 }))
 
-import { clearSession, getSessionState, isSessionUsable, saveSession, sessionToken, signedOutByServer } from '../../../src/store/session'
+import { clearSession, getSessionState, isSessionUsable, saveSession, sessionToken, signedOutByServer } from '@app/store/session'
 
 const session = { token: 'tok-1', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), user: { id: 'u1', nickname: '豆豆妈妈', staffInstitutionId: null } }
 

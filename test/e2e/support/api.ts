@@ -1,5 +1,5 @@
-import { DistrictSummary } from '../../../src/domain/district'
-import { InstitutionDetail, InstitutionSummary } from '../../../src/domain/institution'
+import { DistrictSummary } from '@domain/district'
+import { InstitutionDetail, InstitutionSummary } from '@domain/institution'
 
 /** Reads the running server's API directly, to check what the browser shows against it. */
 export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise<T> {

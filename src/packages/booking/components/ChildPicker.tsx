@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Child } from '../../../domain/child'
-import { BOOKING_ROUTES } from '../../../lib/bookingRoutes'
-import { describeChild } from '../../../lib/childText'
+import { Child } from '@domain/child'
+import { BOOKING_ROUTES } from '@app/navigation/bookingRoutes'
+import { describeChild } from '@app/lib/family/childText'
 
 /**
  * Which child the booking or application is for. `warning` says, before submitting,

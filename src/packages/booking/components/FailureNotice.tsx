@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { FailureAdvice } from '../../../lib/bookingErrors'
+import { FailureAdvice } from '../lib/bookingErrors'
 
 /** A refused booking or application: what happened and what to do, with the one next step. */
 export function FailureNotice({

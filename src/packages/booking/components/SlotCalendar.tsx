@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { CalendarDay } from '../../../lib/slotCalendar'
+import { CalendarDay } from '@app/lib/calendar/slotCalendar'
 
 /** Monday-first weeks; a day with places left carries a dot and is tappable. */
 export function SlotCalendar({ weeks, selected, onSelect }: { weeks: CalendarDay[][]; selected: string | null; onSelect: (date: string) => void }) {

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { SLOT_KIND_LABELS } from '../../../domain/slot'
-import { PublicSlot } from '../../../domain/slotRules'
-import { describeRemaining, describeTimeRange } from '../../../lib/slotCalendar'
+import { SLOT_KIND_LABELS } from '@domain/slot'
+import { PublicSlot } from '@domain/slotRules'
+import { describeRemaining, describeTimeRange } from '@app/lib/calendar/slotCalendar'
 
 /** One slot of the chosen day: kind, title, time, places left and 预约. */
 export function SlotRow({ slot, onBook }: { slot: PublicSlot; onBook: () => void }) {

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { errorMessage } from '../../../api/ApiError'
-import { giveComplaintFeedback, requestReexamination } from '../../../api/complaints'
-import { Chip } from '../../../components/Chip'
-import { FormField } from '../../../components/FormField'
-import { Complaint, ComplaintFeedbackBodySchema, ComplaintReexaminationBodySchema } from '../../../domain/complaint'
-import { FieldErrors, validateForm } from '../../../lib/formErrors'
+import { errorMessage } from '@app/api/ApiError'
+import { giveComplaintFeedback, requestReexamination } from '@app/api/complaints'
+import { Chip } from '@app/components/Chip'
+import { FormField } from '@app/components/FormField'
+import { Complaint, ComplaintFeedbackBodySchema, ComplaintReexaminationBodySchema } from '@domain/complaint'
+import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
 import { describeMoment } from '../lib/complaintText'
 
 /**

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { createElement, useState } from 'react'
-import { errorMessage } from '../../../api/ApiError'
-import { uploadPhotoBlob, uploadPhotoFile } from '../../../api/uploads'
-import { COMPLAINT_ATTACHMENTS_MAX } from '../../../domain/complaint'
+import { errorMessage } from '@app/api/ApiError'
+import { uploadPhotoBlob, uploadPhotoFile } from '@app/api/uploads'
+import { COMPLAINT_ATTACHMENTS_MAX } from '@domain/complaint'
 import { DraftPhoto } from '../lib/complaintDraft'
 
 /** What the server takes (it checks the bytes itself; this only narrows the chooser). */

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS, ReviewSummary } from '../../../domain/review'
+import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS, ReviewSummary } from '@domain/review'
 import { Stars } from './ScoreInput'
 
 /** The average and each dimension's mean over every review. */

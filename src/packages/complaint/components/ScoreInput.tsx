@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { SCORE_MAX } from '../../../domain/review'
+import { SCORE_MAX } from '@domain/review'
 
 const STARS = Array.from({ length: SCORE_MAX }, (_, i) => i + 1)
 

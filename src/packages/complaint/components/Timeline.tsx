@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { ComplaintTimelineEntry } from '../../../domain/complaint'
+import { ComplaintTimelineEntry } from '@domain/complaint'
 import { describeMoment, timelineTitle } from '../lib/complaintText'
 
 /** Every status change with the handler's note, newest at the top. */

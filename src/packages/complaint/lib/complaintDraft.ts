@@ -4,9 +4,9 @@ import {
   ComplaintCreateBody,
   ComplaintCreateBodySchema,
   UnlistedInstitutionSchema,
-} from '../../../domain/complaint'
-import { inShanghai } from '../../../domain/shanghaiTime'
-import { FieldErrors, fieldErrorsFromZod } from '../../../lib/formErrors'
+} from '@domain/complaint'
+import { inShanghai } from '@domain/shanghaiTime'
+import { FieldErrors, fieldErrorsFromZod } from '@app/lib/forms/formErrors'
 
 /*
  * The complaint form as the parent fills it in, step by step. It is kept on the phone

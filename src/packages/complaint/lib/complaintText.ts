@@ -1,5 +1,5 @@
-import { COMPLAINT_STATUS_LABELS, ComplaintStatus } from '../../../domain/complaint'
-import { inShanghai } from '../../../domain/shanghaiTime'
+import { COMPLAINT_STATUS_LABELS, ComplaintStatus } from '@domain/complaint'
+import { inShanghai } from '@domain/shanghaiTime'
 
 /** Complaint dates as a parent reads them: "11月24日 18:00", on a clock in China. */
 export function describeMoment(iso: string): string {

@@ -1,4 +1,4 @@
-import { storedValue } from '../../../store/storedValue'
+import { storedValue } from '@app/store/storedValue'
 import { ComplaintDraft, ComplaintDraftSchema } from './complaintDraft'
 
 /**

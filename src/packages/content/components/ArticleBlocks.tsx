@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ArticleBlock, InlinePart } from '../../../domain/content'
-import { articleUrl } from '../../../lib/contentRoutes'
+import { ArticleBlock, InlinePart } from '@domain/content'
+import { articleUrl } from '@app/navigation/contentRoutes'
 
 /*
  * An article body as the server sends it: blocks parsed from Markdown at compile time,

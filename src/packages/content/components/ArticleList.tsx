@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { ArticleSummary, STAGE_NAMES, TOPIC_NAMES } from '../../../domain/content'
-import { articleUrl } from '../../../lib/contentRoutes'
+import { ArticleSummary, STAGE_NAMES, TOPIC_NAMES } from '@domain/content'
+import { articleUrl } from '@app/navigation/contentRoutes'
 
 /** One article in a list: title, one-line summary, stage and topic; tap to read. */
 export function ArticleRow({ article }: { article: ArticleSummary }) {

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Lecture, LECTURE_HOST_KIND_LABELS } from '../../../domain/content'
-import { describeDistance } from '../../../domain/geo'
-import { bookingFormUrl } from '../../../lib/bookingRoutes'
-import { describeRemaining, describeSlotTime } from '../../../lib/slotCalendar'
+import { Lecture, LECTURE_HOST_KIND_LABELS } from '@domain/content'
+import { describeDistance } from '@domain/geo'
+import { bookingFormUrl } from '@app/navigation/bookingRoutes'
+import { describeRemaining, describeSlotTime } from '@app/lib/calendar/slotCalendar'
 
 /** "北碚区妇幼保健院", or "龙溪托育园（托育机构）" when the name does not say what the host is. */
 function hostLine(host: Lecture['host']): string {

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { LifeStage, stageName } from '../../../domain/lifeStage'
-import { progressOf1000, weekLabel } from '../../../lib/familyStage'
+import { LifeStage, stageName } from '@domain/lifeStage'
+import { progressOf1000, weekLabel } from '@app/lib/family/familyStage'
 
 /**
  * Where the family is: "孕 24 周 3 天 · 生命1000天 第 171 天", the stage and the week, and

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { errorMessage } from '../../../api/ApiError'
+import { errorMessage } from '@app/api/ApiError'
 
 export interface Paged<T> {
   status: 'waiting' | 'loading' | 'ready' | 'error'

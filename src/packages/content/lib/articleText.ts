@@ -1,4 +1,4 @@
-import { Source } from '../../../domain/content'
+import { Source } from '@domain/content'
 
 /** "中国营养学会《中国居民膳食指南（2022）》 2022" — the publisher, the document, its year. */
 export function describeSource(source: Pick<Source, 'org' | 'title' | 'year'>): string {

@@ -1,5 +1,5 @@
-import type { ArticleFilter } from '../../../api/content'
-import { StageIdSchema, StagesOverview, TopicIdSchema } from '../../../domain/content'
+import type { ArticleFilter } from '@app/api/content'
+import { StageIdSchema, StagesOverview, TopicIdSchema } from '@domain/content'
 
 /** The browser's filter from its page address; unknown stage or topic ids are ignored, not an error page. */
 export function filterFromParams(params: Partial<Record<string, string>>): ArticleFilter {

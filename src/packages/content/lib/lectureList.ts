@@ -1,6 +1,6 @@
-import type { LectureFilter } from '../../../api/content'
-import { LatLng } from '../../../domain/geo'
-import { calendarWindow } from '../../../lib/slotCalendar'
+import type { LectureFilter } from '@app/api/content'
+import { LatLng } from '@domain/geo'
+import { calendarWindow } from '@app/lib/calendar/slotCalendar'
 
 export type LectureOrder = 'time' | 'distance'
 

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { InstitutionDetail } from '../../../domain/institution'
-import { SLOT_KIND_LABELS } from '../../../domain/slot'
-import { applyUrl, slotCalendarUrl } from '../../../lib/bookingRoutes'
+import { InstitutionDetail } from '@domain/institution'
+import { SLOT_KIND_LABELS } from '@domain/slot'
+import { applyUrl, slotCalendarUrl } from '@app/navigation/bookingRoutes'
 
 /** 入托网上约 from the detail page: visit or open day (the calendar), or apply for a place. */
 export function BookingActions({ institution: inst }: { institution: InstitutionDetail }) {

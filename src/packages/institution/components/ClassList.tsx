@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { describeAgeRange } from '../../../domain/age'
-import { CLASS_RULES, InstitutionDetail } from '../../../domain/institution'
+import { describeAgeRange } from '@domain/age'
+import { CLASS_RULES, InstitutionDetail } from '@domain/institution'
 
 /** 乳儿班 / 托小班 / 托大班 with their age bands, places and children enrolled. */
 export function ClassList({ classes }: { classes: InstitutionDetail['classes'] }) {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { InstitutionDetail } from '../../../domain/institution'
+import { InstitutionDetail } from '@domain/institution'
 
 /**
  * 导航 and 电话. In WeChat: openLocation (GCJ-02, as the data) and makePhoneCall. In a

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { CARE_MODE_LABELS, describeFee } from '../../../domain/careMode'
-import { InstitutionDetail } from '../../../domain/institution'
-import { describeFeeComparison, feeComparisonTone } from '../../../lib/feeComparison'
+import { CARE_MODE_LABELS, describeFee } from '@domain/careMode'
+import { InstitutionDetail } from '@domain/institution'
+import { describeFeeComparison, feeComparisonTone } from '../lib/feeComparison'
 
 /** Fees per care mode with units, each against the district median for that mode. */
 export function FeeTable({ institution: inst }: { institution: InstitutionDetail }) {

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { INSPECTION_RESULT_LABELS, InstitutionDetail } from '../../../domain/institution'
+import { INSPECTION_RESULT_LABELS, InstitutionDetail } from '@domain/institution'
 
 const OUTCOME_LABELS: Record<InstitutionDetail['rectifications'][number]['outcome'], string> = {
   met: '已按期整改',

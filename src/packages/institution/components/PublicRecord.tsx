@@ -1,11 +1,11 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { listReviews } from '../../../api/reviews'
-import { InstitutionDetail } from '../../../domain/institution'
-import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '../../../domain/review'
-import { useRemote } from '../../../hooks/useRemote'
-import { complaintFormUrl, reviewFormUrl, reviewsUrl } from '../../../lib/complaintRoutes'
+import { listReviews } from '@app/api/reviews'
+import { InstitutionDetail } from '@domain/institution'
+import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '@domain/review'
+import { useRemote } from '@app/hooks/useRemote'
+import { complaintFormUrl, reviewFormUrl, reviewsUrl } from '@app/navigation/complaintRoutes'
 
 /** Complaint counts by outcome: how many, and what became of them — never who complained. */
 function ComplaintCounts({ institution: inst }: { institution: InstitutionDetail }) {

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useMemo } from 'react'
-import { listMyChildren } from '../../../api/children'
-import { stageName } from '../../../domain/lifeStage'
-import { useRemote } from '../../../hooks/useRemote'
-import { useSession } from '../../../hooks/useSession'
-import { CONTENT_ROUTES } from '../../../lib/contentRoutes'
-import { currentFamilyDate, familyStageAt, weekLabel } from '../../../lib/familyStage'
-import { useFamilyDate } from '../../../store/familyDate'
+import { listMyChildren } from '@app/api/children'
+import { stageName } from '@domain/lifeStage'
+import { useRemote } from '@app/hooks/useRemote'
+import { useSession } from '@app/hooks/useSession'
+import { CONTENT_ROUTES } from '@app/navigation/contentRoutes'
+import { currentFamilyDate, familyStageAt, weekLabel } from '@app/lib/family/familyStage'
+import { useFamilyDate } from '@app/store/familyDate'
 
 /**
  * 生命1000天 on the home tab: this week's card when a due date or a child is known (tap →

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
-import { errorMessage } from '../../../api/ApiError'
-import { deleteChild, listMyChildren } from '../../../api/children'
-import { Child } from '../../../domain/child'
-import { ErrorView, LoadingView } from '../../../components/StatusViews'
-import { useRemote } from '../../../hooks/useRemote'
-import { BOOKING_ROUTES } from '../../../lib/bookingRoutes'
-import { describeChild } from '../../../lib/childText'
+import { errorMessage } from '@app/api/ApiError'
+import { deleteChild, listMyChildren } from '@app/api/children'
+import { Child } from '@domain/child'
+import { ErrorView, LoadingView } from '@app/components/StatusViews'
+import { useRemote } from '@app/hooks/useRemote'
+import { BOOKING_ROUTES } from '@app/navigation/bookingRoutes'
+import { describeChild } from '@app/lib/family/childText'
 
 /** 我的孩子: list, add (consent first, in the booking subpackage), delete for good. */
 export function ChildrenSection({ revision }: { revision: number }) {

@@ -1,9 +1,9 @@
 import { View, Text, Input } from '@tarojs/components'
 import { useState } from 'react'
-import { errorMessage } from '../../../api/ApiError'
-import { NICKNAME_MAX } from '../../../domain/account'
-import { signIn, SIGN_IN_KIND, signOut } from '../../../hooks/useSession'
-import { Session } from '../../../domain/account'
+import { errorMessage } from '@app/api/ApiError'
+import { NICKNAME_MAX } from '@domain/account'
+import { signIn, SIGN_IN_KIND, signOut } from '@app/hooks/useSession'
+import { Session } from '@domain/account'
 
 /** Signed out: WeChat sign-in (or a demo sign-in in the browser). Signed in: who and 退出登录. */
 export function SignInSection({ session, expired }: { session: Session | null; expired: boolean }) {

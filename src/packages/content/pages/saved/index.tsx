@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { PageRoot } from '../../../../components/PageRoot'
-import { articleUrl, browseUrl } from '../../../../lib/contentRoutes'
-import { unsaveArticle, useSavedArticles } from '../../../../store/savedArticles'
+import { PageRoot } from '@app/components/PageRoot'
+import { articleUrl, browseUrl } from '@app/navigation/contentRoutes'
+import { unsaveArticle, useSavedArticles } from '@app/store/savedArticles'
 
 /** 我收藏的文章: kept on this phone, newest first; the article itself is fetched fresh when opened. */
 export default function SavedArticlesPage() {

@@ -1,19 +1,19 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useEffect } from 'react'
-import { getInstitution } from '../../../../api/institutions'
-import { describeAgeRange } from '../../../../domain/age'
+import { getInstitution } from '@app/api/institutions'
+import { describeAgeRange } from '@domain/age'
 import {
   DEMONSTRATION_LEVEL_LABELS,
   FILING_STATUS_LABELS,
   INSTITUTION_KIND_LABELS,
   InstitutionDetail,
-} from '../../../../domain/institution'
-import { Tag } from '../../../../components/Chip'
-import { PageRoot } from '../../../../components/PageRoot'
-import { ErrorView, LoadingView } from '../../../../components/StatusViews'
-import { useRemote } from '../../../../hooks/useRemote'
-import { describeHours, describeRating, describeVacancies } from '../../../../lib/describe'
+} from '@domain/institution'
+import { Tag } from '@app/components/Chip'
+import { PageRoot } from '@app/components/PageRoot'
+import { ErrorView, LoadingView } from '@app/components/StatusViews'
+import { useRemote } from '@app/hooks/useRemote'
+import { describeHours, describeRating, describeVacancies } from '@app/lib/format/describe'
 import { BookingActions } from '../../components/BookingActions'
 import { ClassList } from '../../components/ClassList'
 import { ContactActions } from '../../components/ContactActions'

@@ -1,8 +1,8 @@
-import { StagesOverview } from '../../../../../src/domain/content'
-import { describeReviewed, describeSource, shareableLink } from '../../../../../src/packages/content/lib/articleText'
-import { filterFromParams, toggled, topicCount } from '../../../../../src/packages/content/lib/browseFilter'
-import { effectiveOrder, lectureQuery } from '../../../../../src/packages/content/lib/lectureList'
-import { articleUrl, browseUrl } from '../../../../../src/lib/contentRoutes'
+import { StagesOverview } from '@domain/content'
+import { describeReviewed, describeSource, shareableLink } from '@app/packages/content/lib/articleText'
+import { filterFromParams, toggled, topicCount } from '@app/packages/content/lib/browseFilter'
+import { effectiveOrder, lectureQuery } from '@app/packages/content/lib/lectureList'
+import { articleUrl, browseUrl } from '@app/navigation/contentRoutes'
 
 describe('an article’s sources and dates', () => {
   it('name the publisher, the document in 《》 and its year', () => {

@@ -1,0 +1,28 @@
+import { Database } from '../platform/db/database'
+import { UpsertCounts, upsertDistricts, upsertInstitutionsIn } from '../features/find/institutionWriter'
+import { analyzeInstitutionTables } from '../features/find/plannerStatistics'
+import { generateDemoData } from './generator'
+
+export interface SeedOptions {
+  /** Total institutions; default the five districts' calibrated total. */
+  count?: number
+  seed?: number
+}
+
+/**
+ * Writes the demo data (演示数据) in one transaction: districts first (institutions
+ * refer to them), then institutions through the same writer the import uses, so
+ * seeding twice with the same options changes nothing.
+ */
+export async function seedDemoData(
+  db: Database,
+  options: SeedOptions = {},
+): Promise<{ districts: number; institutions: number; changes: UpsertCounts }> {
+  const { districts, institutions } = generateDemoData(options)
+  const changes = await db.transaction(async (tx) => {
+    await upsertDistricts(tx, districts)
+    return upsertInstitutionsIn(tx, institutions)
+  })
+  if (changes.inserted > 0 || changes.updated > 0) await analyzeInstitutionTables(db)
+  return { districts: districts.length, institutions: institutions.length, changes }
+}

@@ -1,0 +1,85 @@
+import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  ComplaintStatusSchema,
+  RectificationCreateBodySchema,
+  RectificationSchema,
+  StaffComplaintListSchema,
+  StaffComplaintSchema,
+  StaffNoteBodySchema,
+  StaffRejectBodySchema,
+  StaffResolveBodySchema,
+  TrackingNoSchema,
+} from '@domain/complaint'
+import { ErrorBodySchema } from '@domain/errors'
+import { pageQuerySchema } from '@domain/page'
+import { Database } from '../../platform/db/database'
+import { requireRegulator } from '../accounts/authentication'
+import { issueRectification } from './rectifications'
+import { actOnComplaint, complaintQueue, staffComplaint } from './staffComplaints'
+
+const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
+const QueueQuerySchema = z.object({
+  status: z.union([ComplaintStatusSchema, z.array(ComplaintStatusSchema)], { error: '状态不正确' }).optional(),
+}).extend(pageQuerySchema().shape)
+
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+
+/**
+ * District regulators (requireRegulator): their district's complaint queue, the four
+ * actions, and rectification notices. Another district's complaint is a 404.
+ */
+export function staffComplaintRoutes(db: Database): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/staff/complaints',
+      {
+        schema: {
+          summary: '本区县投诉队列（紧急在前，再按期限；超期标记 overdue）',
+          tags: ['staff'],
+          querystring: QueueQuerySchema,
+          response: { 200: StaffComplaintListSchema, ...errors },
+        },
+      },
+      async (request) => {
+        const regulator = await requireRegulator(db, request)
+        const { status, cursor, limit } = request.query
+        return complaintQueue(db, regulator, { status: status === undefined ? undefined : [status].flat(), cursor, limit })
+      },
+    )
+
+    app.get(
+      '/staff/complaints/:trackingNo',
+      { schema: { summary: '投诉详情', tags: ['staff'], params: TrackingNoParamsSchema, response: { 200: StaffComplaintSchema, ...errors } } },
+      async (request) => staffComplaint(db, await requireRegulator(db, request), request.params.trackingNo),
+    )
+
+    const withNote = (action: 'accept' | 'investigate', summary: string) =>
+      app.post(
+        `/staff/complaints/:trackingNo/${action}`,
+        { schema: { summary, tags: ['staff'], params: TrackingNoParamsSchema, body: StaffNoteBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
+        async (request) =>
+          actOnComplaint(db, await requireRegulator(db, request), request.params.trackingNo, action, request.body?.note || null),
+      )
+    withNote('accept', '受理')
+    withNote('investigate', '开始调查核实（受理后，或复核申请后）')
+
+    app.post(
+      '/staff/complaints/:trackingNo/resolve',
+      { schema: { summary: '办结（填写办理结果）', tags: ['staff'], params: TrackingNoParamsSchema, body: StaffResolveBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
+      async (request) => actOnComplaint(db, await requireRegulator(db, request), request.params.trackingNo, 'resolve', request.body.result),
+    )
+
+    app.post(
+      '/staff/complaints/:trackingNo/reject',
+      { schema: { summary: '不予受理（填写理由）', tags: ['staff'], params: TrackingNoParamsSchema, body: StaffRejectBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
+      async (request) => actOnComplaint(db, await requireRegulator(db, request), request.params.trackingNo, 'reject', request.body.reason),
+    )
+
+    app.post(
+      '/staff/rectifications',
+      { schema: { summary: '下达整改通知（显示在机构页）', tags: ['staff'], body: RectificationCreateBodySchema, response: { 201: RectificationSchema, ...errors } } },
+      async (request, reply) => reply.code(201).send(await issueRectification(db, await requireRegulator(db, request), request.body)),
+    )
+  }
+}

@@ -1,0 +1,53 @@
+import { STAGE_IDS } from '@domain/content'
+import { normaliseSearchText } from '@domain/search'
+import { Database } from '@server/platform/db/database'
+import { replaceLibrary, storedContentHash } from '../contentRepository'
+import { contentHash } from './contentFiles'
+
+/*
+ * Puts the 生命1000天 library into the database at start (server and test app), so every
+ * server process reads the same content. A restart with an unchanged library costs one
+ * hash of the files and one query: the compile is skipped while the stored hash matches.
+ * The rewrite is one transaction under an advisory lock, so servers starting together
+ * against one PostgreSQL compile once and readers never see half a library.
+ */
+
+export interface CompileResult {
+  compiled: boolean
+  hash: string
+  articles: number
+  tips: number
+  /** Files the build check rejects; they are left out, the rest is served. */
+  problems: string[]
+}
+
+/** Title and summary with pinyin and initials, a newline, then the body: the rank reads the first line. */
+function articleSearchText(searchTextOf: (name: string, address: string, street: string) => string, title: string, summary: string, plainText: string): string {
+  return `${searchTextOf(title, summary, '')}\n${normaliseSearchText(plainText)}`
+}
+
+export async function compileContent(db: Database, root: string, log: (message: string) => void = () => undefined): Promise<CompileResult> {
+  const hash = await contentHash(root)
+  if ((await storedContentHash(db)) === hash) return { compiled: false, hash, articles: 0, tips: 0, problems: [] }
+
+  // the parsers (gray-matter, markdown-it, pinyin) load only when there is something to compile
+  const { loadContentLibrary } = await import('./contentLibrary')
+  const { buildSearchText } = await import('@server/platform/text/searchText')
+  const library = await loadContentLibrary(root)
+  const problems = library.problems.map((p) => `${p.file}: ${p.message}`)
+  if (problems.length > 0) log(`生命1000天内容有 ${problems.length} 个问题（运行 npm run content:check 查看），有问题的文件未载入`)
+  const articles = [...library.articles]
+    .sort((a, b) => STAGE_IDS.indexOf(a.stage) - STAGE_IDS.indexOf(b.stage) || a.file.localeCompare(b.file))
+    .map((article, index) => ({ article, position: index + 1, searchText: articleSearchText(buildSearchText, article.title, article.summary, article.plainText) }))
+  const tips = library.tips.map(({ file: _file, ...tip }) => tip)
+
+  const compiled = await db.transaction(async (tx) => {
+    await tx.query(`select pg_advisory_xact_lock(hashtext('anxin_content'))`)
+    // another server may have compiled this library while we waited for the lock
+    if ((await storedContentHash(tx)) === library.hash) return false
+    await replaceLibrary(tx, library.hash, articles, tips)
+    return true
+  })
+  if (compiled) log(`已载入生命1000天内容：${articles.length} 篇文章、${tips.length} 条小提示`)
+  return { compiled, hash: library.hash, articles: articles.length, tips: tips.length, problems }
+}

@@ -1,0 +1,48 @@
+import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { ErrorBodySchema } from '@domain/errors'
+import { InstitutionDetailSchema, InstitutionSummarySchema } from '@domain/institution'
+import { pageSchema } from '@domain/page'
+import { InstitutionSearchQuerySchema } from '@domain/search'
+import { Database } from '../../platform/db/database'
+import { fastOkSerializer } from '../../platform/http/fastSerializer'
+import { getInstitutionDetail } from './institutionDetail'
+import { findInstitutions } from './institutionSearch'
+import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
+
+const InstitutionIdParamsSchema = z.object({
+  id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
+})
+
+/** Public institution routes: search and detail. */
+export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/institutions',
+      {
+        schema: {
+          summary: '搜索已备案的托育机构',
+          tags: ['institutions'],
+          querystring: InstitutionSearchQuerySchema,
+          response: { 200: pageSchema(InstitutionSummarySchema), 400: ErrorBodySchema },
+        },
+        // Pages are made of summaries validated when loaded; see fastSerializer.ts.
+        serializerCompiler: fastOkSerializer,
+      },
+      async (request) => findInstitutions(db, request.query, searchIndex),
+    )
+
+    app.get(
+      '/institutions/:id',
+      {
+        schema: {
+          summary: '托育机构详情',
+          tags: ['institutions'],
+          params: InstitutionIdParamsSchema,
+          response: { 200: InstitutionDetailSchema, 404: ErrorBodySchema },
+        },
+      },
+      async (request) => getInstitutionDetail(db, request.params.id),
+    )
+  }
+}

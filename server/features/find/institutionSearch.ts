@@ -1,0 +1,52 @@
+import { InstitutionSearch } from '@domain/search'
+import { Queryable } from '../../platform/db/database'
+import { toSummary } from './institutionRows'
+import { SearchPosition, searchInstitutions } from './institutionSearchRepository'
+import { checkedSummary } from './searchIndex/checkedSummary'
+import { roundDistanceKm } from './searchIndex/distance'
+import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
+import { SearchPage } from './searchIndex/pageCache'
+import { SearchHit } from './searchIndex/pageSelection'
+import { decodeCursor, encodeCursor } from './searchCursor'
+
+export { roundDistanceKm } from './searchIndex/distance'
+
+export type InstitutionPage = SearchPage
+
+/**
+ * GET /api/v1/institutions: one page of the search, and the cursor of the next one.
+ * Answered from the in-memory index when it is loaded, else with SQL; both give the
+ * same items and cursors, so a cursor from one pages the other. Pages answered by the
+ * index are kept in that index snapshot's page cache (server/features/find/searchIndex/pageCache.ts):
+ * the same search on the same data is not searched again.
+ */
+export async function findInstitutions(db: Queryable, search: InstitutionSearch, searchIndex?: LiveSearchIndex): Promise<InstitutionPage> {
+  const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
+  // One extra hit says whether another page exists without counting.
+  const pageSize = search.limit + 1
+  const snapshot = searchIndex?.snapshot()
+  if (!snapshot) return toPage(search, await searchWithSql(db, search, after, pageSize))
+  const cached = snapshot.pages.get(search)
+  if (cached) return cached
+  const page = toPage(search, snapshot.index.search(search, after, pageSize))
+  snapshot.pages.set(search, page)
+  return page
+}
+
+function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
+  const page = hits.slice(0, search.limit)
+  const last = page[page.length - 1]
+  const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
+  return { items: page.map((hit) => hit.summary), nextCursor }
+}
+
+async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number): Promise<SearchHit[]> {
+  const rows = await searchInstitutions(db, search, after, pageSize)
+  return rows.map((row) => {
+    const summary = checkedSummary(toSummary(row))
+    return {
+      summary: row.distance_km === null ? summary : { ...summary, distanceKm: roundDistanceKm(row.distance_km) },
+      sortKey: row.sort_key,
+    }
+  })
+}

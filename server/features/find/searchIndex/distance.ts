@@ -1,0 +1,47 @@
+/** Distances are shown to two decimals (10 m), rounded half-up exactly as the SQL sort key is. */
+export function roundDistanceKm(km: number): number {
+  return Math.floor(km * 100 + 0.5) / 100
+}
+
+/** src/domain/geo.ts's mean Earth radius; test/server/features/find/searchIndex/distance.test.ts keeps them equal. */
+const EARTH_RADIUS_KM = 6371.0088
+
+export function toRadians(degrees: number): number {
+  return (degrees * Math.PI) / 180
+}
+
+/**
+ * distanceKm of src/domain/geo.ts with the two cosines computed beforehand (the
+ * index keeps every institution's): the same operations in the same order, so the
+ * result is the same double and the index, the SQL search and the domain's reference
+ * agree on every rounded distance.
+ */
+export function haversineKm(lat: number, lng: number, cosLat: number, toLat: number, toLng: number, toCosLat: number): number {
+  const dLat = toRadians(toLat - lat)
+  const dLng = toRadians(toLng - lng)
+  const h = Math.sin(dLat / 2) ** 2 + cosLat * toCosLat * Math.sin(dLng / 2) ** 2
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/**
+ * A lower bound of haversineKm from (lat, lng) to every point of a lat/lng box, for
+ * nearest-first search: each term of the haversine sum is at least its smallest value
+ * over the box (nearest latitude; longitude gap at whichever end sin² is smaller;
+ * the box's smallest cosine). A hair is taken off so floating-point rounding can
+ * never make the bound exceed a point's own distance.
+ */
+export function boxLowerBoundKm(
+  lat: number,
+  lng: number,
+  cosLat: number,
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
+): number {
+  const latGap = lat < box.minLat ? box.minLat - lat : lat > box.maxLat ? lat - box.maxLat : 0
+  const nearLng = lng < box.minLng ? box.minLng - lng : lng > box.maxLng ? lng - box.maxLng : 0
+  if (latGap === 0 && nearLng === 0) return 0
+  const farLng = Math.max(Math.abs(lng - box.minLng), Math.abs(lng - box.maxLng))
+  const lngTerm = Math.min(Math.sin(toRadians(nearLng) / 2) ** 2, Math.sin(toRadians(farLng) / 2) ** 2)
+  const minCos = Math.max(0, Math.min(Math.cos(toRadians(box.minLat)), Math.cos(toRadians(box.maxLat))))
+  const h = Math.sin(toRadians(latGap) / 2) ** 2 + cosLat * minCos * lngTerm
+  return Math.max(0, 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h))) * (1 - 1e-12) - 1e-9)
+}

@@ -1,0 +1,104 @@
+import { CARE_MODES, CareMode } from '@domain/careMode'
+import { INSTITUTION_KINDS, InstitutionKind, InstitutionSummary } from '@domain/institution'
+import { SearchableRow } from '../searchIndexRepository'
+import { toSummary } from '../institutionRows'
+import { checkedSummary } from './checkedSummary'
+import { toRadians } from './distance'
+
+/*
+ * Every filed institution as columns: what a search's filters and sorts read, in
+ * typed arrays indexed by entry number, so scanning thousands of candidates touches
+ * numbers instead of objects and allocates nothing. Entries are numbered in id order
+ * (JavaScript's string order, as compareForSort and the cursor use), so "entry a < b"
+ * means "id a < id b" and the page's tie-break is a number comparison.
+ */
+
+/** A care mode's fee column is absent: NaN fails every comparison, as "no such mode" should. */
+const NO_FEE_HERE = Number.NaN
+
+export const CARE_MODE_BIT: Record<CareMode, number> = Object.fromEntries(CARE_MODES.map((mode, i) => [mode, 1 << i])) as Record<CareMode, number>
+export const KIND_CODE: Record<InstitutionKind, number> = Object.fromEntries(INSTITUTION_KINDS.map((kind, i) => [kind, i])) as Record<InstitutionKind, number>
+
+export interface InstitutionColumns {
+  count: number
+  /** What the API shows, shared by every response that lists the institution. */
+  summaries: InstitutionSummary[]
+  ids: string[]
+  /** name, address and street with their pinyin and initials, normalised. */
+  searchText: string[]
+  lat: Float64Array
+  lng: Float64Array
+  /** cos(lat), the per-point factor of the haversine distance. */
+  cosLat: Float64Array
+  kind: Uint8Array
+  affordable: Uint8Array
+  vacancies: Float64Array
+  minAgeMonths: Float64Array
+  maxAgeMonths: Float64Array
+  /** Index into `districts`. */
+  district: Uint16Array
+  districts: Array<{ name: string; code: string }>
+  /** CARE_MODE_BIT of every mode offered. */
+  careModeBits: Uint8Array
+  /** fees[entry * 4 + CARE_MODES index], NaN where the mode is not offered. */
+  fees: Float64Array
+  /** The rating sort's key: minus the rating shown, no rating as 0. */
+  ratingKey: Float64Array
+}
+
+/** A row as the index keeps it, made as the rows arrive (LiveSearchIndex loads in chunks). */
+export function toEntry(row: SearchableRow): { summary: InstitutionSummary; searchText: string } {
+  return { summary: checkedSummary(toSummary(row)), searchText: row.search_text }
+}
+
+export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummary; searchText: string }>): InstitutionColumns {
+  const filed = entries.filter((e) => e.summary.filing.status === 'filed')
+  filed.sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0))
+  const count = filed.length
+  const columns: InstitutionColumns = {
+    count,
+    summaries: filed.map((e) => e.summary),
+    ids: filed.map((e) => e.summary.id),
+    searchText: filed.map((e) => e.searchText),
+    lat: new Float64Array(count),
+    lng: new Float64Array(count),
+    cosLat: new Float64Array(count),
+    kind: new Uint8Array(count),
+    affordable: new Uint8Array(count),
+    vacancies: new Float64Array(count),
+    minAgeMonths: new Float64Array(count),
+    maxAgeMonths: new Float64Array(count),
+    district: new Uint16Array(count),
+    districts: [],
+    careModeBits: new Uint8Array(count),
+    fees: new Float64Array(count * CARE_MODES.length).fill(NO_FEE_HERE),
+    ratingKey: new Float64Array(count),
+  }
+  const districtIndex = new Map<string, number>()
+  for (let i = 0; i < count; i++) {
+    const s = columns.summaries[i]
+    columns.lat[i] = s.location.lat
+    columns.lng[i] = s.location.lng
+    columns.cosLat[i] = Math.cos(toRadians(s.location.lat))
+    columns.kind[i] = KIND_CODE[s.kind]
+    columns.affordable[i] = s.affordable ? 1 : 0
+    columns.vacancies[i] = s.vacancies
+    columns.minAgeMonths[i] = s.ageRange.minMonths
+    columns.maxAgeMonths[i] = s.ageRange.maxMonths
+    const districtKey = `${s.districtCode}\u0000${s.district}`
+    let d = districtIndex.get(districtKey)
+    if (d === undefined) {
+      d = columns.districts.length
+      columns.districts.push({ name: s.district, code: s.districtCode })
+      districtIndex.set(districtKey, d)
+    }
+    columns.district[i] = d
+    for (const { mode, fee } of s.careModes) {
+      const m = CARE_MODES.indexOf(mode)
+      columns.careModeBits[i] |= 1 << m
+      columns.fees[i * CARE_MODES.length + m] = fee
+    }
+    columns.ratingKey[i] = -(s.rating.average ?? 0)
+  }
+  return columns
+}

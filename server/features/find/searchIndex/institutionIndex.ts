@@ -1,0 +1,228 @@
+import KDBush from 'kdbush'
+import { boundingBox } from '@domain/geo'
+import { InstitutionSummary } from '@domain/institution'
+import { InstitutionSearch } from '@domain/search'
+import { SearchPosition } from '../institutionSearchRepository'
+import { SearchableRow } from '../searchIndexRepository'
+import { haversineKm, roundDistanceKm, toRadians } from './distance'
+import { buildColumns, InstitutionColumns, toEntry } from './institutionColumns'
+import { walkNearestFirst } from './nearestFirst'
+import { PageSelection, SearchHit } from './pageSelection'
+import { compileFeeKey, compileFilter } from './searchFilter'
+
+/**
+ * An immutable snapshot of every filed institution, answering searches exactly as the
+ * SQL search does (same filters, keys, order and cursor positions), but in memory:
+ *   - nearby, by distance: nearest-first through the kd-tree, stopping once the page is
+ *     full and the next institution is farther than its last (a page of 20 near the
+ *     centre of a city reads a few hundred institutions, not the whole radius);
+ *   - nearby, by fee or rating: every institution in the radius's box, cheapest
+ *     checks first;
+ *   - no location, by rating (the app's default list): a list kept in rating order,
+ *     read from the cursor until the page is full;
+ *   - otherwise a scan of the district's or all institutions.
+ */
+export class InstitutionIndex {
+  private readonly geo: KDBush
+  /** Every entry in the rating sort's order (key, then id). */
+  private readonly byRating: Uint32Array
+  /** The same order within each district (indexed like columns.districts). */
+  private readonly byDistrictRating: Uint32Array[]
+
+  private constructor(private readonly columns: InstitutionColumns) {
+    const { count, lat, lng, ratingKey, district } = columns
+    this.geo = new KDBush(Math.max(1, count))
+    for (let i = 0; i < count; i++) this.geo.add(lng[i], lat[i])
+    if (count === 0) this.geo.add(0, 0) // kdbush needs one point; searches of an empty index return early
+    this.geo.finish()
+    this.byRating = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => ratingKey[a] - ratingKey[b] || a - b)
+    const perDistrict: number[][] = columns.districts.map(() => [])
+    for (const entry of this.byRating) perDistrict[district[entry]].push(entry)
+    this.byDistrictRating = perDistrict.map((entries) => Uint32Array.from(entries))
+  }
+
+  static fromRows(rows: readonly SearchableRow[]): InstitutionIndex {
+    return InstitutionIndex.fromEntries(rows.map(toEntry))
+  }
+
+  /** From rows already made into entries (LiveSearchIndex does that a chunk at a time). */
+  static fromEntries(entries: ReadonlyArray<ReturnType<typeof toEntry>>): InstitutionIndex {
+    return new InstitutionIndex(buildColumns(entries))
+  }
+
+  get size(): number {
+    return this.columns.count
+  }
+
+  /** Up to pageSize hits after `after`, in compareForSort order. */
+  search(search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number): SearchHit[] {
+    const page = new PageSelection(pageSize)
+    if (this.columns.count === 0 || pageSize <= 0) return []
+    // Entries are numbered in id order: "id > after.id" is "entry ≥ firstAfter".
+    const firstAfter = after ? this.firstEntryAfter(after.id) : 0
+    const beyondCursor = after
+      ? (key: number, entry: number) => key > after.sortKey || (key === after.sortKey && entry >= firstAfter)
+      : () => true
+    const filter = compileFilter(this.columns, search)
+
+    if (search.origin) this.searchNearby(search, search.origin, page, filter, beyondCursor)
+    else if (search.sort === 'rating') this.searchInRatingOrder(search, page, filter, beyondCursor, after, firstAfter)
+    else this.scan(this.candidates(search), this.sortKeyWithoutOrigin(search), page, filter, beyondCursor)
+    return this.hits(page, search.origin !== undefined)
+  }
+
+  private searchNearby(
+    search: InstitutionSearch,
+    origin: { lat: number; lng: number },
+    page: PageSelection,
+    filter: (entry: number) => boolean,
+    beyondCursor: (key: number, entry: number) => boolean,
+  ): void {
+    const { lat, lng, cosLat } = this.columns
+    const originCos = Math.cos(toRadians(origin.lat))
+    const maxKm = search.radiusKm ?? Number.POSITIVE_INFINITY
+    const distance = (entry: number) => haversineKm(origin.lat, origin.lng, originCos, lat[entry], lng[entry], cosLat[entry])
+    // The SQL search narrows by this box before measuring; the index keeps to the same box
+    // so both agree even on a point a few centimetres inside the circle but outside the box.
+    const box = boundingBox(origin, maxKm)
+    const inBox = (entry: number) => lat[entry] >= box.minLat && lat[entry] <= box.maxLat && lng[entry] >= box.minLng && lng[entry] <= box.maxLng
+
+    if (search.sort === 'distance') {
+      walkNearestFirst(this.geo, {
+        lat: origin.lat,
+        lng: origin.lng,
+        cosLat: originCos,
+        maxKm,
+        accept: (entry) => inBox(entry) && filter(entry),
+        distanceKm: distance,
+        visit: (entry, km) => {
+          const key = roundDistanceKm(km)
+          // Later institutions are no nearer: once one cannot enter the page, none can.
+          if (!page.mayTake(key)) return false
+          if (beyondCursor(key, entry)) page.offer(key, entry, km)
+          return true
+        },
+      })
+      return
+    }
+
+    const sortKey = search.sort === 'fee' ? compileFeeKey(this.columns, search) : (entry: number) => this.columns.ratingKey[entry]
+    for (const entry of this.geo.range(box.minLng, box.minLat, box.maxLng, box.maxLat)) {
+      const km = distance(entry)
+      if (km > maxKm) continue
+      const key = sortKey(entry)
+      if (!beyondCursor(key, entry) || !page.mayTake(key) || !filter(entry)) continue
+      page.offer(key, entry, km)
+    }
+  }
+
+  /** Reads a list already in (key, id) order from the cursor on: the first matches are the page. */
+  private searchInRatingOrder(
+    search: InstitutionSearch,
+    page: PageSelection,
+    filter: (entry: number) => boolean,
+    beyondCursor: (key: number, entry: number) => boolean,
+    after: SearchPosition | undefined,
+    firstAfter: number,
+  ): void {
+    const list = this.ratingOrderedCandidates(search)
+    if (!list) {
+      this.scan(this.candidates(search), (entry) => this.columns.ratingKey[entry], page, filter, beyondCursor)
+      return
+    }
+    const { ratingKey } = this.columns
+    let start = 0
+    if (after) {
+      // The first position beyond the cursor, by binary search over (key, entry).
+      let high = list.length
+      while (start < high) {
+        const middle = (start + high) >>> 1
+        const entry = list[middle]
+        const key = ratingKey[entry]
+        if (key < after.sortKey || (key === after.sortKey && entry < firstAfter)) start = middle + 1
+        else high = middle
+      }
+    }
+    for (let i = start; i < list.length && !page.full; i++) {
+      const entry = list[i]
+      if (beyondCursor(ratingKey[entry], entry) && filter(entry)) page.offer(ratingKey[entry], entry, Number.NaN)
+    }
+  }
+
+  private scan(
+    candidates: ArrayLike<number> | undefined,
+    sortKey: (entry: number) => number,
+    page: PageSelection,
+    filter: (entry: number) => boolean,
+    beyondCursor: (key: number, entry: number) => boolean,
+  ): void {
+    const count = candidates ? candidates.length : this.columns.count
+    for (let i = 0; i < count; i++) {
+      const entry = candidates ? candidates[i] : i
+      const key = sortKey(entry)
+      if (!beyondCursor(key, entry) || !page.mayTake(key) || !filter(entry)) continue
+      page.offer(key, entry, Number.NaN)
+    }
+  }
+
+  /** The rating-ordered list a search reads: its district's, or everyone's; undefined when it names several districts. */
+  private ratingOrderedCandidates(search: InstitutionSearch): Uint32Array | undefined {
+    if (!search.district) return this.byRating
+    const named = this.districtsNamed(search.district)
+    if (named.length === 0) return new Uint32Array(0)
+    return named.length === 1 ? this.byDistrictRating[named[0]] : undefined
+  }
+
+  /** The entries a scan without location reads: the named districts', or undefined for all. */
+  private candidates(search: InstitutionSearch): ArrayLike<number> | undefined {
+    if (!search.district) return undefined
+    const named = this.districtsNamed(search.district)
+    if (named.length === 1) return this.byDistrictRating[named[0]]
+    return Uint32Array.from(named.flatMap((d) => Array.from(this.byDistrictRating[d])))
+  }
+
+  private districtsNamed(named: string): number[] {
+    const found: number[] = []
+    this.columns.districts.forEach((d, i) => {
+      if (d.name === named || d.code === named) found.push(i)
+    })
+    return found
+  }
+
+  /** Without a location every distance counts as 0 (sortKeyOf's `distanceKm ?? 0`). */
+  private sortKeyWithoutOrigin(search: InstitutionSearch): (entry: number) => number {
+    switch (search.sort) {
+      case 'distance':
+        return () => 0
+      case 'fee':
+        return compileFeeKey(this.columns, search)
+      case 'rating':
+        return (entry) => this.columns.ratingKey[entry]
+    }
+  }
+
+  private firstEntryAfter(id: string): number {
+    const { ids } = this.columns
+    let low = 0
+    let high = ids.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if (ids[middle] <= id) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+
+  /** Summary objects only for the page: the shared one, or a copy carrying this search's distance. */
+  private hits(page: PageSelection, withDistance: boolean): SearchHit[] {
+    const hits: SearchHit[] = []
+    for (let i = 0; i < page.length; i++) {
+      const summary: InstitutionSummary = this.columns.summaries[page.entries[i]]
+      hits.push({
+        summary: withDistance ? { ...summary, distanceKm: roundDistanceKm(page.distances[i]) } : summary,
+        sortKey: page.keys[i],
+      })
+    }
+    return hits
+  }
+}

@@ -1,0 +1,56 @@
+import { FastifyError, FastifyInstance } from 'fastify'
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '@domain/errors'
+import { ApiError, errorBody } from './apiError'
+import { validationFields } from './validationFields'
+
+// zod's own messages (wrong type, too short…) in Chinese like ours: set once, wherever
+// errors are answered. Validation messages reach a parent, so they must be readable.
+z.config(z.locales.zhCN())
+
+/** Messages for malformed requests that never reach a schema (Fastify's own 4xx). */
+const REQUEST_PROBLEMS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: '提交的内容太大',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: '不支持这种提交格式，请以 JSON 格式提交',
+  FST_ERR_CTP_INVALID_JSON_BODY: '提交的内容不是有效的 JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: '提交的 JSON 内容为空',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: '请求长度与内容不一致',
+}
+
+const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'RATE_LIMITED',
+}
+
+/**
+ * Every failure leaves in API.md's shape {error: {code, message, fields}}. Bad input of
+ * any kind is a 400 VALIDATION; a 500 INTERNAL means a bug, is logged, and says nothing
+ * about the internals.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof ApiError) {
+      return reply.status(error.status).send(error.toBody())
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = validationFields(error.validation, error.validationContext)
+      const first = Object.values(fields)[0] ?? DEFAULT_ERROR_MESSAGES.VALIDATION
+      return reply.status(400).send(errorBody('VALIDATION', first, fields))
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema')
+      return reply.status(500).send(errorBody('INTERNAL'))
+    }
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500) {
+      const code = CODE_OF_STATUS[status] ?? 'VALIDATION'
+      const message = (error.code && REQUEST_PROBLEMS[error.code]) || (code === 'VALIDATION' ? '请求格式不正确' : DEFAULT_ERROR_MESSAGES[code])
+      return reply.status(code === 'VALIDATION' ? 400 : status).send(errorBody(code, message))
+    }
+    request.log.error({ err: error }, 'unexpected error')
+    return reply.status(500).send(errorBody('INTERNAL'))
+  })
+}

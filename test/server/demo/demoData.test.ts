@@ -1,0 +1,38 @@
+import { Database } from '@server/platform/db/database'
+import { seedDemoData } from '@server/demo/demoData'
+import { calibratedTotal } from '@server/demo/generator'
+import { openTestDatabase, TEST_BACKENDS, TestDatabase } from '../../support/database'
+
+describe.each(TEST_BACKENDS)('seedDemoData on %s', (backend) => {
+  let test: TestDatabase
+  let db: Database
+
+  beforeAll(async () => {
+    test = await openTestDatabase(backend)
+    db = test.db
+  })
+  afterAll(() => test.close())
+
+  it('writes the five districts and their calibrated institutions', async () => {
+    const result = await seedDemoData(db)
+    expect(result).toMatchObject({ districts: 5, institutions: calibratedTotal() })
+    const counts = await db.query<{ code: string; n: number; places: number }>(
+      `select district_code as code, count(*)::int as n, sum(capacity)::int as places
+       from institutions group by district_code order by district_code`,
+    )
+    expect(counts.rows.find((r) => r.code === '500112')).toEqual({ code: '500112', n: 117, places: 6_201 })
+  })
+
+  it('makes an institution on 龙溪街道 findable by "lxjd"', async () => {
+    const found = await db.query<{ street: string }>(`select street from institutions where search_text like '%' || $1 || '%'`, ['lxjd'])
+    expect(found.rows.length).toBeGreaterThan(0)
+    expect(found.rows.some((r) => r.street === '龙溪街道')).toBe(true)
+  })
+
+  it('changes nothing when run again with the same seed', async () => {
+    const before = await db.query('select id, updated_at from institutions order by id')
+    const again = await seedDemoData(db)
+    expect(again.changes).toEqual({ inserted: 0, updated: 0, unchanged: calibratedTotal() })
+    expect((await db.query('select id, updated_at from institutions order by id')).rows).toEqual(before.rows)
+  })
+})

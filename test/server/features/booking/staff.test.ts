@@ -1,0 +1,133 @@
+import { SlotSchema } from '@domain/slot'
+import { openTestApp, TestApp } from '@test/support/app'
+import { TEST_BACKENDS } from '@test/support/database'
+import { addChild, requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { bookingBody, insertSlotRow, postBooking, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
+
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
+
+describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
+  let t: TestApp
+  let staff: TestSession
+  let otherStaff: TestSession
+
+  beforeAll(async () => {
+    t = await openTestApp(backend)
+    await seedInstitutions(t.db, [{ id: 'inst-s' }, { id: 'inst-x' }])
+    staff = await signInStaff(t.app, 'inst-s')
+    otherStaff = await signInStaff(t.app, 'inst-x')
+  })
+  afterAll(() => t.close())
+
+  async function book(slotId: string) {
+    const parent = await signInParent(t.app)
+    const child = await addChild(t.app, parent)
+    const answer = await postBooking(t.app, parent, bookingBody(slotId, child.id))
+    expect(answer.status).toBe(201)
+    return { parent, id: (answer.body as { id: string }).id }
+  }
+
+  const staffPost = (who: TestSession, url: string, body?: unknown) => requestJson(t.app, 'POST', url, body, who.headers)
+
+  describe('slots', () => {
+    it('publishes a slot that parents then see', async () => {
+      const created = await staffPost(staff, '/api/v1/staff/slots', { kind: 'trial', startsAt: inHours(30), endsAt: inHours(33), capacity: 6 })
+      expect(created.status).toBe(201)
+      const slot = SlotSchema.parse(created.body)
+      expect(slot).toMatchObject({ kind: 'trial', title: '试托', capacity: 6, remaining: 6, status: 'open', institutionId: 'inst-s' })
+      const listed = await requestJson(t.app, 'GET', '/api/v1/institutions/inst-s/slots')
+      expect((listed.body as { items: { id: string }[] }).items.map((s) => s.id)).toContain(slot.id)
+      const mine = await requestJson(t.app, 'GET', '/api/v1/staff/slots', undefined, staff.headers)
+      expect((mine.body as { items: { id: string }[] }).items.map((s) => s.id)).toContain(slot.id)
+      const theirs = await requestJson(t.app, 'GET', '/api/v1/staff/slots', undefined, otherStaff.headers)
+      expect((theirs.body as { items: { id: string }[] }).items.map((s) => s.id)).not.toContain(slot.id)
+    })
+
+    it('refuses a slot in the past or ending before it starts', async () => {
+      expect((await staffPost(staff, '/api/v1/staff/slots', { kind: 'visit', startsAt: inHours(-1), endsAt: inHours(1), capacity: 3 })).status).toBe(400)
+      expect((await staffPost(staff, '/api/v1/staff/slots', { kind: 'visit', startsAt: inHours(3), endsAt: inHours(2), capacity: 3 })).status).toBe(400)
+    })
+
+    it('edits a slot, but never below the places taken (409)', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
+      await book(slotId)
+      await book(slotId)
+      const patch = (body: unknown, who = staff) => requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, body, who.headers)
+      expect(await patch({ capacity: 1 })).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } })
+      expect(await patch({ capacity: 2, title: '春季开放日' })).toMatchObject({ status: 200, body: { capacity: 2, remaining: 0, title: '春季开放日' } })
+      expect((await patch({ capacity: 9 }, otherStaff)).status).toBe(404)
+      expect(await slotBooked(t.db, slotId)).toEqual({ booked: 2, capacity: 2, holding: 2 })
+    })
+
+    it('cancels a slot, its bookings and queues a notice to each family', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
+      const a = await book(slotId)
+      const b = await book(slotId)
+      expect((await staffPost(otherStaff, `/api/v1/staff/slots/${slotId}/cancel`)).status).toBe(404)
+      const cancelled = await staffPost(staff, `/api/v1/staff/slots/${slotId}/cancel`)
+      expect(cancelled).toMatchObject({ status: 200, body: { status: 'cancelled', remaining: 0 } })
+      expect(await slotBooked(t.db, slotId)).toMatchObject({ booked: 0, holding: 0 })
+      for (const x of [a, b]) {
+        const mine = await requestJson(t.app, 'GET', `/api/v1/bookings/${x.id}`, undefined, x.parent.headers)
+        expect(mine.body).toMatchObject({ status: 'cancelled' })
+      }
+      const notices = await t.db.query<{ user_id: string }>(`select user_id from notification_outbox where kind = 'booking_status' and subject_id = any($1::text[])`, [
+        [a.id, b.id],
+      ])
+      expect(notices.rows.map((r) => r.user_id).sort()).toEqual([a.parent.userId, b.parent.userId].sort())
+      expect((await staffPost(staff, `/api/v1/staff/slots/${slotId}/cancel`)).status).toBe(409)
+    })
+  })
+
+  describe('bookings', () => {
+    it('lists the institution’s bookings with phones masked', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s' })
+      const { id } = await book(slotId)
+      const answer = await requestJson(t.app, 'GET', `/api/v1/staff/bookings?slotId=${slotId}`, undefined, staff.headers)
+      expect((answer.body as { items: unknown[] }).items).toEqual([expect.objectContaining({ id, contactPhone: '138****5678' })])
+      const theirs = await requestJson(t.app, 'GET', `/api/v1/staff/bookings?slotId=${slotId}`, undefined, otherStaff.headers)
+      expect((theirs.body as { items: unknown[] }).items).toEqual([])
+    })
+
+    it('confirms a pending booking once, and tells the parent', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', requiresConfirmation: true })
+      const { id, parent } = await book(slotId)
+      expect((await staffPost(otherStaff, `/api/v1/staff/bookings/${id}/confirm`)).status).toBe(404)
+      expect(await staffPost(staff, `/api/v1/staff/bookings/${id}/confirm`)).toMatchObject({ status: 200, body: { status: 'confirmed' } })
+      expect((await staffPost(staff, `/api/v1/staff/bookings/${id}/confirm`)).status).toBe(409)
+      const notice = await t.db.query(`select payload from notification_outbox where subject_id = $1 and user_id = $2`, [id, parent.userId])
+      expect(notice.rows[0]).toMatchObject({ payload: { status: '已确认' } })
+      expect((await slotBooked(t.db, slotId)).booked).toBe(1)
+    })
+
+    it('declines a pending booking and frees its place', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', requiresConfirmation: true, capacity: 1 })
+      const { id } = await book(slotId)
+      expect(await staffPost(staff, `/api/v1/staff/bookings/${id}/decline`)).toMatchObject({ status: 200, body: { status: 'declined' } })
+      expect(await slotBooked(t.db, slotId)).toEqual({ booked: 0, capacity: 1, holding: 0 })
+    })
+
+    it('marks attendance after the slot starts, keeping the place', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s' })
+      const a = await book(slotId)
+      const b = await book(slotId)
+      expect((await staffPost(staff, `/api/v1/staff/bookings/${a.id}/attend`)).status).toBe(409)
+      await t.db.query(`update slots set starts_at = now() - interval '10 minutes' where id = $1`, [slotId])
+      expect(await staffPost(staff, `/api/v1/staff/bookings/${a.id}/attend`)).toMatchObject({ status: 200, body: { status: 'attended' } })
+      expect(await staffPost(staff, `/api/v1/staff/bookings/${b.id}/no-show`)).toMatchObject({ status: 200, body: { status: 'no_show' } })
+      expect((await staffPost(otherStaff, `/api/v1/staff/bookings/${b.id}/attend`)).status).toBe(404)
+      expect(await slotBooked(t.db, slotId)).toMatchObject({ booked: 2, holding: 2 })
+    })
+
+    it('forbids parents the staff routes and hides other institutions’ bookings', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s' })
+      const { id, parent } = await book(slotId)
+      expect((await staffPost(parent, `/api/v1/staff/bookings/${id}/confirm`)).status).toBe(403)
+      expect((await staffPost(parent, '/api/v1/staff/slots', { kind: 'visit', startsAt: inHours(3), endsAt: inHours(4), capacity: 3 })).status).toBe(403)
+      for (const action of ['confirm', 'decline', 'attend', 'no-show']) {
+        expect((await staffPost(otherStaff, `/api/v1/staff/bookings/${id}/${action}`)).status).toBe(404)
+      }
+      expect((await requestJson(t.app, 'GET', `/api/v1/bookings/${id}`, undefined, otherStaff.headers)).status).toBe(404)
+    })
+  })
+})
