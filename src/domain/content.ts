@@ -3,6 +3,7 @@ import { MAX_PAGE_LIMIT, pageSchema } from './page'
 import { IsoDateTimeSchema, SlotSchema } from './slot'
 import { CalendarDateSchema } from './calendarDate'
 import { FactFlagSchema, ReviewSchema } from './contentSources'
+import { VaccinationsThisMonthSchema } from './vaccinationGuidance'
 import { isValidIsoDate, ISO_DATE } from './shanghaiTime'
 
 /*
@@ -293,6 +294,8 @@ export const TodaySchema = z.object({
   correctedAgeMonths: z.number().int().nullable(),
   tips: z.array(TipSchema),
   articles: z.array(ArticleSummarySchema),
+  /** 本月该打的疫苗 from the dated schedule for this birth date; null before birth. */
+  vaccinations: VaccinationsThisMonthSchema.nullable(),
 })
 export type Today = z.infer<typeof TodaySchema>
 

@@ -14,6 +14,8 @@ import {
   TOPIC_NAMES,
 } from '@domain/content'
 import { lifeStageAt } from '@domain/lifeStage'
+import { vaccinationsThisMonth } from '@domain/vaccinationGuidance'
+import { immunisationTable } from './contentTablesRepository'
 import { normaliseSearchText } from '@domain/search'
 import { Queryable } from '../../platform/db/database'
 import {
@@ -47,6 +49,9 @@ export async function contentToday(db: Queryable, query: TodayQuery, now: Date =
       ? { pregnancyWeek: stage.pregnancyWeek!, developmentalTopics: DEVELOPMENTAL_TOPICS, limit: TODAY_ARTICLE_LIMIT }
       : { ageMonths: stage.ageMonths!, correctedAgeMonths: stage.correctedAgeMonths, developmentalTopics: DEVELOPMENTAL_TOPICS, limit: TODAY_ARTICLE_LIMIT },
   )
+  // vaccines go by the real birth date, never the corrected age: the schedule counts from birth
+  const table = inPregnancy || !query.birthDate ? null : await immunisationTable(db)
+  const vaccinations = table && query.birthDate ? vaccinationsThisMonth(table, query.birthDate, stage.date) : null
   return {
     date: stage.date,
     stage: stage.stage,
@@ -60,6 +65,7 @@ export async function contentToday(db: Queryable, query: TodayQuery, now: Date =
     correctedAgeMonths: stage.correctedAgeMonths,
     tips,
     articles,
+    vaccinations,
   }
 }
 

@@ -2,6 +2,7 @@ import { STAGE_IDS } from '@domain/content'
 import { normaliseSearchText } from '@domain/search'
 import { Database } from '@server/platform/db/database'
 import { replaceLibrary, storedContentHash } from '../contentRepository'
+import { IMMUNISATION_TABLE, replaceTables } from '../contentTablesRepository'
 import { contentHash } from './contentFiles'
 
 /*
@@ -39,13 +40,19 @@ export async function compileContent(db: Database, root: string, log: (message: 
   const articles = [...library.articles]
     .sort((a, b) => STAGE_IDS.indexOf(a.stage) - STAGE_IDS.indexOf(b.stage) || a.file.localeCompare(b.file))
     .map((article, index) => ({ article, position: index + 1, searchText: articleSearchText(buildSearchText, article.title, article.summary, article.plainText) }))
-  const tips = library.tips.map(({ file: _file, ...tip }) => tip)
+  const tips = library.tips.map(({ file: _file, documentIds: _ids, ...tip }) => tip)
+  // the tables the app reads at run time, with their documents named as the register names them
+  const { register, immunisation } = library.data
+  const { documentName } = await import('./scheduleBlocks')
+  const documentNames = Object.fromEntries((register?.documents ?? []).map((doc) => [doc.id, documentName(doc)]))
+  const tables = immunisation ? { [IMMUNISATION_TABLE]: { schedule: immunisation, documentNames } } : {}
 
   const compiled = await db.transaction(async (tx) => {
     await tx.query(`select pg_advisory_xact_lock(hashtext('anxin_content'))`)
     // another server may have compiled this library while we waited for the lock
     if ((await storedContentHash(tx)) === library.hash) return false
     await replaceLibrary(tx, library.hash, articles, tips)
+    await replaceTables(tx, tables)
     return true
   })
   if (compiled) log(`已载入生命1000天内容：${articles.length} 篇文章、${tips.length} 条小提示`)
