@@ -80,7 +80,7 @@ function immunisationBlocks(schedule: ImmunisationSchedule, register: SourceRegi
       text(`${names}的程序自${start}起按${documentOf(register, version.source)}调整；在此以前的程序是：`),
       { type: 'list', ordered: false, items: doseLines(before).map((line) => [{ text: line }]) },
       text(
-        `哪个程序适用于你的孩子：每一剂按它到期那天有效的程序。${allNewFrom}及以后出生的孩子，${names}每一剂都按新程序；更早出生的孩子，${start}以前已经到期的剂次按原程序（打过的不用重打），以后的剂次按新程序。`,
+        `哪个程序适用于你的孩子：每一剂按它到期那天有效的程序。${allNewFrom}及以后出生的孩子，${names}每一剂都按新程序；更早出生的孩子，${start}以前已经到期的剂次按原程序，以后的剂次按新程序。`,
       ),
     )
     if (version.transition) blocks.push(text(version.transition))

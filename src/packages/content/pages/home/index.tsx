@@ -14,6 +14,7 @@ import { datesOf, FamilyDate } from '@app/lib/family/familyDate'
 import { forgetFamilyDate, saveFamilyDate, useFamilyDate } from '@app/store/familyDate'
 import { ArticleList } from '../../components/ArticleList'
 import { DateEntry } from '../../components/DateEntry'
+import { VaccinesThisMonth } from '../../components/VaccinesThisMonth'
 import { WeekCard } from '../../components/WeekCard'
 
 function TodayGuidance({ today }: { today: Today }) {
@@ -21,6 +22,7 @@ function TodayGuidance({ today }: { today: Today }) {
   const weekTips = today.tips.filter((t) => t !== tip)
   return (
     <>
+      {today.vaccinations && <VaccinesThisMonth vaccinations={today.vaccinations} />}
       {tip && (
         <View className='section today-tip e2e-today-tip'>
           <Text className='section__title'>今日小提示</Text>
