@@ -33,8 +33,8 @@ export type ScheduleDocument = z.infer<typeof ScheduleDocumentSchema>
 export const VaccinationsThisMonthSchema = z.object({
   ageMonths: z.number().int(),
   doses: z.array(DueDoseSchema),
-  /** The first dose after this month, so a month without doses still says what comes next. */
-  next: DueDoseSchema.nullable(),
+  /** The doses of the first due day after this month, so a month without doses still says what comes next. */
+  next: z.array(DueDoseSchema),
   documents: z.array(ScheduleDocumentSchema),
   /** What the schedule says about children part-way through a changed series, when it concerns this child. */
   transition: z.string().nullable(),
@@ -60,7 +60,8 @@ export function vaccinationsThisMonth(table: StoredImmunisationTable, birthDate:
   const all = dosesForBirthDate(schedule, birthDate)
   const doses = dosesInAgeMonth(schedule, birthDate, months)
   const shown = new Set(doses)
-  const next = all.find((d) => !shown.has(d) && d.ageMonths > months) ?? null
+  const first = all.find((d) => !shown.has(d) && d.ageMonths > months)
+  const next = first ? all.filter((d) => d.dueDate === first.dueDate) : []
   // series some later version changed: named dose by dose, the rest of the table as "其余疫苗"
   const changed = new Set(schedule.versions.slice(1).flatMap((v) => v.doses.map((d) => d.series)))
   const documents: ScheduleDocument[] = []

@@ -25,9 +25,9 @@ export function VaccinesThisMonth({ vaccinations }: { vaccinations: Vaccinations
           </View>
         ))
       )}
-      {next && (
+      {next.length > 0 && (
         <Text className='vaccines-month__next e2e-vaccine-next'>
-          下一剂：{describeDoseAge(next.ageMonths)}，{next.vaccine}第{next.dose}剂（{next.dueDate}起）
+          接下来：{describeDoseAge(next[0].ageMonths)}（{next[0].dueDate}起），{next.map((d) => `${d.vaccine}第${d.dose}剂`).join('、')}
         </Text>
       )}
       <View className='vaccines-month__documents e2e-vaccine-documents'>
