@@ -36,6 +36,6 @@ export function cancelBooking(id: string): Promise<Booking> {
   return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(id)}/cancel`, BookingSchema, { auth: true })
 }
 
-export function listMyBookings(): Promise<MyBookings> {
-  return requestJson('GET', '/api/v1/me/bookings', MyBookingsSchema, { auth: true })
+export function listMyBookings(cursor?: string): Promise<MyBookings> {
+  return requestJson('GET', '/api/v1/me/bookings', MyBookingsSchema, { auth: true, params: cursor ? [['cursor', cursor]] : [] })
 }

@@ -3,7 +3,7 @@ import { getJson, requestJson } from './client'
 
 /** Parents' ratings of an institution (API.md "Reviews"). */
 
-export function listReviews(institutionId: string, cursor: string | null = null): Promise<ReviewPage> {
+export function listReviews(institutionId: string, cursor?: string): Promise<ReviewPage> {
   return getJson(`/api/v1/institutions/${encodeURIComponent(institutionId)}/reviews`, ReviewPageSchema, cursor ? [['cursor', cursor]] : [])
 }
 

@@ -1,6 +1,5 @@
 import { Booking, BookingStatus } from '@domain/booking'
 import { BookingAction, checkBookingTransition } from '@domain/bookingRules'
-import { MAX_PAGE_LIMIT } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import { findBookingOfInstitution, listBookingsOfInstitution } from './bookingRepository'
 import { isoTime, toBooking } from './bookingRows'
