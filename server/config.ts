@@ -148,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    // API.md: demo sign-in is on in the embedded/demo setup, off by default in production.
+    // docs/api.md, POST /auth/demo: demo sign-in is on in the embedded/demo setup, off by default in production.
     demoLogin: e.DEMO_LOGIN ?? !production,
     wechatApiBase: e.WECHAT_API_BASE,
     wechatAppId: e.WECHAT_APP_ID,

@@ -4,7 +4,7 @@ import { SlotKind } from '@domain/slot'
 import { InstitutionSlots, InstitutionSlotsSchema, PublicSlot } from '@domain/slotRules'
 import { getJson, requestJson } from './client'
 
-/** 入托网上约: an institution's slots and the parent's bookings (API.md "Bookings"). */
+/** 入托网上约: an institution's slots and the parent's bookings (docs/api.md "Booking"). */
 
 export interface SlotWindow {
   from?: string

@@ -11,7 +11,7 @@ import {
 import { requestJson } from './client'
 import { Page } from '@domain/page'
 
-/** 投诉马上查 (API.md "Complaints"): file, look up, follow, and answer a complaint. */
+/** 投诉马上查 (docs/api.md "Complaints"): file, look up, follow, and answer a complaint. */
 
 const path = (trackingNo: string, tail = '') => `/api/v1/complaints/${encodeURIComponent(trackingNo)}${tail}`
 
