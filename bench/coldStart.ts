@@ -6,7 +6,7 @@ import { median } from './stats'
  * Cold start as `npm start` does it (node --import tsx server/main.ts, package.json's start
  * script) on a data folder that is already migrated and seeded: time from spawn to the
  * first 200 from /healthz. npm's own start-up (about 0.2–0.4 s) is left out; tsx's
- * loader is measured. Then SIGTERM, which must end in exit code 0 (API.md, Running).
+ * loader is measured. Then SIGTERM, which must end in exit code 0 (docs/api.md, Running).
  *
  * Not the `tsx` command: it runs the server in a child process and, if that child does
  * not acknowledge a relayed SIGTERM within 30 ms (its event loop busy, e.g. with a

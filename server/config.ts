@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { DEMO_TEMPLATES } from './features/notifications/templates'
+import { DEMO_TEMPLATES, WechatTemplates } from './features/notifications/templateIds'
+import { S3Settings } from './platform/storage/s3Settings'
 
 /*
  * All configuration, read from the environment once and validated at start. The
@@ -103,22 +104,7 @@ export interface Config {
   attachmentPurgeIntervalMs: number
 }
 
-export interface S3Settings {
-  /** e.g. https://s3.example.com (path-style: <endpoint>/<bucket>/<key>) */
-  endpoint: string
-  bucket: string
-  region: string
-  accessKeyId: string
-  /** Only from the environment, never in the repo or a response. */
-  secretAccessKey: string
-}
 
-export interface WechatTemplates {
-  visit_reminder: string
-  booking_status: string
-  enrollment_status: string
-  complaint_status: string
-}
 
 export class ConfigError extends Error {}
 
@@ -148,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    // API.md: demo sign-in is on in the embedded/demo setup, off by default in production.
+    // docs/api.md, POST /auth/demo: demo sign-in is on in the embedded/demo setup, off by default in production.
     demoLogin: e.DEMO_LOGIN ?? !production,
     wechatApiBase: e.WECHAT_API_BASE,
     wechatAppId: e.WECHAT_APP_ID,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { seedDemoData } from './demoData'
 import { calibratedTotal, DEFAULT_SEED } from './generator'
-import { withDatabase } from '../platform/db/withDatabase'
+import { withDatabase } from '../withDatabase'
 
 /*
  * npm run seed -- [--count N] [--seed S]

@@ -1,6 +1,6 @@
 import { inShanghai } from '@domain/shanghaiTime'
 import { Database } from '../platform/db/database'
-import { SEED_DISTRICTS, SeedDistrict } from './districts'
+import { SEED_DISTRICTS, SeedDistrict } from '../features/find/districtCatalog'
 
 /*
  * Demo maternal and child health centres (演示数据) and their 生命1000天 lectures: per demo

@@ -1,7 +1,7 @@
 import { Database } from '../platform/db/database'
 import { SlotKind } from '@domain/slot'
 import { inShanghai } from '@domain/shanghaiTime'
-import { SEED_DISTRICTS } from './districts'
+import { SEED_DISTRICTS } from '../features/find/districtCatalog'
 import { createRandom } from './random'
 
 /*

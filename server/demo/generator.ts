@@ -8,7 +8,6 @@ import {
   InstitutionKind,
 } from '@domain/institution'
 import { InstitutionRecord } from '@domain/institutionRecord'
-import { shanghaiDate } from '@domain/shanghaiTime'
 import {
   CALIBRATION,
   DistrictCalibration,
@@ -16,17 +15,18 @@ import {
   SYNTHETIC_FULL_DAY_FEE,
   SYNTHETIC_KIND_WEIGHTS,
 } from './calibration'
-import { SEED_DISTRICTS, SeedDistrict, SeedStreet, toDistrictRecord } from './districts'
+import { SEED_DISTRICTS, SeedDistrict, SeedStreet, toDistrictRecord } from '../features/find/districtCatalog'
 import { createRandom, Random } from './random'
 import { SYNTHETIC_DISTRICTS } from './syntheticCities'
+import { dateBetween } from './demoDates'
+import { records } from './oversightRecords'
+import { clamp, hashCode, round6, roundTo, shuffle, splitEvenly } from './numbers'
 import {
   CHILDCARE_BRANDS,
   DEMO_NAME_PREFIX,
   EMPLOYER_BRANDS,
-  FINDINGS,
   KINDERGARTEN_BRANDS,
   NAME_SUFFIXES,
-  PASSED_SUMMARIES,
   TOWN_ROADS,
 } from './wording'
 
@@ -39,12 +39,7 @@ import {
 
 export const DEFAULT_SEED = 20_240_601
 
-/**
- * The day the demo world is "as of": inspections and rectification notices are dated
- * before it, and a few notices fall due after it, so the app shows open, overdue,
- * met and late ones. Fixed, so the output never depends on the clock.
- */
-export const DEMO_AS_OF = '2026-11-01'
+export { DEMO_AS_OF } from './demoDates'
 
 export interface GenerateOptions {
   /** Total institutions. Default: the five districts' calibrated total. */
@@ -322,53 +317,6 @@ function hoursOf(draft: Draft, random: Random): InstitutionRecord['hours'] {
     : { days: '周一至周五', opensAt: '07:30', closesAt: '18:30' }
 }
 
-/**
- * One to three inspections by the filing authority. About one in six finds something,
- * and each finding comes with a rectification notice that was met, met late, is still
- * open or is overdue as of DEMO_AS_OF. Every 25th institution has a recent finding
- * whose deadline is still ahead, so open notices always exist.
- */
-function records(
-  id: string,
-  district: SeedDistrict,
-  index: number,
-  filedOn: string,
-  random: Random,
-): Pick<InstitutionRecord, 'inspections' | 'rectifications'> {
-  const inspections: InstitutionRecord['inspections'] = []
-  const rectifications: InstitutionRecord['rectifications'] = []
-  const count = random.int(1, 3)
-  // Inspections start after filing (at the earliest in 2024, when the records begin).
-  const firstDay = maxDate(addDays(filedOn, 30), '2024-01-08')
-  for (let k = 1; k <= count; k++) {
-    const recent = k === count && index % 25 === 7
-    const inspectedOn = recent ? dateBetween('2026-10-05', DEMO_AS_OF, random) : dateBetween(minDate(firstDay, '2026-10-20'), '2026-10-20', random)
-    const outcome = recent ? 'rectification_required' : random.chance(0.83) ? 'passed' : random.chance(0.85) ? 'rectification_required' : 'failed'
-    const finding = random.pick(FINDINGS)
-    inspections.push({
-      id: `${id}-i${k}`,
-      inspectedOn,
-      authority: district.filingAuthority,
-      result: outcome,
-      summary: outcome === 'passed' ? random.pick(PASSED_SUMMARIES) : finding.summary,
-    })
-    if (outcome === 'passed') continue
-    const dueOn = addDays(inspectedOn, random.pick([30, 30, 60]))
-    const roll = random.next()
-    const completedOn = recent || roll >= 0.8 ? null : roll < 0.6 ? dateBetween(inspectedOn, dueOn, random) : addDays(dueOn, random.int(3, 40))
-    rectifications.push({
-      id: `${id}-r${k}`,
-      issuedOn: inspectedOn,
-      dueOn,
-      authority: district.filingAuthority,
-      issue: finding.issue,
-      completedOn: completedOn !== null && completedOn > DEMO_AS_OF ? null : completedOn,
-    })
-  }
-  inspections.sort((a, b) => (a.inspectedOn < b.inspectedOn ? -1 : 1))
-  return { inspections, rectifications }
-}
-
 function demonstrationLevel(kind: InstitutionKind, random: Random): DemonstrationLevel | null {
   const odds = kind === 'childcare_center' ? 0.2 : 0.04
   if (!random.chance(odds)) return null
@@ -434,80 +382,4 @@ function weightedKind(random: Random): InstitutionKind {
 
 function kindCount(calibration: DistrictCalibration): number {
   return Object.values(calibration.kinds).reduce((sum, n) => sum + (n ?? 0), 0)
-}
-
-// Dates: calendar days in Asia/Shanghai via dayjs, memoised because 100,000 institutions
-// ask for a few hundred thousand dates drawn from only a few thousand distinct days.
-const dayNumberCache = new Map<string, number>()
-const dateCache = new Map<number, string>()
-const EPOCH = shanghaiDate('2000-01-01')
-
-function dayNumber(isoDate: string): number {
-  let n = dayNumberCache.get(isoDate)
-  if (n === undefined) {
-    n = shanghaiDate(isoDate).diff(EPOCH, 'day')
-    dayNumberCache.set(isoDate, n)
-  }
-  return n
-}
-
-function dateOf(day: number): string {
-  let iso = dateCache.get(day)
-  if (iso === undefined) {
-    iso = EPOCH.add(day, 'day').format('YYYY-MM-DD')
-    dateCache.set(day, iso)
-  }
-  return iso
-}
-
-function dateBetween(from: string, to: string, random: Random): string {
-  return dateOf(random.int(dayNumber(from), dayNumber(to)))
-}
-
-function addDays(isoDate: string, days: number): string {
-  return dateOf(dayNumber(isoDate) + days)
-}
-
-function maxDate(a: string, b: string): string {
-  return a > b ? a : b
-}
-
-function minDate(a: string, b: string): string {
-  return a < b ? a : b
-}
-
-function roundTo(value: number, step: number, range?: { min: number; max: number }): number {
-  const rounded = Math.round(value / step) * step
-  return range ? clamp(rounded, range.min, range.max) : Math.max(step, rounded)
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value))
-}
-
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6
-}
-
-function shuffle<T>(items: T[], random: Random): T[] {
-  const result = [...items]
-  for (let i = result.length - 1; i > 0; i--) {
-    const j = random.int(0, i)
-    ;[result[i], result[j]] = [result[j], result[i]]
-  }
-  return result
-}
-
-function splitEvenly(total: number, parts: number): number[] {
-  return Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0))
-}
-
-/** A stable 32-bit hash of a string (FNV-1a), to give each district its own random stream. */
-function hashCode(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
 }

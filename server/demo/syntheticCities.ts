@@ -1,4 +1,4 @@
-import { SeedDistrict, SeedStreet } from './districts'
+import { SeedDistrict, SeedStreet } from '../features/find/districtCatalog'
 
 /*
  * For benchmarks at national size (npm run seed -- --count 100000): one synthetic demo

@@ -3,7 +3,7 @@ import { Consent, ConsentKind, ConsentSchema, Session, SessionSchema, SessionUse
 import { SubscriptionBody } from '@domain/myBookings'
 import { NoContentSchema, requestJson } from './client'
 
-/** Sign-in, the account and what the parent agreed to (API.md "Sign-in"). */
+/** Sign-in, the account and what the parent agreed to (docs/api.md "Sign-in and the account"). */
 
 export function signInWithWechat(code: string): Promise<Session> {
   return requestJson('POST', '/api/v1/auth/wechat', SessionSchema, { body: { code } })

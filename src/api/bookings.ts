@@ -4,7 +4,7 @@ import { SlotKind } from '@domain/slot'
 import { InstitutionSlots, InstitutionSlotsSchema, PublicSlot } from '@domain/slotRules'
 import { getJson, requestJson } from './client'
 
-/** 入托网上约: an institution's slots and the parent's bookings (API.md "Bookings"). */
+/** 入托网上约: an institution's slots and the parent's bookings (docs/api.md "Booking"). */
 
 export interface SlotWindow {
   from?: string
@@ -36,6 +36,6 @@ export function cancelBooking(id: string): Promise<Booking> {
   return requestJson('POST', `/api/v1/bookings/${encodeURIComponent(id)}/cancel`, BookingSchema, { auth: true })
 }
 
-export function listMyBookings(): Promise<MyBookings> {
-  return requestJson('GET', '/api/v1/me/bookings', MyBookingsSchema, { auth: true })
+export function listMyBookings(cursor?: string): Promise<MyBookings> {
+  return requestJson('GET', '/api/v1/me/bookings', MyBookingsSchema, { auth: true, params: cursor ? [['cursor', cursor]] : [] })
 }

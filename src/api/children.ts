@@ -2,7 +2,7 @@ import { ChildCreateBody, ChildSchema, Child } from '@domain/child'
 import { pageSchema } from '@domain/page'
 import { NoContentSchema, requestJson } from './client'
 
-/** A parent's children (API.md "Children"): a nickname and a birth or due date, nothing more. */
+/** A parent's children (docs/api.md, /me/children): a nickname and a birth or due date, nothing more. */
 
 const ChildPageSchema = pageSchema(ChildSchema)
 

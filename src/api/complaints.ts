@@ -9,8 +9,9 @@ import {
   ComplaintSchema,
 } from '@domain/complaint'
 import { requestJson } from './client'
+import { Page } from '@domain/page'
 
-/** 投诉马上查 (API.md "Complaints"): file, look up, follow, and answer a complaint. */
+/** 投诉马上查 (docs/api.md "Complaints"): file, look up, follow, and answer a complaint. */
 
 const path = (trackingNo: string, tail = '') => `/api/v1/complaints/${encodeURIComponent(trackingNo)}${tail}`
 
@@ -27,8 +28,8 @@ export function lookUpComplaint(trackingNo: string, phoneLast4?: string): Promis
   return requestJson('GET', path(trackingNo), ComplaintSchema, { auth: true, params: phoneLast4 ? [['phoneLast4', phoneLast4]] : [] })
 }
 
-export async function listMyComplaints(): Promise<Complaint[]> {
-  return (await requestJson('GET', '/api/v1/me/complaints', ComplaintListSchema, { auth: true })).items
+export function listMyComplaints(cursor?: string): Promise<Page<Complaint>> {
+  return requestJson('GET', '/api/v1/me/complaints', ComplaintListSchema, { auth: true, params: cursor ? [['cursor', cursor]] : [] })
 }
 
 /** Feedback and re-examination are the signed-in owner's (the server checks). */

@@ -15,7 +15,7 @@ import {
 import { LatLng } from '@domain/geo'
 import { getJson } from './client'
 
-/** 生命1000天 (API.md "生命1000天 content"): public, no sign-in. */
+/** 生命1000天 (docs/api.md "生命1000天 content and lectures"): public, no sign-in. */
 
 type Params = Array<[string, string]>
 

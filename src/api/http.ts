@@ -16,7 +16,7 @@ export function buildUrl(base: string, path: string, params: ReadonlyArray<reado
 
 /**
  * Turns a status and a parsed body into the validated value, or throws an ApiError
- * carrying the server's Chinese message (API.md error shape).
+ * carrying the server's Chinese message (docs/api.md, Conventions: the error shape).
  */
 export function readResponse<T>(status: number, body: unknown, schema: z.ZodType<T>): T {
   if (status >= 200 && status < 300) {

@@ -4,7 +4,7 @@ import { pageSchema } from '@domain/page'
 import { InstitutionSearch, toQueryParams } from '@domain/search'
 import { getJson } from './client'
 
-/** The institution and district calls of API.md, typed by the domain schemas. */
+/** The institution and district calls of docs/api.md, typed by the domain schemas. */
 
 const InstitutionPageSchema = pageSchema(InstitutionSummarySchema)
 export type InstitutionPage = { items: InstitutionSummary[]; nextCursor: string | null }

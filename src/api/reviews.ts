@@ -1,9 +1,9 @@
 import { Review, ReviewBody, ReviewPage, ReviewPageSchema, ReviewSchema } from '@domain/review'
 import { getJson, requestJson } from './client'
 
-/** Parents' ratings of an institution (API.md "Reviews"). */
+/** Parents' ratings of an institution (docs/api.md, /institutions/:id/reviews). */
 
-export function listReviews(institutionId: string, cursor: string | null = null): Promise<ReviewPage> {
+export function listReviews(institutionId: string, cursor?: string): Promise<ReviewPage> {
   return getJson(`/api/v1/institutions/${encodeURIComponent(institutionId)}/reviews`, ReviewPageSchema, cursor ? [['cursor', cursor]] : [])
 }
 

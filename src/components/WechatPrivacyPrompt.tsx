@@ -3,7 +3,7 @@ import { Button, View, Text } from '@tarojs/components'
 import { useSyncExternalStore } from 'react'
 
 /*
- * WeChat's own privacy gate (PLATFORM-NOTES.md): with __usePrivacyCheck__ a privacy API
+ * WeChat's own privacy gate (docs/platform-notes.md, Privacy agreement): with __usePrivacyCheck__ a privacy API
  * (location, …) waits until the user agrees to the mini-program's 用户隐私保护指引.
  * onNeedPrivacyAuthorization hands us a resolve; the agreement must come from a
  * Button with openType="agreePrivacyAuthorization" whose id we pass back.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /*
- * Sign-in (API.md "Sign-in"). The server issues its own opaque session token; WeChat's
+ * Sign-in (docs/api.md "Sign-in and the account"). The server issues its own opaque session token; WeChat's
  * session_key and the AppSecret never leave the server.
  */
 

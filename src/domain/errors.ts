@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Error codes and their HTTP statuses, fixed by API.md. */
+/** Error codes and their HTTP statuses, fixed by docs/api.md. */
 export const ERROR_STATUS = {
   VALIDATION: 400,
   UNAUTHORIZED: 401,

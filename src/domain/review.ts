@@ -167,7 +167,7 @@ export function maskNickname(nickname: string | null | undefined): string {
 }
 
 /*
- * The verified-visit rule (API.md "Reviews"): a parent may review an institution only
+ * The verified-visit rule (docs/api.md, POST /institutions/:id/reviews): a parent may review an institution only
  * after being there — a visit, open day or trial booking that staff marked attended, or
  * an enrollment the institution admitted. A lecture (家长课堂) is not a visit of the
  * care itself; a booking merely made, or a no-show, proves nothing.

@@ -21,7 +21,7 @@ export type SlotStatus = z.infer<typeof SlotStatusSchema>
 
 export const SLOT_CAPACITY_MAX = 500
 
-/** ISO-8601 with an offset, as API.md asks for every time. */
+/** ISO-8601 with an offset, as docs/api.md asks for every time. */
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true, error: '时间格式应为 ISO-8601（带时区）' })
 
 export const SlotSchema = z.object({

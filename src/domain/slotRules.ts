@@ -60,7 +60,7 @@ export const DEFAULT_SLOT_WINDOW_DAYS = 60
 /** A window longer than this is refused (the list is not paged). */
 export const MAX_SLOT_WINDOW_DAYS = 366
 
-/** GET /institutions/:id/slots items (API.md). */
+/** GET /institutions/:id/slots items (docs/api.md). */
 export const PublicSlotSchema = z.object({
   id: z.string(),
   kind: SlotKindSchema,

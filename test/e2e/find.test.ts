@@ -43,7 +43,7 @@ afterAll(async () => {
   if (server) {
     const exitCode = await server.stop()
     console.log(`e2e screenshots: ${screenshotDir}`)
-    // API.md: SIGTERM closes the database and exits 0.
+    // docs/api.md: SIGTERM closes the database and exits 0.
     expect({ exitCode, output: exitCode === 0 ? '' : server.output() }).toEqual({ exitCode: 0, output: '' })
   }
 }, 30_000)

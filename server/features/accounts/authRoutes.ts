@@ -12,7 +12,7 @@ export interface AuthRouteSettings extends SignInSettings {
   signInRateLimitPerMinute: number
 }
 
-/** Sign-in (API.md "Sign-in"): WeChat, demo, and sign-out. */
+/** Sign-in (docs/api.md "Sign-in and the account"): WeChat, demo, and sign-out. */
 export function authRoutes(db: Database, wechat: WechatClient, settings: AuthRouteSettings): FastifyPluginAsyncZod {
   return async (app) => {
     const limited = perIpLimit(settings.signInRateLimitPerMinute)

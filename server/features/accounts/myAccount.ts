@@ -2,8 +2,8 @@ import { Consent, ConsentBody, SessionUser } from '@domain/account'
 import { inShanghai } from '@domain/shanghaiTime'
 import { SubscriptionBody } from '@domain/myBookings'
 import { Database, Queryable } from '../../platform/db/database'
-import { listConsents, recordConsent } from './consentRepository'
-import { addSubscriptions, listSubscriptions } from '../notifications/subscriptionRepository'
+import { listConsents, recordConsent } from './consents'
+import { recordSubscriptions, subscriptionsOf } from '../notifications/subscriptions'
 import { findUser } from './userRepository'
 import { NotificationKind } from '../notifications/outbox'
 import { Viewer } from './authentication'
@@ -32,7 +32,7 @@ export async function myAccount(db: Database, viewer: Viewer): Promise<MyAccount
       wechat: user.wechat_openid !== null,
     },
     consents: await consentsOf(db, viewer.userId),
-    subscriptions: await listSubscriptions(db, viewer.userId),
+    subscriptions: await subscriptionsOf(db, viewer.userId),
   }
 }
 
@@ -53,6 +53,6 @@ export async function giveConsent(db: Database, viewer: Viewer, body: ConsentBod
 export async function acceptSubscriptions(db: Database, viewer: Viewer, body: SubscriptionBody): Promise<SubscriptionCount[]> {
   // Accepting the same template twice in one prompt is one acceptance.
   const kinds = [...new Set(body.kinds)]
-  await db.transaction((tx) => addSubscriptions(tx, viewer.userId, kinds))
-  return listSubscriptions(db, viewer.userId)
+  await db.transaction((tx) => recordSubscriptions(tx, viewer.userId, kinds))
+  return subscriptionsOf(db, viewer.userId)
 }

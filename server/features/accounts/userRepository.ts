@@ -58,7 +58,4 @@ export async function findUser(db: Queryable, userId: string): Promise<UserRow |
   return result.rows[0]
 }
 
-export async function institutionExists(db: Queryable, institutionId: string): Promise<boolean> {
-  const result = await db.query(`select 1 from institutions where id = $1`, [institutionId])
-  return result.rowCount > 0
-}
+

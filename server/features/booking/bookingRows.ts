@@ -2,16 +2,13 @@ import { Booking, BookingStatus } from '@domain/booking'
 import { maskPhone } from '@domain/phone'
 import { Slot, SlotKind, SlotStatus } from '@domain/slot'
 import { remainingPlaces } from '@domain/slotRules'
-import { inShanghai } from '@domain/shanghaiTime'
+import { isoTime } from '../../platform/db/isoTime'
 
 /*
  * Row shapes of migration 005 and their mapping to the API's schemas. Times leave as
  * ISO-8601 with the +08:00 offset a parent reads them in.
  */
 
-export function isoTime(value: Date | string): string {
-  return inShanghai(value).format('YYYY-MM-DDTHH:mm:ssZ')
-}
 
 export interface SlotRow {
   id: string

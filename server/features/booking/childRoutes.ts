@@ -10,7 +10,7 @@ const ChildIdParamsSchema = z.object({
   id: z.string().trim().min(1, '孩子编号不能为空').max(100, '孩子编号太长'),
 })
 
-/** A parent's children (API.md "Children"): only a nickname and a birth or due date. */
+/** A parent's children (docs/api.md "Booking", /me/children): only a nickname and a birth or due date. */
 export function childRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

@@ -3,7 +3,7 @@ import { Enrollment, EnrollmentStatus } from '@domain/enrollment'
 import { OPEN_ENROLLMENT_STATUSES } from '@domain/enrollmentRules'
 import { maskPhone } from '@domain/phone'
 import { Queryable } from '../../platform/db/database'
-import { isoTime } from './bookingRows'
+import { isoTime } from '../../platform/db/isoTime'
 
 const OPEN = OPEN_ENROLLMENT_STATUSES as string[]
 

@@ -1,7 +1,7 @@
 import { Queryable } from '../../platform/db/database'
 
 /*
- * The capacity guard (PLATFORM-NOTES.md "Capacity guard"). Every transition that takes
+ * The capacity guard (docs/platform-notes.md "The capacity guard"). Every transition that takes
  * or frees a place in a slot goes through these two statements and nothing else
  * changes slots.booked. Under READ COMMITTED a waiting UPDATE re-reads the row it
  * waited for and re-checks its WHERE, so two bookings can never both take the last

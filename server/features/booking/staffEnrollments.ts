@@ -1,6 +1,5 @@
 import { Enrollment, EnrollmentStatus } from '@domain/enrollment'
 import { checkEnrollmentTransition } from '@domain/enrollmentRules'
-import { MAX_PAGE_LIMIT } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import {
   findEnrollmentOfInstitution,

@@ -201,7 +201,4 @@ export async function findInstitutionForComplaint(db: Queryable, id: string): Pr
 }
 
 /** A district named by its code or its name (朝阳区), as its code; null if unknown. */
-export async function findDistrictCode(db: Queryable, codeOrName: string): Promise<string | null> {
-  const result = await db.query<{ code: string }>(`select code from districts where code = $1 or name = $1`, [codeOrName])
-  return result.rows[0]?.code ?? null
-}
+

@@ -9,7 +9,7 @@ import { canGiveFeedback, FeedbackState, isOverdue, reexaminationUntil } from '@
 import { Queryable } from '../../platform/db/database'
 import { attachmentIdsOfComplaint } from './attachmentRepository'
 import { ComplaintEventRow, ComplaintRow, findEvents } from './complaintRepository'
-import { isoTime } from '../booking/bookingRows'
+import { isoTime } from '../../platform/db/isoTime'
 import { signedAttachmentUrl } from '../../platform/storage/signedAttachmentUrl'
 
 /*

@@ -13,20 +13,20 @@ import {
   ComplaintRow,
   findComplaintByTrackingNo,
   findComplaintsOfUser,
-  findDistrictCode,
   findEvents,
   findInstitutionForComplaint,
   insertComplaint,
   insertEvent,
   saveFeedback,
 } from './complaintRepository'
-import { isoTime } from '../booking/bookingRows'
+import { isoTime } from '../../platform/db/isoTime'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { changeComplaintStatus } from './complaintChanges'
 import { feedbackState, toComplaint } from './complaintViews'
 import { newTrackingNo } from './trackingNumber'
 import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
+import { findDistrictCode } from '../find/lookups'
 
 export const complaintNotFound = () => new ApiError('NOT_FOUND', '没有找到这件投诉，请核对查询码和手机号后四位')
 

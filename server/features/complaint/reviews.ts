@@ -14,7 +14,7 @@ import {
   StaffReviewListQuery,
 } from '@domain/review'
 import { Database } from '../../platform/db/database'
-import { isoTime } from '../booking/bookingRows'
+import { isoTime } from '../../platform/db/isoTime'
 import {
   adjustInstitutionRating,
   findOpenid,
@@ -30,7 +30,7 @@ import {
   updateReview,
 } from './reviewRepository'
 import { bumpSearchIndexVersion } from '../find/searchIndexVersion'
-import { institutionExists } from '../accounts/userRepository'
+import { institutionExists } from '../find/lookups'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { checkPublicText, PublicTextCheck } from './publicTextCheck'

@@ -23,7 +23,7 @@ const AttachmentQuerySchema = z.object({
 
 const TOO_LARGE = '照片不能超过 10 MB'
 
-/** Multipart failures (plugin errors) in API.md's words: always a 400 the parent can act on. */
+/** Multipart failures (plugin errors) in docs/api.md's words: always a 400 the parent can act on. */
 function multipartProblem(error: unknown): ApiError | null {
   const code = (error as { code?: string }).code
   if (code === 'FST_REQ_FILE_TOO_LARGE') return new ApiError('VALIDATION', TOO_LARGE, { file: TOO_LARGE })

@@ -51,3 +51,9 @@ export async function findDistrictMedians(db: Queryable): Promise<DistrictMedian
   )
   return result.rows
 }
+
+/** The code of a district named by code (500112) or name (渝北区); null when unknown. */
+export async function findDistrictCode(db: Queryable, codeOrName: string): Promise<string | null> {
+  const result = await db.query<{ code: string }>(`select code from districts where code = $1 or name = $1`, [codeOrName])
+  return result.rows[0]?.code ?? null
+}

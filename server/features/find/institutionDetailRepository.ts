@@ -85,3 +85,8 @@ export async function findDistrictMedianFees(db: Queryable, districtCode: string
   )
   return new Map(result.rows.map((row) => [row.mode, row.median]))
 }
+
+export async function institutionExists(db: Queryable, institutionId: string): Promise<boolean> {
+  const result = await db.query(`select 1 from institutions where id = $1`, [institutionId])
+  return result.rowCount > 0
+}

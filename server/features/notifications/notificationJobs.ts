@@ -1,7 +1,7 @@
 import { Database } from '../../platform/db/database'
 import { JobLog, RepeatedRounds } from '../../platform/jobs/repeatedRounds'
 import { WechatClient } from '../../platform/wechat/wechatClient'
-import { WechatTemplates } from '../../config'
+import { WechatTemplates } from './templateIds'
 import { sendDueNotifications, SendSummary } from './sender'
 import { queueVisitReminders } from './visitReminders'
 

@@ -1,4 +1,4 @@
-import { WechatTemplates } from '../../config'
+import { WechatTemplates } from './templateIds'
 import { Database } from '../../platform/db/database'
 import { bookingStillConfirmed, claimDueNotifications, ClaimedNotification, markFinished, markRetry, markSent } from './outboxRepository'
 import { clearSubscription, returnSubscription, useSubscription } from './subscriptionRepository'

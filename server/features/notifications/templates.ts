@@ -1,4 +1,4 @@
-import { WechatTemplates } from '../../config'
+import { WechatTemplates } from './templateIds'
 import { NotificationKind } from './outbox'
 
 /*
@@ -35,10 +35,3 @@ export function templateId(templates: WechatTemplates, kind: NotificationKind): 
   return templates[kind]
 }
 
-/** Placeholder template ids for the demo and tests (the fake WeChat server accepts any). */
-export const DEMO_TEMPLATES: WechatTemplates = {
-  visit_reminder: 'demo-visit-reminder',
-  booking_status: 'demo-booking-status',
-  enrollment_status: 'demo-enrollment-status',
-  complaint_status: 'demo-complaint-status',
-}

@@ -1,7 +1,7 @@
 import { DEFAULT_ERROR_MESSAGES, ERROR_STATUS, ErrorBody, ErrorCode } from '@domain/errors'
 
 /**
- * A failure a person can act on, thrown by services and turned into API.md's error
+ * A failure a person can act on, thrown by services and turned into docs/api.md's error
  * shape by the error handler. `fields` are keyed like "query.cursor".
  */
 export class ApiError extends Error {

@@ -26,7 +26,7 @@ const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
 }
 
 /**
- * Every failure leaves in API.md's shape {error: {code, message, fields}}. Bad input of
+ * Every failure leaves in docs/api.md's shape {error: {code, message, fields}}. Bad input of
  * any kind is a 400 VALIDATION; a 500 INTERNAL means a bug, is logged, and says nothing
  * about the internals.
  */

@@ -2,7 +2,7 @@ import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { Database } from '../db/database'
 
-/** GET /healthz: 200 {"ok": true} once the database answers (API.md, Running). */
+/** GET /healthz: 200 {"ok": true} once the database answers (docs/api.md, Running). */
 export function healthRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(

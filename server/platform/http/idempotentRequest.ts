@@ -11,7 +11,7 @@ import { ApiError, errorBody } from './apiError'
  * - same key, same body → the first answer again, status and body: a 201 with the same
  *   booking, and equally a 4xx the use case decided (SLOT_FULL, AGE_NOT_ACCEPTED,
  *   CONFLICT, NOT_FOUND). A new attempt needs a new key.
- * - same key, different body → 422 with code CONFLICT, nothing written. API.md has no
+ * - same key, different body → 422 with code CONFLICT, nothing written. docs/api.md has no
  *   code of its own for it; CONFLICT says what happened and 422 is the draft's status.
  * - nothing of a 5xx is kept: the transaction rolls back, key included, and a retry
  *   runs afresh. Malformed requests (400) never reach here and claim nothing.

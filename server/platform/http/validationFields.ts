@@ -1,6 +1,6 @@
 import { FastifySchemaValidationError } from 'fastify'
 
-/** Fastify's names for the parts of a request, as API.md's field keys spell them. */
+/** Fastify's names for the parts of a request, as docs/api.md's field keys spell them. */
 const PART_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' }
 
 /**

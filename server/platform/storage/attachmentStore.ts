@@ -1,6 +1,3 @@
-import { S3Settings } from '../../config'
-import { LocalAttachmentStore } from './localAttachmentStore'
-import { S3AttachmentStore } from './s3AttachmentStore'
 
 /**
  * Private storage of complaint photos, by key. Nothing here is public: files leave only
@@ -21,7 +18,4 @@ export function assertStorageKey(key: string): void {
   if (!STORAGE_KEY.test(key)) throw new Error(`bad attachment storage key: ${key}`)
 }
 
-/** S3-compatible storage when configured, else a private local folder. */
-export function createAttachmentStore(settings: { uploadDir: string; s3?: S3Settings }): AttachmentStore {
-  return settings.s3 ? new S3AttachmentStore(settings.s3) : new LocalAttachmentStore(settings.uploadDir)
-}
+

@@ -1,5 +1,5 @@
 import { AwsClient } from 'aws4fetch'
-import { S3Settings } from '../../config'
+import { S3Settings } from './s3Settings'
 import { AttachmentStore, assertStorageKey } from './attachmentStore'
 
 /**

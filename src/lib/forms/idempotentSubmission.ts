@@ -1,7 +1,7 @@
 import { ApiError } from '../../api/ApiError'
 
 /*
- * POST /bookings carries an Idempotency-Key (API.md). The rule the app keeps: one new
+ * POST /bookings carries an Idempotency-Key (docs/api.md). The rule the app keeps: one new
  * key per confirm tap; when that tap's request may or may not have reached the server
  * (network down, timeout, a 5xx), the 重试 button sends the same body with the same key,
  * so the server answers with the first result instead of booking twice.

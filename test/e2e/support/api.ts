@@ -22,7 +22,7 @@ export function institutionDetail(baseUrl: string, id: string): Promise<Institut
   return getJson<InstitutionDetail>(baseUrl, `/api/v1/institutions/${encodeURIComponent(id)}`)
 }
 
-/** API.md names the fields, not the envelope: accept a list or {items}. */
+/** docs/api.md names the fields, not the envelope: accept a list or {items}. */
 export async function districtList(baseUrl: string): Promise<DistrictSummary[]> {
   const answer = await getJson<DistrictSummary[] | { items: DistrictSummary[] }>(baseUrl, '/api/v1/districts')
   return Array.isArray(answer) ? answer : answer.items

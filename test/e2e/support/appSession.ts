@@ -26,7 +26,7 @@ export async function startAppSession(name: string): Promise<AppSession> {
   return { server, browser, context, page: await context.newPage(), shots }
 }
 
-/** Closes the browser, stops the server and checks API.md's promise: SIGTERM exits 0. */
+/** Closes the browser, stops the server and checks docs/api.md's promise: SIGTERM exits 0. */
 export async function stopAppSession(session: AppSession | undefined, name: string): Promise<void> {
   if (!session) return
   await session.context.close()

@@ -1,6 +1,6 @@
 import { InstitutionRecordSchema } from '@domain/institutionRecord'
 import { CLASS_RULES } from '@domain/institution'
-import { SEED_DISTRICTS } from '@server/demo/districts'
+import { SEED_DISTRICTS } from '@server/features/find/districtCatalog'
 import { calibratedTotal, DEMO_AS_OF, generateDemoData } from '@server/demo/generator'
 import { SYNTHETIC_DISTRICTS } from '@server/demo/syntheticCities'
 

@@ -5,9 +5,9 @@ import { todayInShanghai } from '@domain/shanghaiTime'
 import { Database } from '@server/platform/db/database'
 import { upsertDistricts, upsertInstitutionsIn } from '../institutionWriter'
 import { analyzeInstitutionTables } from '../plannerStatistics'
-import { SEED_DISTRICTS, toDistrictRecord } from '@server/demo/districts'
+import { SEED_DISTRICTS, toDistrictRecord } from '../districtCatalog'
 import { FilingCsvError, FilingCsvResult, parseFilingCsv } from './filingCsv'
-import { withDatabase } from '@server/platform/db/withDatabase'
+import { withDatabase } from '@server/withDatabase'
 
 /*
  * npm run import -- FILE.csv [--dry-run]

@@ -4,7 +4,7 @@ import { createElement } from 'react'
 /*
  * A date box: WeChat's date picker in the mini-program, the browser's own date input in
  * H5. The same as the booking subpackage's DateField — a copy, because one subpackage
- * cannot require another's JS (PLATFORM-NOTES), and moving that one is not this
+ * cannot require another's JS (docs/platform-notes.md), and moving that one is not this
  * feature's change to make.
  */
 export function DateInput({

@@ -11,7 +11,7 @@ import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlot
 
 /*
  * Races can only be shown on real PostgreSQL: PGlite has one connection and runs
- * transactions one at a time (PLATFORM-NOTES.md). CI sets TEST_DATABASE_URL.
+ * transactions one at a time (docs/platform-notes.md). CI sets TEST_DATABASE_URL.
  */
 const url = process.env.TEST_DATABASE_URL
 const describeOnPostgres = url ? describe : describe.skip

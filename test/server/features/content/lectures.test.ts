@@ -1,7 +1,7 @@
 import { LecturePageSchema } from '@domain/content'
 import { ErrorBodySchema } from '@domain/errors'
 import { demoHealthCentreLectures, demoHealthCentres, ensureDemoHealthCentres } from '@server/demo/demoHealthCentres'
-import { SEED_DISTRICTS } from '@server/demo/districts'
+import { SEED_DISTRICTS } from '@server/features/find/districtCatalog'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
 import { addChild, requestJson, signInParent } from '@test/support/session'

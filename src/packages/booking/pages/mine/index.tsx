@@ -10,11 +10,12 @@ import { SLOT_KIND_LABELS } from '@domain/slot'
 import { AccountGate } from '@app/components/AccountGate'
 import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
-import { useRemote } from '@app/hooks/useRemote'
 import { applicationUrl, bookingDetailUrl } from '@app/navigation/bookingRoutes'
 import { ROUTES } from '@app/navigation/routes'
 import { describeStartMonth } from '../../lib/enrollmentForm'
 import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
+import { usePaged } from '@app/hooks/usePaged'
+import { ListFooter } from '@app/components/ListFooter'
 
 function BookingCard({ booking }: { booking: Booking }) {
   return (
@@ -60,15 +61,15 @@ function Item({ item }: { item: MyBookingItem }) {
 export default function MyBookingsPage() {
   const [revision, setRevision] = useState(0)
   useDidShow(() => setRevision((r) => r + 1))
-  const [list, retry] = useRemote(`mine-${revision}`, listMyBookings)
+  const list = usePaged<MyBookingItem>(`mine-${revision}`, listMyBookings)
   return (
     <PageRoot className='my-bookings-page'>
       <AccountGate>
         {() => (
           <>
             {list.status === 'loading' && <LoadingView />}
-            {list.status === 'error' && <ErrorView message={list.message} onRetry={retry} />}
-            {list.status === 'ready' && list.value.items.length === 0 && (
+            {list.status === 'error' && <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} />}
+            {list.status === 'ready' && list.items.length === 0 && (
               <View className='status status--empty e2e-empty'>
                 <Text className='status__title'>还没有预约或申请</Text>
                 <Text className='status__text'>在机构详情页可以预约参观、开放日，或申请入托。</Text>
@@ -77,11 +78,12 @@ export default function MyBookingsPage() {
                 </View>
               </View>
             )}
-            {list.status === 'ready' && list.value.items.length > 0 && (
+            {list.status === 'ready' && list.items.length > 0 && (
               <View className='my-list e2e-my-list'>
-                {list.value.items.map((item) => (
+                {list.items.map((item) => (
                   <Item key={item.type === 'booking' ? item.booking.id : item.enrollment.id} item={item} />
                 ))}
+                {list.hasMore && <ListFooter paged={list} />}
               </View>
             )}
           </>

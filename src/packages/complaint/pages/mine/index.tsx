@@ -6,9 +6,10 @@ import { Complaint, COMPLAINT_STATUS_LABELS } from '@domain/complaint'
 import { AccountGate } from '@app/components/AccountGate'
 import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
-import { useRemote } from '@app/hooks/useRemote'
 import { complaintDetailUrl, complaintFormUrl } from '@app/navigation/complaintRoutes'
 import { describeMoment, nextDeadline } from '../../lib/complaintText'
+import { usePaged } from '@app/hooks/usePaged'
+import { ListFooter } from '@app/components/ListFooter'
 
 function ComplaintCard({ complaint }: { complaint: Complaint }) {
   const deadline = nextDeadline(complaint)
@@ -29,25 +30,26 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
 export default function MyComplaintsPage() {
   const [revision, setRevision] = useState(0)
   useDidShow(() => setRevision((r) => r + 1))
-  const [list, retry] = useRemote(`complaints-${revision}`, listMyComplaints)
+  const list = usePaged<Complaint>(`complaints-${revision}`, listMyComplaints)
   return (
     <PageRoot className='my-complaints-page'>
       <AccountGate>
         {() => (
           <>
             {list.status === 'loading' && <LoadingView />}
-            {list.status === 'error' && <ErrorView message={list.message} onRetry={retry} />}
-            {list.status === 'ready' && list.value.length === 0 && (
+            {list.status === 'error' && <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} />}
+            {list.status === 'ready' && list.items.length === 0 && (
               <View className='status status--empty e2e-empty'>
                 <Text className='status__title'>还没有投诉</Text>
                 <Text className='status__text'>发现托育机构有安全、卫生、收费等问题，或有人无备案办托，可以在这里投诉。</Text>
               </View>
             )}
-            {list.status === 'ready' && list.value.length > 0 && (
+            {list.status === 'ready' && list.items.length > 0 && (
               <View className='my-list e2e-my-complaints'>
-                {list.value.map((complaint) => (
+                {list.items.map((complaint) => (
                   <ComplaintCard key={complaint.trackingNo} complaint={complaint} />
                 ))}
+                {list.hasMore && <ListFooter paged={list} />}
               </View>
             )}
             <View className='btn btn--primary btn--block e2e-new-complaint' onClick={() => void Taro.navigateTo({ url: complaintFormUrl() })}>

@@ -1,9 +1,9 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
-import { errorMessage } from '@app/api/ApiError'
+import { useState } from 'react'
+import { usePaged } from '@app/hooks/usePaged'
 import { listReviews } from '@app/api/reviews'
-import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS, Review, ReviewSummary } from '@domain/review'
+import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS, Review, ReviewPage } from '@domain/review'
 import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { decodeParam } from '@app/navigation/bookingRoutes'
@@ -32,55 +32,31 @@ function ReviewItem({ review }: { review: Review }) {
   )
 }
 
-type Loaded = { items: Review[]; nextCursor: string | null; summary: ReviewSummary }
-
 /** 家长评价: the summary, then reviews newest first, 20 at a time. */
 export default function ReviewsPage() {
   const params = useRouter().params
   const institutionId = decodeParam(params.institutionId) ?? ''
   const name = decodeParam(params.name) ?? ''
-  const [state, setState] = useState<{ status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: Loaded; more: boolean }>({ status: 'loading' })
   const [revision, setRevision] = useState(0)
   useDidShow(() => setRevision((r) => r + 1))
-
-  useEffect(() => {
-    let live = true
-    setState({ status: 'loading' })
-    listReviews(institutionId).then(
-      (page) => live && setState({ status: 'ready', value: page, more: false }),
-      (failure) => live && setState({ status: 'error', message: errorMessage(failure) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [institutionId, revision])
-
-  const loadMore = () => {
-    if (state.status !== 'ready' || !state.value.nextCursor || state.more) return
-    const current = state.value
-    setState({ ...state, more: true })
-    listReviews(institutionId, current.nextCursor).then(
-      (page) => setState({ status: 'ready', value: { items: [...current.items, ...page.items], nextCursor: page.nextCursor, summary: page.summary }, more: false }),
-      () => setState({ status: 'ready', value: current, more: false }),
-    )
-  }
+  const reviews = usePaged<Review, ReviewPage>(`${institutionId}-${revision}`, (cursor) => listReviews(institutionId, cursor))
 
   return (
     <PageRoot className='reviews-page'>
       {name && <Text className='page-title'>{name}</Text>}
-      {state.status === 'loading' && <LoadingView />}
-      {state.status === 'error' && <ErrorView message={state.message} onRetry={() => setRevision((r) => r + 1)} />}
-      {state.status === 'ready' && (
+      {reviews.status === 'loading' && <LoadingView />}
+      {reviews.status === 'error' && <ErrorView message={reviews.error ?? ''} onRetry={() => void reviews.refresh()} />}
+      {reviews.status === 'ready' && reviews.first && (
         <>
-          <ReviewSummaryCard summary={state.value.summary} />
+          <ReviewSummaryCard summary={reviews.first.summary} />
           <View className='section e2e-review-list'>
-            {state.value.items.length === 0 && <Text className='muted e2e-no-reviews'>还没有家长评价</Text>}
-            {state.value.items.map((review) => (
+            {reviews.items.length === 0 && <Text className='muted e2e-no-reviews'>还没有家长评价</Text>}
+            {reviews.items.map((review) => (
               <ReviewItem key={review.id} review={review} />
             ))}
-            {state.value.nextCursor && (
-              <View className='btn btn--block e2e-more-reviews' onClick={loadMore}>
-                <Text>{state.more ? '正在加载…' : '加载更多'}</Text>
+            {reviews.hasMore && (
+              <View className='btn btn--block e2e-more-reviews' onClick={reviews.loadMore}>
+                <Text>{reviews.loadingMore ? '正在加载…' : '加载更多'}</Text>
               </View>
             )}
           </View>

@@ -10,8 +10,8 @@ import { useRemote } from '@app/hooks/useRemote'
 import { decodeParam } from '@app/navigation/bookingRoutes'
 import { ArticleList } from '../../components/ArticleList'
 import { SearchBox } from '@app/components/SearchBox'
-import { ListFooter } from '../../components/ListFooter'
-import { usePaged } from '../../hooks/usePaged'
+import { ListFooter } from '@app/components/ListFooter'
+import { usePaged } from '@app/hooks/usePaged'
 import { filterFromParams, toggled, topicCount } from '../../lib/browseFilter'
 
 /** 按阶段和主题: the 7 stages and 9 topics as chips, and a search over titles, text and pinyin initials. */
@@ -65,7 +65,7 @@ export default function BrowsePage() {
         </View>
       </View>
       {(articles.status === 'waiting' || articles.status === 'loading') && <LoadingView />}
-      {articles.status === 'error' && <ErrorView message={articles.error ?? ''} onRetry={articles.retry} />}
+      {articles.status === 'error' && <ErrorView message={articles.error ?? ''} onRetry={() => void articles.refresh()} />}
       {articles.status === 'ready' && articles.items.length === 0 && (
         <View className='status status--empty e2e-empty'>
           <Text className='status__title'>没有找到文章</Text>

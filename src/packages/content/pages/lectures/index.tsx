@@ -8,8 +8,8 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { Lecture } from '@domain/content'
 import { useLocation } from '@app/hooks/useLocation'
 import { LectureRow } from '../../components/LectureRow'
-import { ListFooter } from '../../components/ListFooter'
-import { usePaged } from '../../hooks/usePaged'
+import { ListFooter } from '@app/components/ListFooter'
+import { usePaged } from '@app/hooks/usePaged'
 import { effectiveOrder, LectureOrder, lectureQuery } from '../../lib/lectureList'
 
 /**
@@ -46,7 +46,7 @@ export default function LecturesPage() {
         )}
       </View>
       {(lectures.status === 'waiting' || lectures.status === 'loading') && <LoadingView />}
-      {lectures.status === 'error' && <ErrorView message={lectures.error ?? ''} onRetry={lectures.retry} />}
+      {lectures.status === 'error' && <ErrorView message={lectures.error ?? ''} onRetry={() => void lectures.refresh()} />}
       {lectures.status === 'ready' && lectures.items.length === 0 && (
         <View className='status status--empty e2e-empty'>
           <Text className='status__title'>近期没有可预约的讲座</Text>

@@ -1,7 +1,7 @@
-import { loadConfig } from '../../config'
-import { Database } from './database'
-import { migrate } from './migrate'
-import { openDatabase } from './openDatabase'
+import { loadConfig } from './config'
+import { Database } from './platform/db/database'
+import { migrate } from './platform/db/migrate'
+import { openDatabase } from './platform/db/openDatabase'
 
 /**
  * For the seed and import commands: the same database the server would use

@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
-import { Paged } from '../hooks/usePaged'
+import { Paged } from '@app/hooks/usePaged'
 
 /** Under a paged list: loading more, a failed page with retry, 加载更多, or the end. */
-export function ListFooter({ paged }: { paged: Paged<unknown> }) {
+export function ListFooter({ paged }: { paged: Pick<Paged<unknown>, 'loadingMore' | 'moreError' | 'hasMore' | 'loadMore'> }) {
   return (
     <View className='result-list__footer'>
       {paged.loadingMore && <Text>正在加载更多…</Text>}
