@@ -9,6 +9,7 @@ import { institutionRecord, TEST_DISTRICTS } from '../test/fixtures/institutions
 import { createFamilies, Family, openPostgresSchema, overbookedSlots } from '../test/support/postgresHarness'
 import { seededRandom } from './random'
 import { percentile, round } from './stats'
+import { testConfig } from '@test/support/testConfig'
 
 /*
  * `tsx bench/booking.ts`: booking throughput under contention on real PostgreSQL.
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   const pg = await openPostgresSchema(url, Math.max(20, clients))
   const h5Dist = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-bench-h5-'))
   fs.writeFileSync(path.join(h5Dist, 'index.html'), '<!doctype html><title>安心托育</title>')
-  const app = await buildApp({ config: { h5Dist, logLevel: 'warn' }, db: pg.db })
+  const app = await buildApp({ config: testConfig({ h5Dist, logLevel: 'warn' }), db: pg.db })
   try {
     await upsertDistricts(pg.db, TEST_DISTRICTS)
     await upsertInstitutions(pg.db, [institutionRecord({ id: 'bench' })])

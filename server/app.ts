@@ -1,6 +1,3 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import Fastify, { FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
@@ -9,8 +6,7 @@ import { installErrorHandling } from './platform/http/errorHandler'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
 import { installRateLimit } from './platform/http/rateLimit'
-import { NotificationJobs } from './features/notifications/notificationJobs'
-import { DEMO_TEMPLATES } from './features/notifications/templateIds'
+import { describeNotificationRound, NotificationJobs } from './features/notifications/notificationJobs'
 import { authRoutes } from './features/accounts/authRoutes'
 import { bookingRoutes } from './features/booking/bookingRoutes'
 import { childRoutes } from './features/booking/childRoutes'
@@ -32,24 +28,15 @@ import { LiveSearchIndex } from './features/find/searchIndex/liveSearchIndex'
 import { AttachmentRetention } from './features/complaint/attachmentRetention'
 import { AttachmentStore } from './platform/storage/attachmentStore'
 import { createAttachmentStore } from './platform/storage/createAttachmentStore'
-import { setAttachmentUrlSecret } from './platform/storage/signedAttachmentUrl'
+import { AttachmentUrlSigner } from './platform/storage/signedAttachmentUrl'
+import { JobsRunner } from './platform/jobs/jobsRunner'
 import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
 export interface AppDependencies {
-  /** Without searchIndexRefreshMs (tests) the search index loads only when refresh() is called. */
-  config: Pick<Config, 'h5Dist' | 'logLevel'> & Partial<Omit<Config, 'h5Dist' | 'logLevel'>>
+  /** Every setting, made by loadConfig (tests: loadConfig(testEnv), test/support/testConfig.ts). */
+  config: Config
   db: Database
 }
-
-/** What buildApp assumes for settings a (test) config leaves out: the safe side. */
-const APP_DEFAULTS = {
-  demoLogin: false,
-  sessionTtlDays: 30,
-  trustProxy: false,
-  signInRateLimitPerMinute: 20,
-  complaintRateLimitPerMinute: 10,
-  complaintLookupRateLimitPerMinute: 60,
-} as const
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -59,6 +46,8 @@ declare module 'fastify' {
     wechat: WechatClient
     /** Visit reminders and the subscribe-message sender; tests call runOnce(). */
     notifications: NotificationJobs
+    /** Signs and checks complaint photo links with this server's key (ATTACHMENT_URL_SECRET). */
+    attachmentUrls: AttachmentUrlSigner
     /** Private storage of complaint photos (local folder or S3-compatible bucket). */
     attachmentStore: AttachmentStore
     /** Deletes complaint photos past ATTACHMENT_RETENTION_DAYS; tests call runOnce(). */
@@ -78,58 +67,54 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     bodyLimit: BODY_LIMIT_BYTES,
     // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
     // otherwise anyone could pick the address the sign-in rate limit counts.
-    trustProxy: config.trustProxy ?? APP_DEFAULTS.trustProxy,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
   await installOpenApi(app)
 
-  const searchIndex = new LiveSearchIndex(
-    db,
-    {
-      info: (message) => app.log.info(message),
-      error: (message, error) => app.log.error({ err: error }, message),
-    },
-    config.searchPageCacheSize,
-  )
+  const log = {
+    info: (message: string) => app.log.info(message),
+    error: (message: string, error: unknown) => app.log.error({ err: error }, message),
+  }
+  // Every background job, started once listening and stopped on close (docs/architecture.md, "Jobs").
+  const jobs = new JobsRunner(log)
+  app.addHook('onListen', async () => jobs.start())
+  app.addHook('onClose', async () => jobs.close())
+
+  // The search read model: loads in the background once listening (start-up and /healthz
+  // never wait for it) and re-checks the data's version; searches use SQL until it is loaded.
+  const searchIndex = new LiveSearchIndex(db, log, config.searchPageCacheSize)
   app.decorate('searchIndex', searchIndex)
-  // Loads in the background once listening: start-up and /healthz never wait for it,
-  // and searches use SQL until it is loaded.
-  const refreshMs = config.searchIndexRefreshMs ?? 0
-  if (refreshMs > 0) app.addHook('onListen', async () => searchIndex.start(refreshMs))
-  app.addHook('onClose', async () => searchIndex.close())
+  jobs.add({ name: 'search index', intervalMs: config.searchIndexRefreshMs, runAtStart: true, round: () => searchIndex.refresh(), stop: () => searchIndex.close() })
 
   const wechat = createWechatClient({ apiBase: config.wechatApiBase, appId: config.wechatAppId, appSecret: config.wechatAppSecret })
   app.decorate('wechat', wechat)
 
-  const notifications = new NotificationJobs(db, wechat, config.wechatTemplates ?? DEMO_TEMPLATES, {
-    info: (message) => app.log.info(message),
-    error: (message, error) => app.log.error({ err: error }, message),
-  })
+  const notifications = new NotificationJobs(db, wechat, config.wechatTemplates)
   app.decorate('notifications', notifications)
-  // Like the search index: runs only once listening (NOTIFY_INTERVAL_MS, 0 = off), stops on close.
-  const notifyMs = config.notifyIntervalMs ?? 0
-  if (notifyMs > 0) app.addHook('onListen', async () => notifications.start(notifyMs))
-  app.addHook('onClose', async () => notifications.close())
+  jobs.add({ name: 'notifications', intervalMs: config.notifyIntervalMs, round: async () => describeNotificationRound(await notifications.runOnce()) })
 
-  // Complaint photos. A test config without uploadDir gets a throwaway folder, never ./data.
-  setAttachmentUrlSecret(config.attachmentUrlSecret)
+  // Complaint photos: a private folder or an S3-compatible bucket, links signed with this server's key.
+  const attachmentUrls = new AttachmentUrlSigner(config.attachmentUrlSecret)
+  app.decorate('attachmentUrls', attachmentUrls)
   if (config.nodeEnv === 'production' && config.attachmentUrlSecret === undefined) {
     app.log.warn('ATTACHMENT_URL_SECRET is not set: photo links work only on the server that made them')
   }
-  const throwawayUploadDir = config.uploadDir === undefined && config.s3 === undefined ? fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-uploads-')) : undefined
-  if (throwawayUploadDir) app.addHook('onClose', async () => fs.rmSync(throwawayUploadDir, { recursive: true, force: true }))
-  const attachmentStore = createAttachmentStore({ uploadDir: config.uploadDir ?? throwawayUploadDir ?? '', s3: config.s3 })
+  const attachmentStore = createAttachmentStore({ uploadDir: config.uploadDir, s3: config.s3 })
   app.decorate('attachmentStore', attachmentStore)
-  const attachmentRetention = new AttachmentRetention(db, attachmentStore, config.attachmentRetentionDays ?? 365, {
-    info: (message) => app.log.info(message),
-    error: (message, error) => app.log.error({ err: error }, message),
-  })
+  const attachmentRetention = new AttachmentRetention(db, attachmentStore, config.attachmentRetentionDays)
   app.decorate('attachmentRetention', attachmentRetention)
-  const purgeMs = config.attachmentPurgeIntervalMs ?? 0
-  if (purgeMs > 0) app.addHook('onListen', async () => attachmentRetention.start(purgeMs))
-  app.addHook('onClose', async () => attachmentRetention.close())
+  jobs.add({
+    name: 'attachments',
+    intervalMs: config.attachmentPurgeIntervalMs,
+    round: async () => {
+      const deleted = await attachmentRetention.runOnce()
+      if (deleted > 0) return `${deleted} photos past retention deleted`
+    },
+    stop: () => attachmentRetention.stop(),
+  })
 
   await installRateLimit(app)
   await app.register(healthRoutes(db))
@@ -140,9 +125,9 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(districtRoutes(db))
       await api.register(
         authRoutes(db, wechat, {
-          demoLogin: config.demoLogin ?? APP_DEFAULTS.demoLogin,
-          sessionTtlDays: config.sessionTtlDays ?? APP_DEFAULTS.sessionTtlDays,
-          signInRateLimitPerMinute: config.signInRateLimitPerMinute ?? APP_DEFAULTS.signInRateLimitPerMinute,
+          demoLogin: config.demoLogin,
+          sessionTtlDays: config.sessionTtlDays,
+          signInRateLimitPerMinute: config.signInRateLimitPerMinute,
         }),
       )
       await api.register(meRoutes(db))
@@ -153,14 +138,15 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(staffRoutes(db))
       await api.register(
         complaintRoutes(db, {
-          filingPerMinute: config.complaintRateLimitPerMinute ?? APP_DEFAULTS.complaintRateLimitPerMinute,
-          lookupsPerMinute: config.complaintLookupRateLimitPerMinute ?? APP_DEFAULTS.complaintLookupRateLimitPerMinute,
+          filingPerMinute: config.complaintRateLimitPerMinute,
+          lookupsPerMinute: config.complaintLookupRateLimitPerMinute,
+          photos: attachmentUrls,
         }),
       )
-      await api.register(staffComplaintRoutes(db))
+      await api.register(staffComplaintRoutes(db, attachmentUrls))
       await api.register(contentRoutes(db))
       await api.register(lectureRoutes(db))
-      await api.register(uploadRoutes(db, attachmentStore))
+      await api.register(uploadRoutes(db, attachmentStore, attachmentUrls))
       await api.register(reviewRoutes(db, wechat))
     },
     { prefix: '/api/v1' },

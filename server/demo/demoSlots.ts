@@ -3,6 +3,8 @@ import { SlotKind } from '@domain/slot'
 import { inShanghai } from '@domain/shanghaiTime'
 import { SEED_DISTRICTS } from '../features/find/districtCatalog'
 import { createRandom } from './random'
+import { NewSlot } from '../features/booking/slotRepository'
+import { hashCode } from './numbers'
 
 /*
  * Bookable demo slots (演示数据) for 入托网上约: a few institutions per district publish open
@@ -36,26 +38,9 @@ const PATTERNS: SlotPattern[] = [
   { kind: 'lecture', weekdays: [0], start: '10:00', minutes: 60, capacity: [20, 40], chance: 0.4, requiresConfirmation: false, title: '家长课堂：婴幼儿睡眠与作息' },
 ]
 
-export interface DemoSlot {
-  id: string
-  institutionId: string
-  kind: SlotKind
-  title: string
-  startsAt: string
-  endsAt: string
-  capacity: number
-  requiresConfirmation: boolean
-}
+/** A demo slot is inserted like any slot staff publish. */
+export type DemoSlot = NewSlot
 
-/** A stable 32-bit seed from text (FNV-1a). */
-function seedOf(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return hash >>> 0
-}
 
 /** The slots of these institutions from tomorrow for `days` days (pure; tests call it). */
 export function generateDemoSlots(institutionIds: readonly string[], now: Date = new Date(), days = DEMO_SLOT_DAYS): DemoSlot[] {
@@ -65,7 +50,7 @@ export function generateDemoSlots(institutionIds: readonly string[], now: Date =
     for (let offset = 0; offset < days; offset++) {
       const day = tomorrow.add(offset, 'day')
       const date = day.format('YYYY-MM-DD')
-      const random = createRandom(seedOf(`${institutionId}|${date}`))
+      const random = createRandom(hashCode(`${institutionId}|${date}`))
       for (const pattern of PATTERNS) {
         if (!pattern.weekdays.includes(day.day()) || !random.chance(pattern.chance)) continue
         const [hour, minute] = pattern.start.split(':').map(Number)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Consent, ConsentKind, ConsentSchema, Session, SessionSchema, SessionUserSchema } from '@domain/account'
+import { Consent, ConsentKind, ConsentSchema, MyAccount, MyAccountSchema, Session, SessionSchema } from '@domain/account'
 import { SubscriptionBody } from '@domain/myBookings'
 import { NoContentSchema, requestJson } from './client'
 
@@ -17,8 +17,6 @@ export function signOutOfServer(): Promise<void> {
   return requestJson('POST', '/api/v1/auth/signout', NoContentSchema, { auth: true })
 }
 
-export const MyAccountSchema = z.object({ user: SessionUserSchema, consents: z.array(ConsentSchema) })
-export type MyAccount = z.infer<typeof MyAccountSchema>
 
 export function getMyAccount(): Promise<MyAccount> {
   return requestJson('GET', '/api/v1/me', MyAccountSchema, { auth: true })

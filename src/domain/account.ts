@@ -63,3 +63,18 @@ export type ConsentBody = z.infer<typeof ConsentBodySchema>
 
 export const ConsentSchema = z.object({ kind: ConsentKindSchema, version: z.string(), givenAt: z.string() })
 export type Consent = z.infer<typeof ConsentSchema>
+
+/** How many subscribe messages of each kind the user may still be sent (one per acceptance). */
+export const SubscriptionCountSchema = z.object({
+  kind: z.enum(['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status']),
+  remaining: z.number().int(),
+})
+export type SubscriptionCount = z.infer<typeof SubscriptionCountSchema>
+
+/** GET /api/v1/me: who is signed in, what they agreed to, which reminders they may still get. */
+export const MyAccountSchema = z.object({
+  user: SessionUserSchema.extend({ regulatorDistrictCode: z.string().nullable(), wechat: z.boolean() }),
+  consents: z.array(ConsentSchema),
+  subscriptions: z.array(SubscriptionCountSchema),
+})
+export type MyAccount = z.infer<typeof MyAccountSchema>

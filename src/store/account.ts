@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
-import { getMyAccount, giveConsent, MyAccount } from '../api/auth'
+import { MyAccount } from '@domain/account'
+import { getMyAccount, giveConsent } from '../api/auth'
 import { errorMessage } from '../api/ApiError'
 import { ConsentKind, PRIVACY_GUIDE_VERSION } from '@domain/account'
 import { getSessionState, subscribeSession } from './session'

@@ -1,12 +1,12 @@
-import Taro from '@tarojs/taro'
 import { Session, SessionSchema } from '@domain/account'
+import { storedValue } from './storedValue'
 
 /*
  * The parent's session: our server's opaque token with its expiry, kept in Taro storage
  * so it survives closing the app. No React here, so the API client can read the token.
  */
 
-const STORAGE_KEY = 'anxin.session'
+const storedSession = storedValue<Session | null>('anxin.session', SessionSchema.nullable(), null)
 
 export interface SessionState {
   session: Session | null
@@ -24,12 +24,8 @@ export function isSessionUsable(session: Pick<Session, 'expiresAt'>, now: Date =
 }
 
 function readStored(): Session | null {
-  try {
-    const parsed = SessionSchema.safeParse(Taro.getStorageSync(STORAGE_KEY))
-    return parsed.success && isSessionUsable(parsed.data) ? parsed.data : null
-  } catch {
-    return null
-  }
+  const stored = storedSession.get()
+  return stored && isSessionUsable(stored) ? stored : null
 }
 
 export function getSessionState(): SessionState {
@@ -44,20 +40,12 @@ function setState(next: SessionState): void {
 }
 
 export function saveSession(session: Session): void {
-  try {
-    Taro.setStorageSync(STORAGE_KEY, session)
-  } catch {
-    // Storage unavailable: the session still works until the app closes.
-  }
+  storedSession.set(session)
   setState({ session, expired: false })
 }
 
 export function clearSession(expired = false): void {
-  try {
-    Taro.removeStorageSync(STORAGE_KEY)
-  } catch {
-    // nothing stored
-  }
+  storedSession.clear()
   setState({ session: null, expired })
 }
 

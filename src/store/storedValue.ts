@@ -3,8 +3,9 @@ import { useSyncExternalStore } from 'react'
 import { z } from 'zod'
 
 /*
- * A value kept on the phone (Taro storage) that pages read and re-render on: the
- * family's date and the saved articles of 生命1000天. What storage holds is checked
+ * The one way a value is kept on the phone (Taro storage; docs/architecture.md): the
+ * session, large-text mode, the family's date, saved articles, the complaint draft,
+ * search filters. Pages read it and re-render on change. What storage holds is checked
  * with a schema on the first read, so an old or damaged entry falls back instead of
  * breaking a page.
  */
@@ -12,6 +13,8 @@ import { z } from 'zod'
 export interface StoredValue<T> {
   get(): T
   set(next: T): void
+  /** Forgets the stored value: the fallback from now on. */
+  clear(): void
   subscribe(listener: () => void): () => void
   /** The current value in a component, re-rendering when it changes. */
   use(): T
@@ -43,10 +46,20 @@ export function storedValue<T>(key: string, schema: z.ZodType<T>, fallback: T): 
     listeners.forEach((listener) => listener())
   }
 
+  const clear = (): void => {
+    value = fallback
+    try {
+      Taro.removeStorageSync(key)
+    } catch {
+      // nothing stored
+    }
+    listeners.forEach((listener) => listener())
+  }
+
   const subscribe = (listener: () => void): (() => void) => {
     listeners.add(listener)
     return () => listeners.delete(listener)
   }
 
-  return { get, set, subscribe, use: () => useSyncExternalStore(subscribe, get, get) }
+  return { get, set, clear, subscribe, use: () => useSyncExternalStore(subscribe, get, get) }
 }

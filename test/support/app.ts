@@ -2,10 +2,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { FastifyInstance } from 'fastify'
-import { AppDependencies, buildApp } from '../../server/app'
+import { Config } from '../../server/config'
+import { buildApp } from '../../server/app'
 import { compileContent } from '../../server/features/content/library/compileContent'
 import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/platform/wechat/fake/fakeWechatServer'
 import { Backend, openTestDatabase, TestDatabase } from './database'
+import { testConfig } from './testConfig'
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance
@@ -17,7 +19,7 @@ export interface TestApp extends TestDatabase {
 
 export interface TestAppOptions {
   /** Settings over the test defaults (demo sign-in on, jobs off, a generous sign-in limit). */
-  config?: Partial<AppDependencies['config']>
+  config?: Partial<Config>
   wechat?: FakeWechatOptions
   /** A 生命1000天 library folder to compile into the database first, as the server does at start. */
   content?: string
@@ -42,16 +44,15 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
   const h5Dist = tinyH5Dist()
   const wechat = await startFakeWechat(options.wechat)
   const app = await buildApp({
-    config: {
+    config: testConfig({
       h5Dist,
-      logLevel: 'silent',
       demoLogin: true,
       wechatApiBase: wechat.url,
       // Test files sign many users in from one address.
       signInRateLimitPerMinute: 10_000,
       complaintRateLimitPerMinute: 10_000,
       ...options.config,
-    },
+    }),
     db: database.db,
   })
   return {

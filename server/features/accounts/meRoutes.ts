@@ -1,22 +1,11 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ConsentBodySchema, ConsentSchema, SessionUserSchema } from '@domain/account'
+import { ConsentBodySchema, ConsentSchema, MyAccountSchema, SubscriptionCountSchema } from '@domain/account'
 import { ErrorBodySchema } from '@domain/errors'
 import { SubscriptionBodySchema } from '@domain/myBookings'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from './authentication'
 import { acceptSubscriptions, giveConsent, myAccount } from './myAccount'
-
-const SubscriptionCountSchema = z.object({
-  kind: z.enum(['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status']),
-  remaining: z.number().int(),
-})
-
-const MyAccountSchema = z.object({
-  user: SessionUserSchema.extend({ regulatorDistrictCode: z.string().nullable(), wechat: z.boolean() }),
-  consents: z.array(ConsentSchema),
-  subscriptions: z.array(SubscriptionCountSchema),
-})
 
 /** The signed-in user's own account: profile, consents, subscribe-message acceptances. */
 export function meRoutes(db: Database): FastifyPluginAsyncZod {

@@ -1,23 +1,11 @@
-import { Consent, ConsentBody, SessionUser } from '@domain/account'
+import { Consent, ConsentBody, MyAccount, SubscriptionCount } from '@domain/account'
 import { inShanghai } from '@domain/shanghaiTime'
 import { SubscriptionBody } from '@domain/myBookings'
 import { Database, Queryable } from '../../platform/db/database'
 import { listConsents, recordConsent } from './consents'
 import { recordSubscriptions, subscriptionsOf } from '../notifications/subscriptions'
 import { findUser } from './userRepository'
-import { NotificationKind } from '../notifications/outbox'
 import { Viewer } from './authentication'
-
-export interface SubscriptionCount {
-  kind: NotificationKind
-  remaining: number
-}
-
-export interface MyAccount {
-  user: SessionUser & { regulatorDistrictCode: string | null; wechat: boolean }
-  consents: Consent[]
-  subscriptions: SubscriptionCount[]
-}
 
 /** GET /me: who is signed in, what they agreed to, and which reminders they may still get. */
 export async function myAccount(db: Database, viewer: Viewer): Promise<MyAccount> {

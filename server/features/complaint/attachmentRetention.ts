@@ -1,6 +1,5 @@
 import { Database } from '../../platform/db/database'
 import { deleteAttachmentRow, expiredAttachments } from './attachmentRepository'
-import { JobLog, RepeatedRounds } from '../../platform/jobs/repeatedRounds'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -14,19 +13,12 @@ const BATCH = 100
  * row. Several servers may run it at once: deleting twice is harmless.
  */
 export class AttachmentRetention {
-  private readonly rounds = new RepeatedRounds(
-    async () => {
-      const deleted = await this.runOnce()
-      if (deleted > 0) this.log.info(`attachments: ${deleted} photos past retention deleted`)
-    },
-    (error) => this.log.error('attachment retention round failed', error),
-  )
+  private stopping = false
 
   constructor(
     private readonly db: Database,
     private readonly store: AttachmentStore,
     private readonly retentionDays: number,
-    private readonly log: JobLog,
   ) {}
 
   /** One round now; returns how many photos were deleted (tests call it directly). */
@@ -41,16 +33,12 @@ export class AttachmentRetention {
         await deleteAttachmentRow(this.db, attachment.id)
         deleted += 1
       }
-      if (due.length < BATCH || this.rounds.closed) return deleted
+      if (due.length < BATCH || this.stopping) return deleted
     }
   }
 
-  start(intervalMs: number): void {
-    this.rounds.start(intervalMs)
-  }
-
-  /** Stops the timer and waits for a round in progress (the database closes after). */
-  close(): Promise<void> {
-    return this.rounds.close()
+  /** Ends a round in progress after its current batch (the server is closing). */
+  stop(): void {
+    this.stopping = true
   }
 }

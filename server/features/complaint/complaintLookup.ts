@@ -6,6 +6,7 @@ import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { complaintNotFound, getOwnComplaint } from './complaints'
 import { toComplaint } from './complaintViews'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 /*
  * 马上查: GET /api/v1/complaints/:trackingNo?phoneLast4=NNNN without signing in.
@@ -23,14 +24,14 @@ export const LOOKUP_WINDOW_SECONDS = 15 * 60
 const NO_DIGITS = Buffer.from('----')
 
 export async function lookUpComplaint(
-  db: Queryable,
+  db: Queryable, photos: AttachmentUrlSigner,
   viewer: Viewer | null,
   trackingNo: string,
   phoneLast4: string | undefined,
   now: Date = new Date(),
 ): Promise<Complaint> {
   if (viewer !== null) {
-    const own = await getOwnComplaint(db, viewer, trackingNo, now)
+    const own = await getOwnComplaint(db, photos, viewer, trackingNo, now)
     if (own !== null) return own
   }
   if (phoneLast4 === undefined) throw complaintNotFound()
@@ -41,5 +42,5 @@ export async function lookUpComplaint(
   const expected = row === null ? NO_DIGITS : Buffer.from(row.phone_last4)
   const matches = crypto.timingSafeEqual(expected, Buffer.from(phoneLast4.padEnd(4).slice(0, 4))) && row !== null
   if (!matches) throw complaintNotFound()
-  return toComplaint(db, row, 'lookup', now)
+  return toComplaint(db, photos, row, 'lookup', now)
 }

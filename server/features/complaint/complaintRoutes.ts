@@ -17,12 +17,15 @@ import { requireViewer } from '../accounts/authentication'
 import { perIpLimit } from '../../platform/http/rateLimit'
 import { lookUpComplaint } from './complaintLookup'
 import { fileComplaint, giveFeedback, myComplaints, requestReexamination } from './complaints'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 export interface ComplaintRouteSettings {
   /** Filing is rare for a real family; a burst from one address is abuse. */
   filingPerMinute: number
   /** 马上查 per IP; the per-number limit lives in the service (complaintLookup.ts). */
   lookupsPerMinute: number
+  /** Signs the photo links in a complaint's view. */
+  photos: AttachmentUrlSigner
 }
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
@@ -66,7 +69,7 @@ export function complaintRoutes(db: Database, settings: ComplaintRouteSettings):
       },
       async (request) => {
         const viewer = request.headers.authorization === undefined ? null : await requireViewer(db, request)
-        return lookUpComplaint(db, viewer, request.params.trackingNo, request.query.phoneLast4)
+        return lookUpComplaint(db, settings.photos, viewer, request.params.trackingNo, request.query.phoneLast4)
       },
     )
 
@@ -80,7 +83,7 @@ export function complaintRoutes(db: Database, settings: ComplaintRouteSettings):
           response: { 200: ComplaintListSchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => myComplaints(db, await requireViewer(db, request), request.query.cursor, request.query.limit),
+      async (request) => myComplaints(db, settings.photos, await requireViewer(db, request), request.query.cursor, request.query.limit),
     )
 
     app.post(
@@ -94,7 +97,7 @@ export function complaintRoutes(db: Database, settings: ComplaintRouteSettings):
           response: { 200: ComplaintSchema, ...errors },
         },
       },
-      async (request) => giveFeedback(db, await requireViewer(db, request), request.params.trackingNo, request.body),
+      async (request) => giveFeedback(db, settings.photos, await requireViewer(db, request), request.params.trackingNo, request.body),
     )
 
     app.post(
@@ -108,7 +111,7 @@ export function complaintRoutes(db: Database, settings: ComplaintRouteSettings):
           response: { 200: ComplaintSchema, ...errors },
         },
       },
-      async (request) => requestReexamination(db, await requireViewer(db, request), request.params.trackingNo, request.body),
+      async (request) => requestReexamination(db, settings.photos, await requireViewer(db, request), request.params.trackingNo, request.body),
     )
   }
 }

@@ -10,7 +10,7 @@ import { Queryable } from '../../platform/db/database'
 import { attachmentIdsOfComplaint } from './attachmentRepository'
 import { ComplaintEventRow, ComplaintRow, findEvents } from './complaintRepository'
 import { isoTime } from '../../platform/db/isoTime'
-import { signedAttachmentUrl } from '../../platform/storage/signedAttachmentUrl'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 /*
  * What each audience sees of a complaint. The complainant's user id, phone and
@@ -61,13 +61,13 @@ export function feedbackState(row: ComplaintRow): FeedbackState {
   }
 }
 
-async function attachmentsOf(db: Queryable, complaintId: string, now: Date): Promise<{ id: string; url: string }[]> {
+async function attachmentsOf(db: Queryable, photos: AttachmentUrlSigner, complaintId: string, now: Date): Promise<{ id: string; url: string }[]> {
   const ids = await attachmentIdsOfComplaint(db, complaintId)
-  return ids.map((id) => ({ id, url: signedAttachmentUrl(id, now) }))
+  return ids.map((id) => ({ id, url: photos.url(id, now) }))
 }
 
 /** The complainant's view; photos only for the signed-in owner, not for a phone-digits lookup. */
-export async function toComplaint(db: Queryable, row: ComplaintRow, audience: ComplaintAudience, now: Date, events?: ComplaintEventRow[]): Promise<Complaint> {
+export async function toComplaint(db: Queryable, photos: AttachmentUrlSigner, row: ComplaintRow, audience: ComplaintAudience, now: Date, events?: ComplaintEventRow[]): Promise<Complaint> {
   const state = feedbackState(row)
   const until = reexaminationUntil(state)
   const view: Complaint = {
@@ -78,16 +78,16 @@ export async function toComplaint(db: Queryable, row: ComplaintRow, audience: Co
     canGiveFeedback: canGiveFeedback(state),
     reexaminationUntil: until !== null && until > now ? isoTime(until) : null,
   }
-  if (audience === 'owner') view.attachments = await attachmentsOf(db, row.id, now)
+  if (audience === 'owner') view.attachments = await attachmentsOf(db, photos, row.id, now)
   return view
 }
 
 /** The handling regulator's view: what happened and the photos, never who complained. */
-export async function toStaffComplaint(db: Queryable, row: ComplaintRow, now: Date, events?: ComplaintEventRow[]): Promise<StaffComplaint> {
+export async function toStaffComplaint(db: Queryable, photos: AttachmentUrlSigner, row: ComplaintRow, now: Date, events?: ComplaintEventRow[]): Promise<StaffComplaint> {
   return {
     ...core(row, events ?? (await findEvents(db, [row.id]))),
     description: row.description,
     overdue: isOverdue(row.status, { acceptBy: row.accept_by, dueBy: row.due_by }, now),
-    attachments: await attachmentsOf(db, row.id, now),
+    attachments: await attachmentsOf(db, photos, row.id, now),
   }
 }

@@ -27,6 +27,7 @@ import { feedbackState, toComplaint } from './complaintViews'
 import { newTrackingNo } from './trackingNumber'
 import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
 import { findDistrictCode } from '../find/lookups'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 export const complaintNotFound = () => new ApiError('NOT_FOUND', '没有找到这件投诉，请核对查询码和手机号后四位')
 
@@ -92,12 +93,12 @@ async function insertWithFreshTrackingNo(tx: Transaction, now: Date, complaint: 
 }
 
 /** GET /api/v1/me/complaints: newest first, paged by offset (server/platform/http/paging.ts). */
-export async function myComplaints(db: Queryable, viewer: Viewer, cursor: string | undefined, limit: number, now: Date = new Date()) {
+export async function myComplaints(db: Queryable, photos: AttachmentUrlSigner, viewer: Viewer, cursor: string | undefined, limit: number, now: Date = new Date()) {
   const offset = offsetOf(cursor)
   const rows = await findComplaintsOfUser(db, viewer.userId, limit + 1, offset)
   const page = rows.slice(0, limit)
   const events = await findEvents(db, page.map((r) => r.id))
-  const items = await Promise.all(page.map((row) => toComplaint(db, row, 'owner', now, events)))
+  const items = await Promise.all(page.map((row) => toComplaint(db, photos, row, 'owner', now, events)))
   return { items, nextCursor: rows.length > limit ? offsetCursorAt(offset + limit) : null }
 }
 
@@ -108,26 +109,26 @@ async function ownComplaint(db: Queryable, viewer: Viewer, trackingNo: string, f
   return row
 }
 
-export async function getOwnComplaint(db: Queryable, viewer: Viewer, trackingNo: string, now: Date = new Date()): Promise<Complaint | null> {
+export async function getOwnComplaint(db: Queryable, photos: AttachmentUrlSigner, viewer: Viewer, trackingNo: string, now: Date = new Date()): Promise<Complaint | null> {
   const row = await findComplaintByTrackingNo(db, trackingNo)
   if (!row || row.user_id !== viewer.userId) return null
-  return toComplaint(db, row, 'owner', now)
+  return toComplaint(db, photos, row, 'owner', now)
 }
 
 /** 满意度评价, once, after the answer. */
-export async function giveFeedback(db: Database, viewer: Viewer, trackingNo: string, body: ComplaintFeedbackBody, now: Date = new Date()): Promise<Complaint> {
+export async function giveFeedback(db: Database, photos: AttachmentUrlSigner, viewer: Viewer, trackingNo: string, body: ComplaintFeedbackBody, now: Date = new Date()): Promise<Complaint> {
   return db.transaction(async (tx) => {
     const row = await ownComplaint(tx, viewer, trackingNo, true)
     if (!canGiveFeedback(feedbackState(row))) {
       throw new ApiError('CONFLICT', row.status === 'resolved' ? '您已经评价过这次办理结果' : '投诉办结后才能评价')
     }
     await saveFeedback(tx, row.id, body.satisfied, body.comment ?? null)
-    return toComplaint(tx, (await findComplaintByTrackingNo(tx, trackingNo))!, 'owner', now)
+    return toComplaint(tx, photos, (await findComplaintByTrackingNo(tx, trackingNo))!, 'owner', now)
   })
 }
 
 /** 申请复核: within 15 days of the answer, once; it goes back to the regulator with a new deadline. */
-export async function requestReexamination(db: Database, viewer: Viewer, trackingNo: string, body: ComplaintReexaminationBody, now: Date = new Date()): Promise<Complaint> {
+export async function requestReexamination(db: Database, photos: AttachmentUrlSigner, viewer: Viewer, trackingNo: string, body: ComplaintReexaminationBody, now: Date = new Date()): Promise<Complaint> {
   return db.transaction(async (tx) => {
     const row = await ownComplaint(tx, viewer, trackingNo, true)
     const refusal = reexaminationRefusal(feedbackState(row), now)
@@ -141,6 +142,6 @@ export async function requestReexamination(db: Database, viewer: Viewer, trackin
       viewer.userId,
       now,
     )
-    return toComplaint(tx, (await findComplaintByTrackingNo(tx, trackingNo))!, 'owner', now)
+    return toComplaint(tx, photos, (await findComplaintByTrackingNo(tx, trackingNo))!, 'owner', now)
   })
 }

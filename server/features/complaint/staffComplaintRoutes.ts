@@ -17,6 +17,7 @@ import { Database } from '../../platform/db/database'
 import { requireRegulator } from '../accounts/authentication'
 import { issueRectification } from './rectifications'
 import { actOnComplaint, complaintQueue, staffComplaint } from './staffComplaints'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const QueueQuerySchema = z.object({
@@ -29,7 +30,7 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
  * District regulators (requireRegulator): their district's complaint queue, the four
  * actions, and rectification notices. Another district's complaint is a 404.
  */
-export function staffComplaintRoutes(db: Database): FastifyPluginAsyncZod {
+export function staffComplaintRoutes(db: Database, photos: AttachmentUrlSigner): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/staff/complaints',
@@ -44,14 +45,14 @@ export function staffComplaintRoutes(db: Database): FastifyPluginAsyncZod {
       async (request) => {
         const regulator = await requireRegulator(db, request)
         const { status, cursor, limit } = request.query
-        return complaintQueue(db, regulator, { status: status === undefined ? undefined : [status].flat(), cursor, limit })
+        return complaintQueue(db, photos, regulator, { status: status === undefined ? undefined : [status].flat(), cursor, limit })
       },
     )
 
     app.get(
       '/staff/complaints/:trackingNo',
       { schema: { summary: '投诉详情', tags: ['staff'], params: TrackingNoParamsSchema, response: { 200: StaffComplaintSchema, ...errors } } },
-      async (request) => staffComplaint(db, await requireRegulator(db, request), request.params.trackingNo),
+      async (request) => staffComplaint(db, photos, await requireRegulator(db, request), request.params.trackingNo),
     )
 
     const withNote = (action: 'accept' | 'investigate', summary: string) =>
@@ -59,7 +60,7 @@ export function staffComplaintRoutes(db: Database): FastifyPluginAsyncZod {
         `/staff/complaints/:trackingNo/${action}`,
         { schema: { summary, tags: ['staff'], params: TrackingNoParamsSchema, body: StaffNoteBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
         async (request) =>
-          actOnComplaint(db, await requireRegulator(db, request), request.params.trackingNo, action, request.body?.note || null),
+          actOnComplaint(db, photos, await requireRegulator(db, request), request.params.trackingNo, action, request.body?.note || null),
       )
     withNote('accept', '受理')
     withNote('investigate', '开始调查核实（受理后，或复核申请后）')
@@ -67,13 +68,13 @@ export function staffComplaintRoutes(db: Database): FastifyPluginAsyncZod {
     app.post(
       '/staff/complaints/:trackingNo/resolve',
       { schema: { summary: '办结（填写办理结果）', tags: ['staff'], params: TrackingNoParamsSchema, body: StaffResolveBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
-      async (request) => actOnComplaint(db, await requireRegulator(db, request), request.params.trackingNo, 'resolve', request.body.result),
+      async (request) => actOnComplaint(db, photos, await requireRegulator(db, request), request.params.trackingNo, 'resolve', request.body.result),
     )
 
     app.post(
       '/staff/complaints/:trackingNo/reject',
       { schema: { summary: '不予受理（填写理由）', tags: ['staff'], params: TrackingNoParamsSchema, body: StaffRejectBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
-      async (request) => actOnComplaint(db, await requireRegulator(db, request), request.params.trackingNo, 'reject', request.body.reason),
+      async (request) => actOnComplaint(db, photos, await requireRegulator(db, request), request.params.trackingNo, 'reject', request.body.reason),
     )
 
     app.post(

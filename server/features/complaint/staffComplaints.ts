@@ -7,6 +7,7 @@ import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
 import { Viewer } from '../accounts/authentication'
 import { changeComplaintStatus } from './complaintChanges'
 import { toStaffComplaint } from './complaintViews'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 /*
  * The district regulator's side (卫健委): the queue of their district, and the four
@@ -22,6 +23,7 @@ const ACTION_VERBS: Record<StaffAction, string> = { accept: '受理', investigat
 
 export async function complaintQueue(
   db: Queryable,
+  photos: AttachmentUrlSigner,
   regulator: Regulator,
   query: { status?: ComplaintStatus[]; cursor?: string; limit: number },
   now: Date = new Date(),
@@ -30,7 +32,7 @@ export async function complaintQueue(
   const rows = await findDistrictQueue(db, regulator.regulatorDistrictCode, query.status ?? null, query.limit + 1, offset)
   const page = rows.slice(0, query.limit)
   const events = await findEvents(db, page.map((r) => r.id))
-  const items = await Promise.all(page.map((row) => toStaffComplaint(db, row, now, events)))
+  const items = await Promise.all(page.map((row) => toStaffComplaint(db, photos, row, now, events)))
   return { items, nextCursor: rows.length > query.limit ? offsetCursorAt(offset + query.limit) : null }
 }
 
@@ -40,15 +42,16 @@ async function districtComplaint(db: Queryable, regulator: Regulator, trackingNo
   return row
 }
 
-export async function staffComplaint(db: Queryable, regulator: Regulator, trackingNo: string, now: Date = new Date()): Promise<StaffComplaint> {
+export async function staffComplaint(db: Queryable, photos: AttachmentUrlSigner, regulator: Regulator, trackingNo: string, now: Date = new Date()): Promise<StaffComplaint> {
   const row = await districtComplaint(db, regulator, trackingNo)
   await insertAuditEntry(db, { actorUserId: regulator.userId, action: 'complaint.view', subjectKind: 'complaint', subjectId: row.id })
-  return toStaffComplaint(db, row, now)
+  return toStaffComplaint(db, photos, row, now)
 }
 
 /** accept / investigate / resolve (with the result) / reject (with the reason). */
 export async function actOnComplaint(
   db: Database,
+  photos: AttachmentUrlSigner,
   regulator: Regulator,
   trackingNo: string,
   action: StaffAction,
@@ -69,6 +72,6 @@ export async function actOnComplaint(
       subjectId: row.id,
       detail: { trackingNo: row.tracking_no, from: row.status, to, note },
     })
-    return toStaffComplaint(tx, (await findComplaintByTrackingNo(tx, trackingNo))!, now)
+    return toStaffComplaint(tx, photos, (await findComplaintByTrackingNo(tx, trackingNo))!, now)
   })
 }

@@ -7,6 +7,7 @@ import { ApiError } from '../../platform/http/apiError'
 import { requireViewer } from '../accounts/authentication'
 import { perIpLimit } from '../../platform/http/rateLimit'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 import { MAX_PHOTO_BYTES } from '../../platform/storage/cleanPhoto'
 import { readAttachment, uploadPhoto } from './uploads'
 
@@ -56,7 +57,7 @@ async function readPhoto(file: AsyncIterable<Buffer>): Promise<Buffer> {
  * complaint's `attachments`. GET /attachments/:id serves it only with a signed URL from a
  * complaint view of its owner or handling regulator.
  */
-export function uploadRoutes(db: Database, store: AttachmentStore): FastifyPluginAsyncZod {
+export function uploadRoutes(db: Database, store: AttachmentStore, photos: AttachmentUrlSigner): FastifyPluginAsyncZod {
   return async (app) => {
     // Encapsulated: only these routes accept multipart bodies; the rest of the API stays JSON.
     await app.register(multipart, {
@@ -116,7 +117,7 @@ export function uploadRoutes(db: Database, store: AttachmentStore): FastifyPlugi
         },
       },
       async (request, reply) => {
-        const file = await readAttachment(db, store, request.params.id, request.query.expires, request.query.sig)
+        const file = await readAttachment(db, store, photos, request.params.id, request.query.expires, request.query.sig)
         return reply
           .type(file.contentType)
           .header('cache-control', `private, max-age=${file.maxAgeSeconds}`)

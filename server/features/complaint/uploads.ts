@@ -5,7 +5,7 @@ import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
 import { cleanPhoto, PhotoType } from '../../platform/storage/cleanPhoto'
-import { verifyAttachmentSignature } from '../../platform/storage/signedAttachmentUrl'
+import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 /**
  * Uploads not yet claimed by a complaint a user may have from the last day: enough for a
@@ -67,14 +67,15 @@ export interface AttachmentFile {
 export async function readAttachment(
   db: Database,
   store: AttachmentStore,
+  photos: AttachmentUrlSigner,
   id: string,
   expires: number,
   sig: string,
   now: Date = new Date(),
 ): Promise<AttachmentFile> {
   const farFuture = new Date(0)
-  if (!verifyAttachmentSignature(id, expires, sig, farFuture)) throw new ApiError('NOT_FOUND', '照片不存在或链接无效')
-  if (!verifyAttachmentSignature(id, expires, sig, now)) throw new ApiError('FORBIDDEN', '照片链接已过期，请刷新页面后再看')
+  if (!photos.verify(id, expires, sig, farFuture)) throw new ApiError('NOT_FOUND', '照片不存在或链接无效')
+  if (!photos.verify(id, expires, sig, now)) throw new ApiError('FORBIDDEN', '照片链接已过期，请刷新页面后再看')
   const row = await findAttachment(db, id)
   const bytes = row ? await store.get(row.storage_key) : null
   if (!row || !bytes) throw new ApiError('NOT_FOUND', '照片已按保存期限删除')

@@ -22,7 +22,8 @@ export class RepeatedRounds {
     return this.stopped
   }
 
-  start(intervalMs: number): void {
+  /** Rounds every intervalMs (0 = never); the first at once when `immediately`. */
+  start(intervalMs: number, immediately = false): void {
     if (this.stopped || this.timer || intervalMs <= 0) return
     const tick = () => {
       this.running = this.round()
@@ -33,7 +34,7 @@ export class RepeatedRounds {
           if (!this.stopped) this.timer = setTimeout(tick, intervalMs).unref()
         })
     }
-    this.timer = setTimeout(tick, intervalMs).unref()
+    this.timer = setTimeout(tick, immediately ? 0 : intervalMs).unref()
   }
 
   async close(): Promise<void> {

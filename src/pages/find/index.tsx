@@ -13,6 +13,7 @@ import { detailUrl, ROUTES } from '../../navigation/routes'
 import { relaxHints } from '../../store/searchFilters'
 import { resetFilters, updateFilters, useFindState } from '../../store/store'
 import { StageCard } from './components/StageCard'
+import { ListFooter } from '@app/components/ListFooter'
 
 export default function FindPage() {
   const { filters } = useFindState()
@@ -50,20 +51,7 @@ export default function FindPage() {
           {results.items.map((inst) => (
             <InstitutionCard key={inst.id} institution={inst} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
           ))}
-          <View className='result-list__footer'>
-            {results.loadingMore && <Text>正在加载更多…</Text>}
-            {results.moreError && (
-              <View className='link e2e-load-more-retry' onClick={results.loadMore}>
-                <Text>{results.moreError}（点此重试）</Text>
-              </View>
-            )}
-            {!results.loadingMore && !results.moreError && results.hasMore && (
-              <View className='link e2e-load-more' onClick={results.loadMore}>
-                <Text>加载更多</Text>
-              </View>
-            )}
-            {!results.hasMore && <Text>没有更多了</Text>}
-          </View>
+          <ListFooter paged={results} />
         </View>
       )}
     </PageRoot>

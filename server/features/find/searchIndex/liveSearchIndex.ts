@@ -49,9 +49,7 @@ export interface SearchIndexLog {
 export class LiveSearchIndex {
   private latest: SearchSnapshot | undefined
   private queue: Promise<void> = Promise.resolve()
-  private busy = false
   private closed = false
-  private timer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly db: Queryable,
@@ -70,18 +68,6 @@ export class LiveSearchIndex {
     return this.latest
   }
 
-  /** Loads now in the background and re-checks the version every refreshMs. */
-  start(refreshMs: number): void {
-    if (this.closed || this.timer) return
-    const check = () => {
-      if (this.busy) return
-      this.refresh().catch((error: unknown) => this.log.error('search index refresh failed; searches keep the previous data', error))
-    }
-    check()
-    // unref: a pending check never keeps the process alive.
-    this.timer = setInterval(check, refreshMs).unref()
-  }
-
   /**
    * Rebuilds the index if the version changed since it was built (or it was never
    * built). Calls queue, so after `await refresh()` every write committed before the
@@ -93,36 +79,30 @@ export class LiveSearchIndex {
     return run
   }
 
-  /** Stops the timer and waits for a rebuild in progress (the database closes next). */
+  /** Ends a rebuild in progress at its next chunk and waits for it (the database closes next). */
   async close(): Promise<void> {
     this.closed = true
-    clearInterval(this.timer)
     await this.queue
   }
 
   private async rebuildIfChanged(): Promise<void> {
     if (this.closed) return
-    this.busy = true
-    try {
-      const version = await readSearchIndexVersion(this.db)
-      if (this.latest && version === this.latest.version) return
-      const started = performance.now()
-      const entries: Array<ReturnType<typeof toEntry>> = []
-      for (let after: string | null = null; ; ) {
-        await nextTurn()
-        const chunk = await loadSearchableInstitutions(this.db, after, LOAD_CHUNK)
-        if (this.closed) return
-        for (const row of chunk) entries.push(toEntry(row))
-        if (chunk.length < LOAD_CHUNK) break
-        after = chunk[chunk.length - 1].id
-      }
+    const version = await readSearchIndexVersion(this.db)
+    if (this.latest && version === this.latest.version) return
+    const started = performance.now()
+    const entries: Array<ReturnType<typeof toEntry>> = []
+    for (let after: string | null = null; ; ) {
       await nextTurn()
+      const chunk = await loadSearchableInstitutions(this.db, after, LOAD_CHUNK)
       if (this.closed) return
-      const index = InstitutionIndex.fromEntries(entries)
-      this.latest = { index, version, pages: new PageCache(this.pageCacheSize) }
-      this.log.info(`search index: ${index.size} institutions loaded in ${Math.round(performance.now() - started)} ms (version ${version})`)
-    } finally {
-      this.busy = false
+      for (const row of chunk) entries.push(toEntry(row))
+      if (chunk.length < LOAD_CHUNK) break
+      after = chunk[chunk.length - 1].id
     }
+    await nextTurn()
+    if (this.closed) return
+    const index = InstitutionIndex.fromEntries(entries)
+    this.latest = { index, version, pages: new PageCache(this.pageCacheSize) }
+    this.log.info(`search index: ${index.size} institutions loaded in ${Math.round(performance.now() - started)} ms (version ${version})`)
   }
 }

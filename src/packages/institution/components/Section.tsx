@@ -9,13 +9,3 @@ export function Section({ title, className, children }: PropsWithChildren<{ titl
     </View>
   )
 }
-
-/** A label–value line of a detail section. */
-export function Fact({ label, value, className }: { label: string; value: string; className?: string }) {
-  return (
-    <View className={`fact ${className ?? ''}`}>
-      <Text className='fact__label'>{label}</Text>
-      <Text className='fact__value'>{value}</Text>
-    </View>
-  )
-}

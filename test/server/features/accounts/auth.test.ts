@@ -5,6 +5,7 @@ import { institutionRecord, TEST_DISTRICTS } from '@test/fixtures/institutions'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
 import { signInParent, signInStaff } from '@test/support/session'
+import { testConfig } from '@test/support/testConfig'
 
 describe.each(TEST_BACKENDS)('sign-in on %s', (backend) => {
   let t: TestApp
@@ -204,7 +205,7 @@ describe('session lifetime', () => {
 
   it('builds with a config that names none of the sign-in settings (demo sign-in off)', async () => {
     const t = await openTestApp('pglite')
-    const app = await buildApp({ config: { h5Dist: t.h5Dist, logLevel: 'silent' }, db: t.db })
+    const app = await buildApp({ config: testConfig({ h5Dist: t.h5Dist }), db: t.db })
     try {
       expect((await app.inject({ method: 'POST', url: '/api/v1/auth/demo', payload: {} })).statusCode).toBe(404)
     } finally {

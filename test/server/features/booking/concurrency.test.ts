@@ -8,6 +8,7 @@ import { startServerProcess, ServerProcess } from '@test/support/serverProcess'
 import { requestJson } from '@test/support/session'
 import { bookingBody, insertSlotRow, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
 import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlots, PostgresSchema } from '@test/support/postgresHarness'
+import { testConfig } from '@test/support/testConfig'
 
 /*
  * Races can only be shown on real PostgreSQL: PGlite has one connection and runs
@@ -47,7 +48,7 @@ describeOnPostgres('booking races on real PostgreSQL', () => {
     pg = await openPostgresSchema(url!, 40)
     await seedInstitutions(pg.db, [{ id: 'race', capacity: 60, enrolled: 50 }])
     h5Dist = tinyH5Dist()
-    app = await buildApp({ config: { h5Dist, logLevel: 'silent' }, db: pg.db })
+    app = await buildApp({ config: testConfig({ h5Dist }), db: pg.db })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`

@@ -5,7 +5,7 @@ import sharp from 'sharp'
 import { attachmentIdsOfComplaint, claimAttachments } from '@server/features/complaint/attachmentRepository'
 import { ApiError } from '@server/platform/http/apiError'
 import { startFakeS3, FakeS3 } from '@server/platform/storage/fake/fakeS3Server'
-import { signedAttachmentUrl, SIGNED_URL_TTL_SECONDS } from '@server/platform/storage/signedAttachmentUrl'
+import { SIGNED_URL_TTL_SECONDS } from '@server/platform/storage/signedAttachmentUrl'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
 import { signInParent, TestSession } from '@test/support/session'
@@ -105,7 +105,7 @@ describe.each(TEST_BACKENDS)('complaint photo uploads on %s', (backend) => {
     const stored = await t.app.attachmentStore.get(await storageKeyOf(t, id))
     expect((await sharp(stored!).metadata()).exif).toBeUndefined()
 
-    const served = await t.app.inject({ method: 'GET', url: signedAttachmentUrl(id) })
+    const served = await t.app.inject({ method: 'GET', url: t.app.attachmentUrls.url(id) })
     expect(served.statusCode).toBe(200)
     expect(served.headers['content-type']).toBe('image/jpeg')
     expect(served.headers['x-content-type-options']).toBe('nosniff')
@@ -174,7 +174,7 @@ describe.each(TEST_BACKENDS)('complaint photo uploads on %s', (backend) => {
 
   it('serves a photo only with a valid, unexpired signature', async () => {
     const id = await uploadedId(t, parent, await plainPng())
-    const url = new URL(signedAttachmentUrl(id), 'http://x')
+    const url = new URL(t.app.attachmentUrls.url(id), 'http://x')
     const get = (query: string) => t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}?${query}` })
     expect((await get(url.searchParams.toString())).headers['content-type']).toBe('image/png')
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${id}` })).statusCode).toBe(400)
@@ -184,7 +184,7 @@ describe.each(TEST_BACKENDS)('complaint photo uploads on %s', (backend) => {
     const otherId = await uploadedId(t, other, await plainPng())
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/attachments/${otherId}?${url.searchParams}` })).statusCode).toBe(404)
     expect((await get(`expires=${Number(expires) + 3600}&sig=${url.searchParams.get('sig')}`)).statusCode).toBe(404)
-    const old = new URL(signedAttachmentUrl(id, new Date(Date.now() - (SIGNED_URL_TTL_SECONDS + 1) * 1000)), 'http://x')
+    const old = new URL(t.app.attachmentUrls.url(id, new Date(Date.now() - (SIGNED_URL_TTL_SECONDS + 1) * 1000)), 'http://x')
     const expired = await get(old.searchParams.toString())
     expect(expired.statusCode).toBe(403)
     expect(expired.json().error.message).toContain('过期')
@@ -227,8 +227,8 @@ describe.each(TEST_BACKENDS)('complaint photo uploads on %s', (backend) => {
     expect(deleted).toBeGreaterThanOrEqual(2)
     expect(await attachmentIdsOfComplaint(t.db, 'complaint-old')).toEqual([kept])
     expect(await t.app.attachmentStore.get(oldKey)).toBeNull()
-    expect((await t.app.inject({ method: 'GET', url: signedAttachmentUrl(abandoned) })).statusCode).toBe(404)
-    expect((await t.app.inject({ method: 'GET', url: signedAttachmentUrl(kept) })).statusCode).toBe(200)
+    expect((await t.app.inject({ method: 'GET', url: t.app.attachmentUrls.url(abandoned) })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'GET', url: t.app.attachmentUrls.url(kept) })).statusCode).toBe(200)
     // Unclaimed uploads younger than a day stay for the form being filled in.
     expect(await t.app.attachmentRetention.runOnce(new Date(Date.now() + DAY_MS / 2))).toBe(0)
   })
@@ -261,7 +261,7 @@ describe.each(TEST_BACKENDS)('complaint photos in S3-compatible storage on %s', 
     expect(object.contentType).toBe('image/jpeg')
     expect((await sharp(object.bytes).metadata()).exif).toBeUndefined()
 
-    const served = await t.app.inject({ method: 'GET', url: signedAttachmentUrl(id) })
+    const served = await t.app.inject({ method: 'GET', url: t.app.attachmentUrls.url(id) })
     expect(served.statusCode).toBe(200)
     expect(served.rawPayload.equals(object.bytes)).toBe(true)
 

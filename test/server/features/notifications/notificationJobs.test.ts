@@ -8,6 +8,7 @@ import { institutionRecord, TEST_DISTRICTS } from '@test/fixtures/institutions'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
 import { signInParent, TestSession } from '@test/support/session'
+import { testConfig } from '@test/support/testConfig'
 
 /** 10:00 in Asia/Shanghai, `days` from today there. */
 function shanghaiMorning(days: number): Date {
@@ -207,7 +208,7 @@ describe.each(TEST_BACKENDS)('notification jobs on %s', (backend) => {
       await queued(parent, 'b-5')
       expect(await t.app.notifications.runOnce()).toMatchObject({ remindersQueued: 1, sent: 2 })
 
-      const restarted = await buildApp({ config: { h5Dist: t.h5Dist, logLevel: 'silent', wechatApiBase: t.wechat.url }, db: t.db })
+      const restarted = await buildApp({ config: testConfig({ h5Dist: t.h5Dist, wechatApiBase: t.wechat.url }), db: t.db })
       try {
         expect(await restarted.notifications.runOnce()).toMatchObject({ remindersQueued: 0, sent: 0, skipped: 0 })
       } finally {
@@ -241,7 +242,7 @@ describe.each(TEST_BACKENDS)('notification jobs on %s', (backend) => {
 describe('the jobs in a listening server', () => {
   it('run every NOTIFY_INTERVAL_MS once listening, and stop on close', async () => {
     const t = await openTestApp('pglite')
-    const app = await buildApp({ config: { h5Dist: t.h5Dist, logLevel: 'silent', wechatApiBase: t.wechat.url, demoLogin: true, notifyIntervalMs: 50 }, db: t.db })
+    const app = await buildApp({ config: testConfig({ h5Dist: t.h5Dist, wechatApiBase: t.wechat.url, demoLogin: true, notifyIntervalMs: 50 }), db: t.db })
     try {
       const { user, token } = (await app.inject({ method: 'POST', url: '/api/v1/auth/wechat', payload: { code: t.wechat.login('jobs') } })).json()
       await app.inject({ method: 'POST', url: '/api/v1/me/subscriptions', headers: { authorization: `Bearer ${token}` }, payload: { kinds: ['enrollment_status'] } })

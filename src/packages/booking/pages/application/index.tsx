@@ -10,7 +10,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { SubscribeOffer } from '@app/components/SubscribeOffer'
 import { useRemote } from '@app/hooks/useRemote'
-import { isEnrollmentOpen } from '../../lib/bookingStatus'
+import { isOpenEnrollment } from '@domain/enrollmentRules'
 import { describeStartMonth } from '../../lib/enrollmentForm'
 import { InfoLine } from '../../components/InfoLine'
 
@@ -40,7 +40,7 @@ function ApplicationView({ initial, justApplied }: { initial: Enrollment; justAp
     }
   }
 
-  const open = isEnrollmentOpen(enrollment.status)
+  const open = isOpenEnrollment(enrollment.status)
   return (
     <View className='application e2e-application'>
       {justApplied && open && (

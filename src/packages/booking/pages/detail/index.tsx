@@ -11,7 +11,7 @@ import { QrCode } from '@app/components/QrCode'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { SubscribeOffer } from '@app/components/SubscribeOffer'
 import { useRemote } from '@app/hooks/useRemote'
-import { isBookingActive, isCancellable } from '../../lib/bookingStatus'
+import { checkBookingTransition, isActiveBooking } from '@domain/bookingRules'
 import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { InfoLine } from '../../components/InfoLine'
 
@@ -41,7 +41,7 @@ function BookingView({ initial, justBooked }: { initial: Booking; justBooked: bo
     }
   }
 
-  const active = isBookingActive(booking.status)
+  const active = isActiveBooking(booking.status)
   return (
     <View className='booking-detail e2e-booking-detail'>
       {justBooked && active && (
@@ -67,7 +67,7 @@ function BookingView({ initial, justBooked }: { initial: Booking; justBooked: bo
       </View>
       {message && <Text className='section__body notice-line e2e-booking-message'>{message}</Text>}
       {justBooked && active && <SubscribeOffer kinds={['visit_reminder', 'booking_status']} />}
-      {isCancellable(booking) && (
+      {checkBookingTransition('cancel', 'parent', booking.status, booking.slot.startsAt).ok && (
         <View className='btn btn--danger e2e-cancel-booking' onClick={() => !busy && void cancel()}>
           <Text>{busy ? '正在取消…' : '取消预约'}</Text>
         </View>

@@ -1,6 +1,5 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { useState } from 'react'
 import { listMyBookings } from '@app/api/bookings'
 import { Booking, BOOKING_STATUS_LABELS } from '@domain/booking'
 import { CARE_MODE_LABELS } from '@domain/careMode'
@@ -9,13 +8,13 @@ import { MyBookingItem } from '@domain/myBookings'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { AccountGate } from '@app/components/AccountGate'
 import { PageRoot } from '@app/components/PageRoot'
-import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { applicationUrl, bookingDetailUrl } from '@app/navigation/bookingRoutes'
 import { ROUTES } from '@app/navigation/routes'
 import { describeStartMonth } from '../../lib/enrollmentForm'
 import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { usePaged } from '@app/hooks/usePaged'
-import { ListFooter } from '@app/components/ListFooter'
+import { PagedList } from '@app/components/PagedList'
+import { useShownCount } from '@app/hooks/useShownCount'
 
 function BookingCard({ booking }: { booking: Booking }) {
   return (
@@ -59,33 +58,28 @@ function Item({ item }: { item: MyBookingItem }) {
 
 /** 我的预约: upcoming bookings first, then open applications, then the past (the server's order). */
 export default function MyBookingsPage() {
-  const [revision, setRevision] = useState(0)
-  useDidShow(() => setRevision((r) => r + 1))
+  const revision = useShownCount()
   const list = usePaged<MyBookingItem>(`mine-${revision}`, listMyBookings)
   return (
     <PageRoot className='my-bookings-page'>
       <AccountGate>
         {() => (
           <>
-            {list.status === 'loading' && <LoadingView />}
-            {list.status === 'error' && <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} />}
-            {list.status === 'ready' && list.items.length === 0 && (
-              <View className='status status--empty e2e-empty'>
-                <Text className='status__title'>还没有预约或申请</Text>
-                <Text className='status__text'>在机构详情页可以预约参观、开放日，或申请入托。</Text>
-                <View className='btn e2e-go-find' onClick={() => void Taro.switchTab({ url: ROUTES.find })}>
-                  <Text>去找托育</Text>
+            <PagedList
+              paged={list}
+              className='my-list e2e-my-list'
+              empty={
+                <View className='status status--empty e2e-empty'>
+                  <Text className='status__title'>还没有预约或申请</Text>
+                  <Text className='status__text'>在机构详情页可以预约参观、开放日，或申请入托。</Text>
+                  <View className='btn e2e-go-find' onClick={() => void Taro.switchTab({ url: ROUTES.find })}>
+                    <Text>去找托育</Text>
+                  </View>
                 </View>
-              </View>
-            )}
-            {list.status === 'ready' && list.items.length > 0 && (
-              <View className='my-list e2e-my-list'>
-                {list.items.map((item) => (
-                  <Item key={item.type === 'booking' ? item.booking.id : item.enrollment.id} item={item} />
-                ))}
-                {list.hasMore && <ListFooter paged={list} />}
-              </View>
-            )}
+              }
+            >
+              {(item) => <Item key={item.type === 'booking' ? item.booking.id : item.enrollment.id} item={item} />}
+            </PagedList>
           </>
         )}
       </AccountGate>

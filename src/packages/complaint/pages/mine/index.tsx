@@ -1,15 +1,14 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { listMyComplaints } from '@app/api/complaints'
 import { Complaint, COMPLAINT_STATUS_LABELS } from '@domain/complaint'
 import { AccountGate } from '@app/components/AccountGate'
 import { PageRoot } from '@app/components/PageRoot'
-import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { complaintDetailUrl, complaintFormUrl } from '@app/navigation/complaintRoutes'
 import { describeMoment, nextDeadline } from '../../lib/complaintText'
 import { usePaged } from '@app/hooks/usePaged'
-import { ListFooter } from '@app/components/ListFooter'
+import { PagedList } from '@app/components/PagedList'
+import { useShownCount } from '@app/hooks/useShownCount'
 
 function ComplaintCard({ complaint }: { complaint: Complaint }) {
   const deadline = nextDeadline(complaint)
@@ -28,30 +27,25 @@ function ComplaintCard({ complaint }: { complaint: Complaint }) {
 
 /** 我的投诉: every complaint this parent filed, newest first (the server's order). */
 export default function MyComplaintsPage() {
-  const [revision, setRevision] = useState(0)
-  useDidShow(() => setRevision((r) => r + 1))
+  const revision = useShownCount()
   const list = usePaged<Complaint>(`complaints-${revision}`, listMyComplaints)
   return (
     <PageRoot className='my-complaints-page'>
       <AccountGate>
         {() => (
           <>
-            {list.status === 'loading' && <LoadingView />}
-            {list.status === 'error' && <ErrorView message={list.error ?? ''} onRetry={() => void list.refresh()} />}
-            {list.status === 'ready' && list.items.length === 0 && (
-              <View className='status status--empty e2e-empty'>
-                <Text className='status__title'>还没有投诉</Text>
-                <Text className='status__text'>发现托育机构有安全、卫生、收费等问题，或有人无备案办托，可以在这里投诉。</Text>
-              </View>
-            )}
-            {list.status === 'ready' && list.items.length > 0 && (
-              <View className='my-list e2e-my-complaints'>
-                {list.items.map((complaint) => (
-                  <ComplaintCard key={complaint.trackingNo} complaint={complaint} />
-                ))}
-                {list.hasMore && <ListFooter paged={list} />}
-              </View>
-            )}
+            <PagedList
+              paged={list}
+              className='my-list e2e-my-complaints'
+              empty={
+                <View className='status status--empty e2e-empty'>
+                  <Text className='status__title'>还没有投诉</Text>
+                  <Text className='status__text'>发现托育机构有安全、卫生、收费等问题，或有人无备案办托，可以在这里投诉。</Text>
+                </View>
+              }
+            >
+              {(complaint) => <ComplaintCard key={complaint.trackingNo} complaint={complaint} />}
+            </PagedList>
             <View className='btn btn--primary btn--block e2e-new-complaint' onClick={() => void Taro.navigateTo({ url: complaintFormUrl() })}>
               <Text>我要投诉</Text>
             </View>

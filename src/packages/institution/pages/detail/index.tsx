@@ -20,7 +20,8 @@ import { ContactActions } from '../../components/ContactActions'
 import { FeeTable } from '../../components/FeeTable'
 import { OversightRecords } from '../../components/OversightRecords'
 import { PublicRecord } from '../../components/PublicRecord'
-import { Fact, Section } from '../../components/Section'
+import { Fact } from '@app/components/Fact'
+import { Section } from '../../components/Section'
 
 function Detail({ institution: inst }: { institution: InstitutionDetail }) {
   return (

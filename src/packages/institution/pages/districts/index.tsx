@@ -7,7 +7,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { describeMedianFee, describeShare } from '@app/lib/format/describe'
-import { Fact } from '../../components/Section'
+import { Fact } from '@app/components/Fact'
 
 function DistrictCard({ district: d }: { district: DistrictSummary }) {
   return (

@@ -1,9 +1,6 @@
 import { Text, View } from '@tarojs/components'
 
-/**
- * A label–value line, like the institution page's (one subpackage may not require
- * another's JS in WeChat, so the complaint package carries its own copy).
- */
+/** A label–value line of a detail section (institution page, complaint page). */
 export function Fact({ label, value, className }: { label: string; value: string; className?: string }) {
   return (
     <View className={`fact ${className ?? ''}`}>
