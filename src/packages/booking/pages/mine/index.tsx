@@ -16,6 +16,7 @@ import { describeStartMonth } from '../../lib/enrollmentForm'
 import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { usePaged } from '@app/hooks/usePaged'
 import { ListFooter } from '@app/components/ListFooter'
+import '../../styles/booking.scss'
 
 function BookingCard({ booking }: { booking: Booking }) {
   return (

@@ -10,6 +10,7 @@ import { complaintDetailUrl, complaintFormUrl } from '@app/navigation/complaintR
 import { describeMoment, nextDeadline } from '../../lib/complaintText'
 import { usePaged } from '@app/hooks/usePaged'
 import { ListFooter } from '@app/components/ListFooter'
+import '../../styles/complaint.scss'
 
 function ComplaintCard({ complaint }: { complaint: Complaint }) {
   const deadline = nextDeadline(complaint)

@@ -15,6 +15,7 @@ import { forgetFamilyDate, saveFamilyDate, useFamilyDate } from '@app/store/fami
 import { ArticleList } from '../../components/ArticleList'
 import { DateEntry } from '../../components/DateEntry'
 import { WeekCard } from '../../components/WeekCard'
+import '../../styles/content.scss'
 
 function TodayGuidance({ today }: { today: Today }) {
   const tip = tipOfTheDay(today.tips, today.date)

@@ -21,6 +21,7 @@ import { FeeTable } from '../../components/FeeTable'
 import { OversightRecords } from '../../components/OversightRecords'
 import { PublicRecord } from '../../components/PublicRecord'
 import { Fact, Section } from '../../components/Section'
+import '../../styles/institution.scss'
 
 function Detail({ institution: inst }: { institution: InstitutionDetail }) {
   return (
