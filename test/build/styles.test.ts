@@ -33,10 +33,13 @@ function compileScss(file: string): string {
   return sass.compile(file, { importers: [aliasImporter] }).css
 }
 
-const globalStylesheets = fs
-  .readdirSync(repoPath('src', 'styles'))
-  .filter((name) => name.endsWith('.scss'))
-  .map((name) => repoPath('src', 'styles', name))
+const globalStylesheets = [
+  repoPath('src', 'app.scss'),
+  ...fs
+    .readdirSync(repoPath('src', 'styles'))
+    .filter((name) => name.endsWith('.scss'))
+    .map((name) => repoPath('src', 'styles', name)),
+]
 
 describe('where the styles live in src/', () => {
   it('finds the classes the pages write, whole and composed at run time', () => {
