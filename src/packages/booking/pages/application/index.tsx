@@ -13,6 +13,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { isOpenEnrollment } from '@domain/enrollmentRules'
 import { describeStartMonth } from '../../lib/enrollmentForm'
 import { InfoLine } from '../../components/InfoLine'
+import '../../styles/booking.scss'
 
 function ApplicationView({ initial, justApplied }: { initial: Enrollment; justApplied: boolean }) {
   const [enrollment, setEnrollment] = useState(initial)

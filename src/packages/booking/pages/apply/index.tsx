@@ -22,6 +22,7 @@ import { startMonthChoices } from '../../lib/enrollmentForm'
 import { FieldErrors, validateForm, withoutField } from '@app/lib/forms/formErrors'
 import { ChildPicker } from '../../components/ChildPicker'
 import { FailureNotice } from '../../components/FailureNotice'
+import '../../styles/booking.scss'
 
 function ApplyForm({ institution, children }: { institution: InstitutionDetail; children: Child[] }) {
   const months = startMonthChoices()

@@ -19,6 +19,7 @@ import { SubmissionTracker } from '@app/lib/forms/idempotentSubmission'
 import { calendarWindow, describeRemaining, describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { ChildPicker } from '../../components/ChildPicker'
 import { FailureNotice } from '../../components/FailureNotice'
+import '../../styles/booking.scss'
 
 interface Loaded {
   slot: PublicSlot | null

@@ -12,6 +12,7 @@ import { bookingFormUrl, decodeParam } from '@app/navigation/bookingRoutes'
 import { buildCalendar, calendarWindow, describeDate, firstDayWithPlaces } from '@app/lib/calendar/slotCalendar'
 import { SlotCalendar } from '../../components/SlotCalendar'
 import { SlotRow } from '../../components/SlotRow'
+import '../../styles/booking.scss'
 
 /** 预约参观 / 开放日: the institution's next weeks, days with places marked, a day's slots. */
 export default function SlotCalendarPage() {

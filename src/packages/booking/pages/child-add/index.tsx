@@ -11,6 +11,7 @@ import { FormField } from '@app/components/FormField'
 import { PageRoot } from '@app/components/PageRoot'
 import { FieldErrors, fieldErrorsFromServer, validateForm, withoutField } from '@app/lib/forms/formErrors'
 import { DateField } from '../../components/DateField'
+import '../../styles/booking.scss'
 
 /** What the guardian agrees to, separately from the privacy guide (PIPL art. 29, 31). */
 const CONSENT_POINTS: Array<[string, string]> = [

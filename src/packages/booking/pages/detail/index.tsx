@@ -14,6 +14,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { checkBookingTransition, isActiveBooking } from '@domain/bookingRules'
 import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { InfoLine } from '../../components/InfoLine'
+import '../../styles/booking.scss'
 
 function BookingView({ initial, justBooked }: { initial: Booking; justBooked: boolean }) {
   const [booking, setBooking] = useState(initial)

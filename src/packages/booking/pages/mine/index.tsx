@@ -15,6 +15,7 @@ import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { usePaged } from '@app/hooks/usePaged'
 import { PagedList } from '@app/components/PagedList'
 import { useShownCount } from '@app/hooks/useShownCount'
+import '../../styles/booking.scss'
 
 function BookingCard({ booking }: { booking: Booking }) {
   return (

@@ -13,6 +13,7 @@ import { Fact } from '@app/components/Fact'
 import { ComplaintAnswer } from '../../components/ComplaintAnswer'
 import { Timeline } from '../../components/Timeline'
 import { describeDeadline, describeMoment, nextDeadline } from '../../lib/complaintText'
+import '../../styles/complaint.scss'
 
 function ComplaintView({ complaint: initial, justFiled }: { complaint: Complaint; justFiled: boolean }) {
   const [complaint, setComplaint] = useState(initial)

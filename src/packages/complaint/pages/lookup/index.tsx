@@ -10,6 +10,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { useSession } from '@app/hooks/useSession'
 import { COMPLAINT_ROUTES, complaintDetailUrl, complaintFormUrl } from '@app/navigation/complaintRoutes'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
+import '../../styles/complaint.scss'
 
 const LookupSchema = z.object({ trackingNo: TrackingNoSchema, phoneLast4: PhoneLast4Schema })
 

@@ -9,6 +9,7 @@ import { describeMoment, nextDeadline } from '../../lib/complaintText'
 import { usePaged } from '@app/hooks/usePaged'
 import { PagedList } from '@app/components/PagedList'
 import { useShownCount } from '@app/hooks/useShownCount'
+import '../../styles/complaint.scss'
 
 function ComplaintCard({ complaint }: { complaint: Complaint }) {
   const deadline = nextDeadline(complaint)

@@ -19,6 +19,7 @@ import { StepBar } from '../../components/StepBar'
 import { TargetStep } from '../../components/TargetStep'
 import { COMPLAINT_STEPS, ComplaintDraft, completedBody, emptyDraft, firstStepWithErrors, hasContent, LAST_STEP, stepErrors, stepOfField } from '../../lib/complaintDraft'
 import { complaintDraft } from '../../lib/draftStore'
+import '../../styles/complaint.scss'
 
 const STEP_TITLES = COMPLAINT_STEPS.map((step) => step.title)
 

@@ -11,6 +11,7 @@ import { decodeParam } from '@app/navigation/bookingRoutes'
 import { reviewsUrl } from '@app/navigation/complaintRoutes'
 import { FieldErrors, fieldErrorsFromServer, validateForm, withoutField } from '@app/lib/forms/formErrors'
 import { ScoreInput } from '../../components/ScoreInput'
+import '../../styles/complaint.scss'
 
 type Scores = Record<ReviewDimension, number | null>
 const NO_SCORES = Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, null])) as Scores

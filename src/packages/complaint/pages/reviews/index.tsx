@@ -10,6 +10,7 @@ import { decodeParam } from '@app/navigation/bookingRoutes'
 import { reviewFormUrl } from '@app/navigation/complaintRoutes'
 import { ReviewSummaryCard } from '../../components/ReviewSummaryCard'
 import { describeMoment } from '../../lib/complaintText'
+import '../../styles/complaint.scss'
 
 function ReviewItem({ review }: { review: Review }) {
   return (

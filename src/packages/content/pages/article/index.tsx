@@ -13,6 +13,7 @@ import { saveArticle, unsaveArticle, useSavedArticles } from '@app/store/savedAr
 import { ArticleBlocks } from '../../components/ArticleBlocks'
 import { ShareActions } from '../../components/ShareActions'
 import { describeReviewed, describeSource } from '../../lib/articleText'
+import '../../styles/content.scss'
 
 function ArticleView({ article }: { article: Article }) {
   const [largeText, setLargeText] = useLargeText()

@@ -13,6 +13,7 @@ import { SearchBox } from '@app/components/SearchBox'
 import { ListFooter } from '@app/components/ListFooter'
 import { usePaged } from '@app/hooks/usePaged'
 import { filterFromParams, toggled, topicCount } from '../../lib/browseFilter'
+import '../../styles/content.scss'
 
 /** 按阶段和主题: the 7 stages and 9 topics as chips, and a search over titles, text and pinyin initials. */
 export default function BrowsePage() {

@@ -16,6 +16,7 @@ import { ArticleList } from '../../components/ArticleList'
 import { DateEntry } from '../../components/DateEntry'
 import { VaccinesThisMonth } from '../../components/VaccinesThisMonth'
 import { WeekCard } from '../../components/WeekCard'
+import '../../styles/content.scss'
 
 function TodayGuidance({ today }: { today: Today }) {
   const tip = tipOfTheDay(today.tips, today.date)

@@ -11,6 +11,7 @@ import { LectureRow } from '../../components/LectureRow'
 import { ListFooter } from '@app/components/ListFooter'
 import { usePaged } from '@app/hooks/usePaged'
 import { effectiveOrder, LectureOrder, lectureQuery } from '../../lib/lectureList'
+import '../../styles/content.scss'
 
 /**
  * 家长课堂与生命1000天讲座 held by institutions and maternal and child health centres:

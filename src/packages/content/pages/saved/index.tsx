@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { PageRoot } from '@app/components/PageRoot'
 import { articleUrl, browseUrl } from '@app/navigation/contentRoutes'
 import { unsaveArticle, useSavedArticles } from '@app/store/savedArticles'
+import '../../styles/content.scss'
 
 /** 我收藏的文章: kept on this phone, newest first; the article itself is fetched fresh when opened. */
 export default function SavedArticlesPage() {

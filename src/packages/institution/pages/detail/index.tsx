@@ -22,6 +22,7 @@ import { OversightRecords } from '../../components/OversightRecords'
 import { PublicRecord } from '../../components/PublicRecord'
 import { Fact } from '@app/components/Fact'
 import { Section } from '../../components/Section'
+import '../../styles/institution.scss'
 
 function Detail({ institution: inst }: { institution: InstitutionDetail }) {
   return (

@@ -8,6 +8,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { describeMedianFee, describeShare } from '@app/lib/format/describe'
 import { Fact } from '@app/components/Fact'
+import '../../styles/institution.scss'
 
 function DistrictCard({ district: d }: { district: DistrictSummary }) {
   return (
