@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-
 import { Config } from './config'
 import { Database } from './platform/db/database'
 import { installErrorHandling } from './platform/http/errorHandler'
+import { loggerOptions } from './platform/http/logRedaction'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
 import { installRateLimit } from './platform/http/rateLimit'
@@ -38,6 +39,8 @@ export interface AppDependencies {
   /** Without searchIndexRefreshMs (tests) the search index loads only when refresh() is called. */
   config: Pick<Config, 'h5Dist' | 'logLevel'> & Partial<Omit<Config, 'h5Dist' | 'logLevel'>>
   db: Database
+  /** Where log lines go instead of stdout (tests read them to check the redaction rule). */
+  logStream?: { write(line: string): void }
 }
 
 /** What buildApp assumes for settings a (test) config leaves out: the safe side. */
@@ -71,9 +74,10 @@ const BODY_LIMIT_BYTES = 256 * 1024
 /**
  * The whole HTTP application, without listening: main.ts listens, tests inject.
  */
-export async function buildApp({ config, db }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // One redaction rule for every log line (platform/http/logRedaction.ts).
+    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
     // otherwise anyone could pick the address the sign-in rate limit counts.

@@ -21,6 +21,8 @@ export interface TestAppOptions {
   wechat?: FakeWechatOptions
   /** A 生命1000天 library folder to compile into the database first, as the server does at start. */
   content?: string
+  /** Receives the app's log lines (the config's logLevel decides which). */
+  logStream?: AppDependencies['logStream']
 }
 
 /** A tiny stand-in H5 build: the real one is built by `npm test` and tested end to end. */
@@ -53,6 +55,7 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
       ...options.config,
     },
     db: database.db,
+    logStream: options.logStream,
   })
   return {
     ...database,

@@ -17,6 +17,7 @@ import { requireViewer } from '../accounts/authentication'
 import { perIpLimit } from '../../platform/http/rateLimit'
 import { lookUpComplaint } from './complaintLookup'
 import { fileComplaint, giveFeedback, myComplaints, requestReexamination } from './complaints'
+import { safeText } from '@domain/safeText'
 
 export interface ComplaintRouteSettings {
   /** Filing is rare for a real family; a burst from one address is abuse. */
@@ -28,7 +29,7 @@ export interface ComplaintRouteSettings {
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const LookupQuerySchema = z.object({ phoneLast4: PhoneLast4Schema.optional() })
 const PageQuerySchema = z.object({
-  cursor: z.string().regex(/^\d{1,6}$/, '分页参数不正确').optional(),
+  cursor: safeText().regex(/^\d{1,6}$/, '分页参数不正确').optional(),
   limit: z.coerce.number({ error: 'limit 应为数字' }).int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PAGE_LIMIT, `limit 最多为 ${MAX_PAGE_LIMIT}`).default(20),
 })
 

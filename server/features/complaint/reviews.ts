@@ -34,6 +34,7 @@ import { institutionExists } from '../accounts/userRepository'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { checkPublicText, PublicTextCheck } from './publicTextCheck'
+import { safeText } from '@domain/safeText'
 
 const institutionNotFound = () => new ApiError('NOT_FOUND', '没有找到这家托育机构')
 const reviewNotFound = () => new ApiError('NOT_FOUND', '没有找到这条评价')
@@ -176,7 +177,7 @@ export function toReview(row: ReviewRow, audience: 'public' | 'author' | 'staff'
   }
 }
 
-const CursorSchema = z.object({ at: z.string().max(40), id: z.string().max(100) })
+const CursorSchema = z.object({ at: safeText().max(40), id: safeText().max(100) })
 
 function encodeCursor(cursor: z.infer<typeof CursorSchema>): string {
   return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url')

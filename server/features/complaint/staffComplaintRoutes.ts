@@ -17,11 +17,12 @@ import { Database } from '../../platform/db/database'
 import { requireRegulator } from '../accounts/authentication'
 import { issueRectification } from './rectifications'
 import { actOnComplaint, complaintQueue, staffComplaint } from './staffComplaints'
+import { safeText } from '@domain/safeText'
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const QueueQuerySchema = z.object({
   status: z.union([ComplaintStatusSchema, z.array(ComplaintStatusSchema)], { error: '状态不正确' }).optional(),
-  cursor: z.string().regex(/^\d{1,6}$/, '分页参数不正确').optional(),
+  cursor: safeText().regex(/^\d{1,6}$/, '分页参数不正确').optional(),
   limit: z.coerce.number({ error: 'limit 应为数字' }).int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PAGE_LIMIT, `limit 最多为 ${MAX_PAGE_LIMIT}`).default(20),
 })
 

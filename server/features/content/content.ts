@@ -24,6 +24,7 @@ import {
   tipsForWeek,
 } from './contentRepository'
 import { ApiError, notFound } from '../../platform/http/apiError'
+import { safeText } from '@domain/safeText'
 
 /*
  * 生命1000天 use cases: where the family is today with this week's tips and articles,
@@ -62,7 +63,7 @@ export async function contentToday(db: Queryable, query: TodayQuery, now: Date =
   }
 }
 
-const CursorSchema = z.object({ r: z.number().int().min(0).max(1), p: z.number().int().min(0), q: z.string() })
+const CursorSchema = z.object({ r: z.number().int().min(0).max(1), p: z.number().int().min(0), q: safeText() })
 
 function invalidCursor(): ApiError {
   return new ApiError('VALIDATION', '翻页标记不正确，请重新查询', { 'query.cursor': '翻页标记不正确，请重新查询' })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SearchSort, SORTS } from '@domain/search'
 import { ApiError } from '../../platform/http/apiError'
 import { SearchPosition } from './institutionSearchRepository'
+import { safeText } from '@domain/safeText'
 
 /*
  * The opaque `cursor` of institution lists: base64url JSON of where the last page
@@ -12,7 +13,7 @@ import { SearchPosition } from './institutionSearchRepository'
 const CursorSchema = z.object({
   s: z.enum(SORTS),
   k: z.number().finite(),
-  id: z.string().min(1).max(100),
+  id: safeText().min(1).max(100),
 })
 
 export function encodeCursor(sort: SearchSort, position: SearchPosition): string {

@@ -41,7 +41,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('VALIDATION', first, fields))
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema')
+      // Where and how the answer was wrong, never the values (logRedaction.ts).
+      const issues = error.cause.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }))
+      request.log.error({ err: error, issues }, 'response did not match its schema')
       return reply.status(500).send(errorBody('INTERNAL'))
     }
     const status = error.statusCode ?? 500
