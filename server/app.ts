@@ -5,7 +5,7 @@ import Fastify, { FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
 import { Database } from './platform/db/database'
-import { installErrorHandling } from './platform/http/errorHandler'
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './platform/http/errorHandler'
 import { loggerOptions } from './platform/http/logRedaction'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
@@ -79,6 +79,9 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
     // One redaction rule for every log line (platform/http/logRedaction.ts).
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
+    // Refusals from the router and Node's parser in the API's error shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
     // otherwise anyone could pick the address the sign-in rate limit counts.
     trustProxy: config.trustProxy ?? APP_DEFAULTS.trustProxy,
