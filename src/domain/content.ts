@@ -3,7 +3,6 @@ import { MAX_PAGE_LIMIT, pageSchema } from './page'
 import { IsoDateTimeSchema, SlotSchema } from './slot'
 import { isValidIsoDate, ISO_DATE } from './shanghaiTime'
 import { safeText } from './safeText'
-import { CHILD_DATE_WINDOW, isoDateWithin } from './datedField'
 
 /*
  * 生命1000天: the content library's shapes, shared by the build check, the server and the
@@ -253,7 +252,9 @@ export type Tip = z.infer<typeof TipSchema>
 
 // ---------------------------------------------------------------- API: queries and answers
 
-const DateParamSchema = (label: string) => isoDateWithin(CHILD_DATE_WINDOW, label, `${label}格式应为 YYYY-MM-DD`)
+// The plausible window of these dates is checked with its own, more precise messages (todayProblem).
+const DateParamSchema = (label: string) =>
+  safeText({ error: `${label}只能填写一个值` }).trim().regex(ISO_DATE, `${label}格式应为 YYYY-MM-DD`).refine(isValidIsoDate, `${label}不存在`)
 
 /**
  * GET /api/v1/content/today?birthDate=|dueDate= — one of them, or both for a baby born

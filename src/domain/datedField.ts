@@ -31,8 +31,6 @@ export const EVENT_QUERY_WINDOW: DateWindow = { pastDays: 5 * YEAR, futureDays: 
 export const PAST_INCIDENT_WINDOW: DateWindow = { pastDays: 3 * YEAR, futureDays: 1 }
 /** A deadline set now (整改期限): not long past, at most two years ahead. */
 export const DEADLINE_WINDOW: DateWindow = { pastDays: 31, futureDays: 2 * YEAR }
-/** A child's birth (up to 6 years back) or due date (about 300 days ahead), see child.ts. */
-export const CHILD_DATE_WINDOW: DateWindow = { pastDays: 6 * YEAR + 1, futureDays: 301 }
 
 /** Whether an instant (ms since epoch) lies inside the window around now. */
 export function isWithinWindow(instantMs: number, window: DateWindow, now: Date = new Date()): boolean {
