@@ -9,6 +9,7 @@ import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from 
 import { loggerOptions } from './platform/http/logRedaction'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
+import { installSecurityHeaders } from './platform/http/securityHeaders'
 import { installRateLimit } from './platform/http/rateLimit'
 import { NotificationJobs } from './features/notifications/notificationJobs'
 import { DEMO_TEMPLATES } from './features/notifications/templates'
@@ -89,6 +90,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
+  await installSecurityHeaders(app, config.h5Dist)
   await installOpenApi(app)
 
   const searchIndex = new LiveSearchIndex(
@@ -137,7 +139,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   if (purgeMs > 0) app.addHook('onListen', async () => attachmentRetention.start(purgeMs))
   app.addHook('onClose', async () => attachmentRetention.close())
 
-  await installRateLimit(app)
+  await installRateLimit(app, db)
   await app.register(healthRoutes(db))
   await app.register(
     async (api) => {
