@@ -10,7 +10,11 @@ import { loggerOptions } from './platform/http/logRedaction'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
 import { installSecurityHeaders } from './platform/http/securityHeaders'
-import { installRateLimit } from './platform/http/rateLimit'
+import { installRateLimit, purgeExpiredRateLimits } from './platform/http/rateLimit'
+import { purgeOldIdempotencyKeys } from './platform/http/idempotentRequest'
+import { RetentionJob } from './platform/jobs/retention'
+import { purgeEndedSessions } from './features/accounts/sessions'
+import { purgeOldLookupWindows } from './features/complaint/complaintLookup'
 import { NotificationJobs } from './features/notifications/notificationJobs'
 import { DEMO_TEMPLATES } from './features/notifications/templates'
 import { authRoutes } from './features/accounts/authRoutes'
@@ -34,6 +38,7 @@ import { LiveSearchIndex } from './features/find/searchIndex/liveSearchIndex'
 import { AttachmentRetention } from './features/complaint/attachmentRetention'
 import { AttachmentStore, createAttachmentStore } from './platform/storage/attachmentStore'
 import { setAttachmentUrlSecret } from './platform/storage/signedAttachmentUrl'
+import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
 import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
 export interface AppDependencies {
@@ -66,6 +71,8 @@ declare module 'fastify' {
     attachmentStore: AttachmentStore
     /** Deletes complaint photos past ATTACHMENT_RETENTION_DAYS; tests call runOnce(). */
     attachmentRetention: AttachmentRetention
+    /** Purges ended sessions, old idempotency records, lookup counters and rate-limit windows; tests call runOnce(). */
+    retention: RetentionJob
   }
 }
 
@@ -121,6 +128,10 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   if (notifyMs > 0) app.addHook('onListen', async () => notifications.start(notifyMs))
   app.addHook('onClose', async () => notifications.close())
 
+  // Phone numbers at rest (platform/crypto/fieldCipher.ts). Without keys (tests) a
+  // throwaway key of this process encrypts.
+  if (config.encryptionKeys) setKeyRing(new KeyRing(config.encryptionKeys))
+
   // Complaint photos. A test config without uploadDir gets a throwaway folder, never ./data.
   setAttachmentUrlSecret(config.attachmentUrlSecret)
   if (config.nodeEnv === 'production' && config.attachmentUrlSecret === undefined) {
@@ -138,6 +149,20 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   const purgeMs = config.attachmentPurgeIntervalMs ?? 0
   if (purgeMs > 0) app.addHook('onListen', async () => attachmentRetention.start(purgeMs))
   app.addHook('onClose', async () => attachmentRetention.close())
+
+  const retention = new RetentionJob(
+    [
+      { name: 'sessions', purge: (now) => purgeEndedSessions(db, now) },
+      { name: 'idempotency records', purge: (now) => purgeOldIdempotencyKeys(db, now) },
+      { name: 'complaint lookup counters', purge: (now) => purgeOldLookupWindows(db, now) },
+      { name: 'rate-limit windows', purge: () => purgeExpiredRateLimits(db) },
+    ],
+    { info: (message) => app.log.info(message), error: (message, error) => app.log.error({ err: error }, message) },
+  )
+  app.decorate('retention', retention)
+  const retentionMs = config.retentionIntervalMs ?? 0
+  if (retentionMs > 0) app.addHook('onListen', async () => retention.start(retentionMs))
+  app.addHook('onClose', async () => retention.close())
 
   await installRateLimit(app, db)
   await app.register(healthRoutes(db))
