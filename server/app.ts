@@ -28,6 +28,7 @@ import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
+import { accountDataRoutes } from './features/accounts/accountDataRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -179,6 +180,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
         }),
       )
       await api.register(meRoutes(db))
+      await api.register(accountDataRoutes(db, attachmentStore))
       await api.register(childRoutes(db))
       await api.register(slotRoutes(db))
       await api.register(bookingRoutes(db))

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   try {
     await migrate(db)
     // The data migration of issue 11: rows stored before encryption (or under an old key) are (re-)encrypted.
-    const encrypted = await encryptStoredPhones(db, config.encryptionKeys[0].id)
+    const encrypted = await encryptStoredPhones(db, config.encryptionKeys[0].id, (message) => console.warn(message))
     if (encrypted > 0) console.log(`已加密 ${encrypted} 个手机号 / encrypted ${encrypted} stored phone numbers`)
     await seedIfEmpty(db, (message) => console.log(message))
     // 生命1000天: skipped when the library is unchanged since the last start

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const { db } = await openDatabase(config, (error) => console.error(error.message))
   try {
     await migrate(db)
-    const changed = await encryptStoredPhones(db, keys[0].id)
+    const changed = await encryptStoredPhones(db, keys[0].id, (message) => console.warn(message))
     console.log(`已用密钥 ${keys[0].id} 重新加密 ${changed} 个手机号 / re-encrypted ${changed} phone numbers with key ${keys[0].id}`)
   } finally {
     await db.close()

@@ -7,6 +7,10 @@ import { Database } from './platform/db/database'
  * each start — the data migration that encrypted the rows of before issue 11, cheap when
  * nothing is left to do — and by `npm run keys:rotate` after a new key was put first.
  */
-export async function encryptStoredPhones(db: Database, currentKeyId: string): Promise<number> {
-  return (await reencryptBookingPhones(db, currentKeyId)) + (await reencryptComplaintPhones(db, currentKeyId))
+export async function encryptStoredPhones(db: Database, currentKeyId: string, warn: (message: string) => void = () => {}): Promise<number> {
+  const bookings = await reencryptBookingPhones(db, currentKeyId)
+  const complaints = await reencryptComplaintPhones(db, currentKeyId)
+  const unreadable = bookings.unreadable + complaints.unreadable
+  if (unreadable > 0) warn(`${unreadable} 个手机号的加密密钥未配置，无法读取 / ${unreadable} phone numbers are under an encryption key that is not configured`)
+  return bookings.changed + complaints.changed
 }

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { tinyH5Dist } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
+import { TEST_ENCRYPTION_KEYS_ENV } from '@test/support/encryption'
 import { openPostgresSchema, PostgresSchema } from '@test/support/postgresHarness'
 import { requestJson } from '@test/support/session'
 
@@ -39,6 +40,7 @@ function start(env: Record<string, string>): Promise<Server> {
       SEARCH_INDEX_REFRESH_MS: '0',
       ATTACHMENT_PURGE_INTERVAL_MS: '0',
       WECHAT_API_BASE: 'http://127.0.0.1:9',
+      DATA_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS_ENV,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,6 +6,7 @@ import { AppDependencies, buildApp } from '../../server/app'
 import { compileContent } from '../../server/features/content/library/compileContent'
 import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/platform/wechat/fake/fakeWechatServer'
 import { Backend, openTestDatabase, TestDatabase } from './database'
+import { TEST_ENCRYPTION_KEY } from './encryption'
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance
@@ -52,6 +53,7 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
       // Test files sign many users in from one address.
       signInRateLimitPerMinute: 10_000,
       complaintRateLimitPerMinute: 10_000,
+      encryptionKeys: [TEST_ENCRYPTION_KEY],
       ...options.config,
     },
     db: database.db,

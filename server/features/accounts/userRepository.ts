@@ -62,3 +62,8 @@ export async function institutionExists(db: Queryable, institutionId: string): P
   const result = await db.query(`select 1 from institutions where id = $1`, [institutionId])
   return result.rowCount > 0
 }
+
+/** Deletes the user; every table keyed by user_id follows by its foreign key (migrations 003–011). */
+export async function deleteUser(db: Queryable, userId: string): Promise<void> {
+  await db.query(`delete from users where id = $1`, [userId])
+}

@@ -10,7 +10,7 @@ import { encryptField } from '../../platform/crypto/fieldCipher'
 export interface ComplaintRow {
   id: string
   tracking_no: string
-  user_id: string
+  user_id: string | null
   institution_id: string | null
   institution_name: string
   institution_address: string | null
