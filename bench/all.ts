@@ -3,7 +3,8 @@ import path from 'node:path'
 
 /*
  * `npm run bench`: the search benchmark (bench/run.ts, which takes the arguments given
- * to npm) and then the booking benchmark (bench/booking.ts, on PostgreSQL). Each runs in
+ * to npm), the booking benchmark (bench/booking.ts, on PostgreSQL) and the H5 app on
+ * "Slow 4G" (bench/h5Slow4g.ts). Each runs in
  * its own process so neither one's warm caches or heap skew the other. Exit 1 if either
  * misses a bar.
  */
@@ -18,4 +19,6 @@ function run(script: string, args: string[]): number {
 const search = run('run.ts', process.argv.slice(2))
 console.log('')
 const booking = run('booking.ts', [])
-process.exit(search !== 0 || booking !== 0 ? 1 : 0)
+console.log('')
+const h5 = run('h5Slow4g.ts', [])
+process.exit(search !== 0 || booking !== 0 || h5 !== 0 ? 1 : 0)

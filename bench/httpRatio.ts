@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import net from 'node:net'
 import path from 'node:path'
 import { LoadResult, drive } from './load'
@@ -21,6 +23,12 @@ export interface HttpRatioResult {
   /** The search route with SEARCH_PAGE_CACHE_SIZE=0. */
   uncachedSearch: LoadResult
   uncachedRatio: number
+  /** The same searches answered with the uncached app's bytes, precomputed (bare Fastify). */
+  sameBytes: LoadResult
+  /** Uncached search route req/s over the same-bytes route's, in the same run. */
+  uncachedVsSameBytes: number
+  /** Search route as configured (page cache on) over the same-bytes route. */
+  cachedVsSameBytes: number
   distinctSearches: number
   seconds: number
   connections: number
@@ -36,9 +44,11 @@ export async function measureHttpRatio(
   const appPort = await freePort()
   const barePort = await freePort()
   const uncachedPort = await freePort()
+  const pathsFile = path.join(os.tmpdir(), `anxin-bench-paths-${process.pid}.json`)
+  fs.writeFileSync(pathsFile, JSON.stringify(searchPaths))
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'httpServers.ts')], {
     cwd: REPO_ROOT,
-    env: { ...stripDatabaseUrl(process.env), DATA_DIR: dataDir, APP_PORT: String(appPort), UNCACHED_PORT: String(uncachedPort), BARE_PORT: String(barePort), LOG_LEVEL: options.logLevel },
+    env: { ...stripDatabaseUrl(process.env), DATA_DIR: dataDir, APP_PORT: String(appPort), UNCACHED_PORT: String(uncachedPort), BARE_PORT: String(barePort), LOG_LEVEL: options.logLevel, SEARCH_PATHS_FILE: pathsFile },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   let stderr = ''
@@ -55,6 +65,8 @@ export async function measureHttpRatio(
       const body = await response.text()
       const uncached = await (await fetch(`http://127.0.0.1:${uncachedPort}${p}`)).text()
       if (uncached !== body) throw new Error(`search ${p} answered differently with the page cache off`)
+      const same = await (await fetch(`http://127.0.0.1:${barePort}${p}`)).text()
+      if (same !== uncached) throw new Error(`search ${p}: the same-bytes route does not answer the same bytes`)
     }
     log(`http: warming up the routes (2 s each) …`)
     await drive('warm-up bare', `http://127.0.0.1:${barePort}`, ['/bare'], 2, options.connections)
@@ -62,6 +74,9 @@ export async function measureHttpRatio(
     await drive('warm-up search, no cache', `http://127.0.0.1:${uncachedPort}`, searchPaths, 2, options.connections)
     log(`http: bare route for ${options.seconds} s, ${options.connections} connections …`)
     const bare = await drive('bare Fastify GET /bare', `http://127.0.0.1:${barePort}`, ['/bare'], options.seconds, options.connections)
+    await drive('warm-up same bytes', `http://127.0.0.1:${barePort}`, searchPaths, 2, options.connections)
+    log(`http: same-bytes route (precomputed answers) for ${options.seconds} s …`)
+    const sameBytes = await drive('bare Fastify, same bytes precomputed', `http://127.0.0.1:${barePort}`, searchPaths, options.seconds, options.connections)
     log(`http: search route for ${options.seconds} s, ${options.connections} connections, ${searchPaths.length} different searches …`)
     const search = await drive('GET /api/v1/institutions', `http://127.0.0.1:${appPort}`, searchPaths, options.seconds, options.connections)
     log(`http: search route with the page cache off for ${options.seconds} s …`)
@@ -72,12 +87,16 @@ export async function measureHttpRatio(
       ratio: search.requestsPerSecond / bare.requestsPerSecond,
       uncachedSearch,
       uncachedRatio: uncachedSearch.requestsPerSecond / bare.requestsPerSecond,
+      sameBytes,
+      uncachedVsSameBytes: uncachedSearch.requestsPerSecond / sameBytes.requestsPerSecond,
+      cachedVsSameBytes: search.requestsPerSecond / sameBytes.requestsPerSecond,
       distinctSearches: searchPaths.length,
       seconds: options.seconds,
       connections: options.connections,
       logLevel: options.logLevel,
     }
   } finally {
+    fs.rmSync(pathsFile, { force: true })
     child.kill('SIGTERM')
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
     const code = await exited

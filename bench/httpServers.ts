@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import Fastify from 'fastify'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
@@ -8,7 +9,10 @@ import { openDatabase } from '../server/platform/db/openDatabase'
  *  - the real app (buildApp) on the benchmark's data folder, as configured (page cache on),
  *  - the same app with its search page cache off (SEARCH_PAGE_CACHE_SIZE=0), so the
  *    report can tell how much of the search route's speed is the cache, and
- *  - a bare Fastify instance with one trivial JSON route, the ceiling to compare with.
+ *  - a bare Fastify instance with one trivial JSON route, the ceiling to compare with,
+ *    and GET /api/v1/institutions answering each benchmark search (SEARCH_PATHS_FILE)
+ *    with the very bytes the uncached app answers, precomputed: the honest ceiling of
+ *    the search route — same request, same response size, no work.
  * The bare route exists only here; it is never part of the production app.
  * Ports come in as APP_PORT, UNCACHED_PORT and BARE_PORT; SIGTERM closes all and the database.
  */
@@ -31,6 +35,15 @@ async function main(): Promise<void> {
   // this process with the bare route), so the ratios compare steady states.
   await app.searchIndex.refresh()
   await uncached.searchIndex.refresh()
+  // The same bytes, precomputed from the uncached app's own answers.
+  const sameBytes = new Map<string, string>()
+  const searchPaths = process.env.SEARCH_PATHS_FILE ? (JSON.parse(fs.readFileSync(process.env.SEARCH_PATHS_FILE, 'utf8')) as string[]) : []
+  for (const searchPath of searchPaths) sameBytes.set(searchPath, (await uncached.inject({ url: searchPath })).body)
+  bare.get('/api/v1/institutions', async (request, reply) => {
+    const body = sameBytes.get(request.url)
+    if (body === undefined) return reply.status(404).send({ error: 'not precomputed' })
+    return reply.type('application/json; charset=utf-8').send(body)
+  })
   await bare.listen({ port: Number(process.env.BARE_PORT), host: '127.0.0.1' })
 
   let closing = false

@@ -2,11 +2,18 @@ import Fastify, { FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
 import { Database } from './platform/db/database'
-import { installErrorHandling } from './platform/http/errorHandler'
+import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from './platform/http/errorHandler'
+import { loggerOptions } from './platform/http/logRedaction'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
 import { installRateLimit } from './platform/http/rateLimit'
 import { describeNotificationRound, NotificationJobs } from './features/notifications/notificationJobs'
+import { installSecurityHeaders } from './platform/http/securityHeaders'
+import { purgeExpiredRateLimits } from './platform/http/rateLimit'
+import { purgeOldIdempotencyKeys } from './platform/http/idempotentRequest'
+import { describeRetentionRound, RetentionJob } from './platform/jobs/retention'
+import { purgeEndedSessions } from './features/accounts/sessions'
+import { purgeOldLookupWindows } from './features/complaint/complaintLookup'
 import { authRoutes } from './features/accounts/authRoutes'
 import { bookingRoutes } from './features/booking/bookingRoutes'
 import { childRoutes } from './features/booking/childRoutes'
@@ -18,6 +25,7 @@ import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
+import { accountDataRoutes } from './features/accounts/accountDataRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -30,12 +38,15 @@ import { AttachmentStore } from './platform/storage/attachmentStore'
 import { createAttachmentStore } from './platform/storage/createAttachmentStore'
 import { AttachmentUrlSigner } from './platform/storage/signedAttachmentUrl'
 import { JobsRunner } from './platform/jobs/jobsRunner'
+import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
 import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
 export interface AppDependencies {
   /** Every setting, made by loadConfig (tests: loadConfig(testEnv), test/support/testConfig.ts). */
   config: Config
   db: Database
+  /** Where log lines go instead of stdout (tests read them to check the redaction rule). */
+  logStream?: { write(line: string): void }
 }
 
 declare module 'fastify' {
@@ -52,6 +63,8 @@ declare module 'fastify' {
     attachmentStore: AttachmentStore
     /** Deletes complaint photos past ATTACHMENT_RETENTION_DAYS; tests call runOnce(). */
     attachmentRetention: AttachmentRetention
+    /** Purges ended sessions, old idempotency records, lookup counters and rate-limit windows; tests call runOnce(). */
+    retention: RetentionJob
   }
 }
 
@@ -61,10 +74,14 @@ const BODY_LIMIT_BYTES = 256 * 1024
 /**
  * The whole HTTP application, without listening: main.ts listens, tests inject.
  */
-export async function buildApp({ config, db }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // One redaction rule for every log line (platform/http/logRedaction.ts).
+    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
+    // Refusals from the router and Node's parser in the API's error shape too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
     // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
     // otherwise anyone could pick the address the sign-in rate limit counts.
     trustProxy: config.trustProxy,
@@ -72,6 +89,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
+  await installSecurityHeaders(app, config.h5Dist)
   await installOpenApi(app)
 
   const log = {
@@ -96,6 +114,10 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   app.decorate('notifications', notifications)
   jobs.add({ name: 'notifications', intervalMs: config.notifyIntervalMs, round: async () => describeNotificationRound(await notifications.runOnce()) })
 
+  // Phone numbers at rest (platform/crypto/fieldCipher.ts). Without keys (tests) a
+  // throwaway key of this process encrypts.
+  if (config.encryptionKeys) setKeyRing(new KeyRing(config.encryptionKeys))
+
   // Complaint photos: a private folder or an S3-compatible bucket, links signed with this server's key.
   const attachmentUrls = new AttachmentUrlSigner(config.attachmentUrlSecret)
   app.decorate('attachmentUrls', attachmentUrls)
@@ -116,7 +138,17 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
     stop: () => attachmentRetention.stop(),
   })
 
-  await installRateLimit(app)
+  // Tables that would grow without bound, purged past their retention (PIPL art. 19).
+  const retention = new RetentionJob([
+    { name: 'sessions', purge: (now) => purgeEndedSessions(db, now) },
+    { name: 'idempotency records', purge: (now) => purgeOldIdempotencyKeys(db, now) },
+    { name: 'complaint lookup counters', purge: (now) => purgeOldLookupWindows(db, now) },
+    { name: 'rate-limit windows', purge: () => purgeExpiredRateLimits(db) },
+  ])
+  app.decorate('retention', retention)
+  jobs.add({ name: 'retention', intervalMs: config.retentionIntervalMs, round: async () => describeRetentionRound(await retention.runOnce()) })
+
+  await installRateLimit(app, db)
   await app.register(healthRoutes(db))
   await app.register(
     async (api) => {
@@ -131,6 +163,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
         }),
       )
       await api.register(meRoutes(db))
+      await api.register(accountDataRoutes(db, attachmentStore, attachmentUrls))
       await api.register(childRoutes(db))
       await api.register(slotRoutes(db))
       await api.register(bookingRoutes(db))

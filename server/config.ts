@@ -2,6 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { DEMO_TEMPLATES, WechatTemplates } from './features/notifications/templateIds'
 import { S3Settings } from './platform/storage/s3Settings'
+import { EncryptionKey, KeyRing, parseKeyList } from './platform/crypto/fieldCipher'
 
 /*
  * All configuration, read from the environment once and validated at start. The
@@ -49,6 +50,8 @@ const ConfigEnvSchema = z.object({
   ATTACHMENT_URL_SECRET: z.string().min(32, { error: 'ATTACHMENT_URL_SECRET 至少 32 个字符' }).optional(),
   ATTACHMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   ATTACHMENT_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+  DATA_ENCRYPTION_KEYS: z.string().min(1).optional(),
+  RETENTION_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
 })
 
 export interface Config {
@@ -102,6 +105,13 @@ export interface Config {
   attachmentRetentionDays: number
   /** How often (ms) the photo retention job runs; 0 turns it off. */
   attachmentPurgeIntervalMs: number
+  /**
+   * Keys encrypting phone numbers at rest (DATA_ENCRYPTION_KEYS "id:base64,…", the first
+   * current). Unset outside production: main.ts uses a key file in the data folder.
+   */
+  encryptionKeys?: EncryptionKey[]
+  /** How often (ms) expired sessions, idempotency records and counters are purged; 0 turns it off. */
+  retentionIntervalMs: number
 }
 
 
@@ -127,6 +137,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const s3Given = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY].filter((v) => v !== undefined).length
   if (s3Given > 0 && s3Given < 4) {
     throw new ConfigError('配置有误 / invalid configuration: S3_ENDPOINT、S3_BUCKET、S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY 要么都设置，要么都不设置')
+  }
+  let encryptionKeys: EncryptionKey[] | undefined
+  if (e.DATA_ENCRYPTION_KEYS !== undefined) {
+    try {
+      encryptionKeys = parseKeyList(e.DATA_ENCRYPTION_KEYS)
+      new KeyRing(encryptionKeys)
+    } catch (error) {
+      throw new ConfigError(`配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS: ${(error as Error).message}`)
+    }
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -163,5 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     attachmentUrlSecret: e.ATTACHMENT_URL_SECRET,
     attachmentRetentionDays: e.ATTACHMENT_RETENTION_DAYS,
     attachmentPurgeIntervalMs: e.ATTACHMENT_PURGE_INTERVAL_MS,
+    encryptionKeys,
+    retentionIntervalMs: e.RETENTION_INTERVAL_MS,
   }
 }

@@ -6,6 +6,9 @@ import { seedIfEmpty } from './demo/demoSeed'
 import { migrate } from './platform/db/migrate'
 import { openDatabase } from './platform/db/openDatabase'
 import { ensureH5Build } from './platform/http/h5Build'
+import { loadOrCreateKeyFile } from './platform/crypto/keyFile'
+import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
+import { encryptStoredPhones } from './storedPhones'
 import { FakeWechat, startFakeWechat } from './platform/wechat/fake/fakeWechatServer'
 
 /*
@@ -18,6 +21,13 @@ const REPO_ROOT = path.resolve(__dirname, '..')
 
 async function main(): Promise<void> {
   const config = loadConfig()
+  // Phone numbers are encrypted at rest: production must bring its keys (fail closed);
+  // elsewhere a key file in the data folder is made once and said so in the log.
+  if (!config.encryptionKeys) {
+    if (config.nodeEnv === 'production') throw new Error('配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS 在生产环境必须设置（手机号加密）')
+    config.encryptionKeys = loadOrCreateKeyFile(config.dataDir, (message) => console.log(message))
+  }
+  setKeyRing(new KeyRing(config.encryptionKeys))
   ensureH5Build(config.h5Dist, REPO_ROOT)
   // The demo has no WeChat app: outside production, sign-in and subscribe messages go
   // to the fake WeChat server unless WECHAT_API_BASE points somewhere.
@@ -58,6 +68,9 @@ async function main(): Promise<void> {
 
   try {
     await migrate(db)
+    // The data migration of issue 11: rows stored before encryption (or under an old key) are (re-)encrypted.
+    const encrypted = await encryptStoredPhones(db, config.encryptionKeys[0].id, (message) => console.warn(message))
+    if (encrypted > 0) console.log(`已加密 ${encrypted} 个手机号 / encrypted ${encrypted} stored phone numbers`)
     await seedIfEmpty(db, (message) => console.log(message))
     // 生命1000天: skipped when the library is unchanged since the last start
     await compileContent(db, path.join(REPO_ROOT, 'content'), (message) => console.log(message))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from './safeText'
 
 /*
  * Sign-in (docs/api.md "Sign-in and the account"). The server issues its own opaque session token; WeChat's
@@ -6,7 +7,7 @@ import { z } from 'zod'
  */
 
 export const WechatSignInBodySchema = z.object({
-  code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确'),
+  code: safeText({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证格式不正确'),
 })
 export type WechatSignInBody = z.infer<typeof WechatSignInBodySchema>
 
@@ -17,10 +18,10 @@ export const NICKNAME_MAX = 20
  * that institution, so the demo and the tests can play both sides of a booking.
  */
 export const DemoSignInBodySchema = z.object({
-  nickname: z.string().trim().min(1, '昵称不能为空').max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`).optional(),
-  staffInstitutionId: z.string().trim().min(1).max(100, '机构编号太长').optional(),
+  nickname: safeText().trim().min(1, '昵称不能为空').max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`).optional(),
+  staffInstitutionId: safeText().trim().min(1).max(100, '机构编号太长').optional(),
   /** Signs in as a district regulator (卫健委) of this district code, who handles its complaints. */
-  regulatorDistrictCode: z.string().trim().min(1).max(20, '区县代码太长').optional(),
+  regulatorDistrictCode: safeText().trim().min(1).max(20, '区县代码太长').optional(),
 })
 export type DemoSignInBody = z.infer<typeof DemoSignInBodySchema>
 
@@ -57,7 +58,7 @@ export type ConsentKind = z.infer<typeof ConsentKindSchema>
 
 export const ConsentBodySchema = z.object({
   kind: ConsentKindSchema,
-  version: z.string().trim().min(1, '缺少版本号').max(40, '版本号太长'),
+  version: safeText().trim().min(1, '缺少版本号').max(40, '版本号太长'),
 })
 export type ConsentBody = z.infer<typeof ConsentBodySchema>
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MobilePhoneSchema } from './phone'
 import { SlotSchema } from './slot'
+import { safeText } from './safeText'
 
 /*
  * A booking of one place in a slot for one child. Glossary: 预约 booking · 待确认
@@ -24,17 +25,16 @@ export const CONTACT_NAME_MAX = 20
 export const BOOKING_NOTE_MAX = 200
 
 export const BookingCreateBodySchema = z.object({
-  slotId: z.string({ error: '请选择时段' }).trim().min(1, '请选择时段').max(100, '时段编号太长'),
-  childId: z.string({ error: '请选择孩子' }).trim().min(1, '请选择孩子').max(100, '孩子编号太长'),
-  contactName: z.string({ error: '请填写联系人' }).trim().min(1, '请填写联系人').max(CONTACT_NAME_MAX, `联系人最多 ${CONTACT_NAME_MAX} 个字`),
+  slotId: safeText({ error: '请选择时段' }).trim().min(1, '请选择时段').max(100, '时段编号太长'),
+  childId: safeText({ error: '请选择孩子' }).trim().min(1, '请选择孩子').max(100, '孩子编号太长'),
+  contactName: safeText({ error: '请填写联系人' }).trim().min(1, '请填写联系人').max(CONTACT_NAME_MAX, `联系人最多 ${CONTACT_NAME_MAX} 个字`),
   contactPhone: MobilePhoneSchema,
-  note: z.string().trim().max(BOOKING_NOTE_MAX, `备注最多 ${BOOKING_NOTE_MAX} 个字`).optional(),
+  note: safeText().trim().max(BOOKING_NOTE_MAX, `备注最多 ${BOOKING_NOTE_MAX} 个字`).optional(),
 })
 export type BookingCreateBody = z.infer<typeof BookingCreateBodySchema>
 
 /** Idempotency-Key header: 8–128 visible ASCII characters (a UUID fits). */
-export const IdempotencyKeySchema = z
-  .string({ error: '缺少 Idempotency-Key 请求头' })
+export const IdempotencyKeySchema = safeText({ error: '缺少 Idempotency-Key 请求头' })
   .regex(/^[\x21-\x7e]{8,128}$/, 'Idempotency-Key 应为 8–128 个可见字符')
 
 export const BookingSchema = z.object({

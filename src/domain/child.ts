@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isValidIsoDate, ISO_DATE, todayInShanghai, shanghaiDate } from './shanghaiTime'
+import { safeText } from './safeText'
 
 /*
  * A child, kept to the least PIPL allows us to need (art. 6, 28): a nickname and a
@@ -12,8 +13,7 @@ export const OLDEST_BIRTH_YEARS = 6
 /** A pregnancy lasts about 280 days from the last period; a due date further out is a typo. */
 export const LATEST_DUE_DAYS = 300
 
-const IsoDateSchema = z
-  .string({ error: '请填写日期' })
+const IsoDateSchema = safeText({ error: '请填写日期' })
   .regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
   .refine(isValidIsoDate, '日期不存在')
 
@@ -21,7 +21,7 @@ const IsoDateSchema = z
 export function childCreateBodySchema(today: () => string = () => todayInShanghai()) {
   return z
     .object({
-      nickname: z.string({ error: '请填写小名' }).trim().min(1, '请填写小名').max(CHILD_NICKNAME_MAX, `小名最多 ${CHILD_NICKNAME_MAX} 个字`),
+      nickname: safeText({ error: '请填写小名' }).trim().min(1, '请填写小名').max(CHILD_NICKNAME_MAX, `小名最多 ${CHILD_NICKNAME_MAX} 个字`),
       birthDate: IsoDateSchema.optional(),
       dueDate: IsoDateSchema.optional(),
       /** The guardian's separate consent (PIPL art. 31); the server records it. */

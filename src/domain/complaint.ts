@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { MobilePhoneSchema } from './phone'
+import { safeText } from './safeText'
+import { DEADLINE_WINDOW, isoDateTimeWithin, isoDateWithin, PAST_INCIDENT_WINDOW } from './datedField'
 
 /*
  * 投诉马上查 — complaints about a childcare institution, with a tracking number and
@@ -56,16 +58,15 @@ export const COMPLAINT_NOTE_MAX = 1000
 
 /** Tracking numbers: TS + filing date (Asia/Shanghai) + '-' + 6 random characters (no 0/O/1/I). */
 export const TRACKING_NO = /^TS\d{8}-[2-9A-HJ-NP-Z]{6}$/
-export const TrackingNoSchema = z
-  .string({ error: '请填写查询码' })
+export const TrackingNoSchema = safeText({ error: '请填写查询码' })
   .trim()
   .toUpperCase()
   .regex(TRACKING_NO, '查询码格式不正确，应类似 TS20261122-7F3K9Q')
 
-export const PhoneLast4Schema = z.string().trim().regex(/^\d{4}$/, '请填写手机号后四位')
+export const PhoneLast4Schema = safeText().trim().regex(/^\d{4}$/, '请填写手机号后四位')
 
 const text = (what: string, max: number) =>
-  z.string({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 个字`)
+  safeText({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 个字`)
 
 export const UnlistedInstitutionSchema = z.object({
   name: text('机构名称', 100),
@@ -77,22 +78,21 @@ export type UnlistedInstitution = z.infer<typeof UnlistedInstitutionSchema>
 
 export const ComplaintCreateBodySchema = z
   .object({
-    institutionId: z.string().trim().min(1, '请选择机构').max(100, '机构编号太长').optional(),
+    institutionId: safeText().trim().min(1, '请选择机构').max(100, '机构编号太长').optional(),
     unlistedInstitution: UnlistedInstitutionSchema.optional(),
     category: ComplaintCategorySchema,
-    description: z
-      .string({ error: '请描述发生了什么' })
+    description: safeText({ error: '请描述发生了什么' })
       .trim()
       .min(COMPLAINT_DESCRIPTION_MIN, `请至少用 ${COMPLAINT_DESCRIPTION_MIN} 个字描述发生了什么`)
       .max(COMPLAINT_DESCRIPTION_MAX, `描述最多 ${COMPLAINT_DESCRIPTION_MAX} 个字`),
     /** When it happened (ISO-8601 with offset); not in the future (checked by the server with its clock). */
-    occurredAt: z.iso.datetime({ offset: true, error: '请填写发生时间' }),
+    occurredAt: isoDateTimeWithin(PAST_INCIDENT_WINDOW, '发生时间', '请填写发生时间'),
     /** Stay anonymous to the institution (it never learns who complained either way; this also hides the nickname from regulators). */
     anonymous: z.boolean({ error: '请选择是否匿名' }).default(false),
     contactPhone: MobilePhoneSchema,
     /** Upload ids from POST /api/v1/uploads. */
     attachments: z
-      .array(z.string().trim().min(1).max(100, '附件编号太长'), { error: '附件格式不正确' })
+      .array(safeText().trim().min(1).max(100, '附件编号太长'), { error: '附件格式不正确' })
       .max(COMPLAINT_ATTACHMENTS_MAX, `最多上传 ${COMPLAINT_ATTACHMENTS_MAX} 张照片`)
       .optional(),
   })
@@ -178,7 +178,7 @@ export const StaffComplaintListSchema = z.object({ items: z.array(StaffComplaint
 
 export const ComplaintFeedbackBodySchema = z.object({
   satisfied: z.boolean({ error: '请选择是否满意' }),
-  comment: z.string().trim().max(500, '评价最多 500 字').optional(),
+  comment: safeText().trim().max(500, '评价最多 500 字').optional(),
 })
 export type ComplaintFeedbackBody = z.infer<typeof ComplaintFeedbackBodySchema>
 
@@ -188,7 +188,7 @@ export const ComplaintReexaminationBodySchema = z.object({
 export type ComplaintReexaminationBody = z.infer<typeof ComplaintReexaminationBodySchema>
 
 /** Staff actions: accept / investigate take an optional note; resolve needs a result, reject a reason. */
-export const StaffNoteBodySchema = z.object({ note: z.string().trim().max(COMPLAINT_NOTE_MAX, `说明最多 ${COMPLAINT_NOTE_MAX} 字`).optional() }).nullish()
+export const StaffNoteBodySchema = z.object({ note: safeText().trim().max(COMPLAINT_NOTE_MAX, `说明最多 ${COMPLAINT_NOTE_MAX} 字`).optional() }).nullish()
 export const StaffResolveBodySchema = z.object({ result: text('办理结果', COMPLAINT_NOTE_MAX) })
 export const StaffRejectBodySchema = z.object({ reason: text('不予受理的理由', COMPLAINT_NOTE_MAX) })
 
@@ -205,7 +205,7 @@ export type ComplaintStatistics = z.infer<typeof ComplaintStatisticsSchema>
 export const RectificationCreateBodySchema = z.object({
   institutionId: text('机构', 100),
   issue: text('整改问题', 500),
-  dueOn: z.iso.date({ error: '请填写整改期限（YYYY-MM-DD）' }),
+  dueOn: isoDateWithin(DEADLINE_WINDOW, '整改期限', '请填写整改期限（YYYY-MM-DD）'),
   /** The complaint that led to it, if any. */
   trackingNo: TrackingNoSchema.optional(),
 })

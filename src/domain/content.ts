@@ -5,6 +5,7 @@ import { CalendarDateSchema } from './calendarDate'
 import { FactFlagSchema, ReviewSchema } from './contentSources'
 import { VaccinationsThisMonthSchema } from './vaccinationGuidance'
 import { isValidIsoDate, ISO_DATE } from './shanghaiTime'
+import { safeText } from './safeText'
 
 /*
  * 生命1000天: the content library's shapes, shared by the build check, the server and the
@@ -111,8 +112,8 @@ export const TIP_TEXT_MAX = 80
 
 
 export const SourceSchema = z.object({
-  org: z.string({ error: '来源缺少发布机构 org' }).trim().min(1, '来源缺少发布机构 org'),
-  title: z.string({ error: '来源缺少文件名称 title' }).trim().min(1, '来源缺少文件名称 title'),
+  org: safeText({ error: '来源缺少发布机构 org' }).trim().min(1, '来源缺少发布机构 org'),
+  title: safeText({ error: '来源缺少文件名称 title' }).trim().min(1, '来源缺少文件名称 title'),
   year: z.number({ error: '来源年份 year 应为数字' }).int('来源年份 year 应为整数').min(1900, '来源年份不对').max(2100, '来源年份不对').optional(),
   url: z.url({ protocol: /^https?$/, error: '来源链接 url 应为 http(s) 网址' }).optional(),
   /** Said when the document cited has since been amended or superseded: what changed and what the article follows. */
@@ -133,13 +134,13 @@ function within(span: Span, outer: Span): boolean {
 /** An article's front matter (content/articles/<stage>/<id>.md). */
 export const ArticleFrontMatterSchema = z
   .object({
-    id: z.string({ error: '缺少 id' }).regex(ARTICLE_ID, 'id 只能用小写字母、数字和连字符'),
-    title: z.string({ error: '缺少标题 title' }).trim().min(1, '缺少标题 title').max(ARTICLE_TITLE_MAX, `标题最多 ${ARTICLE_TITLE_MAX} 个字`),
+    id: safeText({ error: '缺少 id' }).regex(ARTICLE_ID, 'id 只能用小写字母、数字和连字符'),
+    title: safeText({ error: '缺少标题 title' }).trim().min(1, '缺少标题 title').max(ARTICLE_TITLE_MAX, `标题最多 ${ARTICLE_TITLE_MAX} 个字`),
     stage: StageIdSchema,
     topic: TopicIdSchema,
     ageMonths: spanSchema('月龄范围 ageMonths', LAST_AGE_MONTH).optional(),
     pregnancyWeeks: spanSchema('孕周范围 pregnancyWeeks', LAST_PREGNANCY_WEEK).optional(),
-    summary: z.string({ error: '缺少摘要 summary' }).trim().min(1, '缺少摘要 summary').max(ARTICLE_SUMMARY_MAX, `摘要最多 ${ARTICLE_SUMMARY_MAX} 个字`),
+    summary: safeText({ error: '缺少摘要 summary' }).trim().min(1, '缺少摘要 summary').max(ARTICLE_SUMMARY_MAX, `摘要最多 ${ARTICLE_SUMMARY_MAX} 个字`),
     sources: z.array(SourceSchema, { error: '缺少来源 sources' }).min(1, '每篇文章至少列出一个来源 sources'),
     /** The review trail, oldest first: who checked the article against which documents, and when. */
     reviews: z.array(ReviewSchema, { error: '缺少审核记录 reviews' }).min(1, '每篇文章至少有一条审核记录 reviews'),
@@ -176,8 +177,8 @@ export const TipEntrySchema = z
   .object({
     pregnancyWeek: week('孕周 pregnancyWeek', LAST_PREGNANCY_WEEK).optional(),
     ageWeek: week('周龄 ageWeek', LAST_AGE_WEEK).optional(),
-    text: z.string({ error: '小提示缺少 text' }).trim().min(1, '小提示缺少 text').max(TIP_TEXT_MAX, `小提示最多 ${TIP_TEXT_MAX} 个字`),
-    source: z.string({ error: '小提示缺少来源 source' }).trim().min(1, '小提示缺少来源 source'),
+    text: safeText({ error: '小提示缺少 text' }).trim().min(1, '小提示缺少 text').max(TIP_TEXT_MAX, `小提示最多 ${TIP_TEXT_MAX} 个字`),
+    source: safeText({ error: '小提示缺少来源 source' }).trim().min(1, '小提示缺少来源 source'),
   })
   .strict()
   .refine((tip) => (tip.pregnancyWeek === undefined) !== (tip.ageWeek === undefined), 'pregnancyWeek 和 ageWeek 必须且只能填写一个')
@@ -259,8 +260,9 @@ export type Tip = z.infer<typeof TipSchema>
 
 // ---------------------------------------------------------------- API: queries and answers
 
+// The plausible window of these dates is checked with its own, more precise messages (todayProblem).
 const DateParamSchema = (label: string) =>
-  z.string({ error: `${label}只能填写一个值` }).trim().regex(ISO_DATE, `${label}格式应为 YYYY-MM-DD`).refine(isValidIsoDate, `${label}不存在`)
+  safeText({ error: `${label}只能填写一个值` }).trim().regex(ISO_DATE, `${label}格式应为 YYYY-MM-DD`).refine(isValidIsoDate, `${label}不存在`)
 
 /**
  * GET /api/v1/content/today?birthDate=|dueDate= — one of them, or both for a baby born
@@ -305,10 +307,9 @@ export const DEFAULT_ARTICLE_LIMIT = 20
 export const ArticleListQuerySchema = z.object({
   stage: StageIdSchema.optional(),
   topic: TopicIdSchema.optional(),
-  q: z.string({ error: '搜索词只能填写一个' }).trim().max(ARTICLE_QUERY_MAX, `搜索词最多 ${ARTICLE_QUERY_MAX} 个字`).optional(),
-  cursor: z.string({ error: '翻页参数不正确' }).max(200, '翻页参数不正确').optional(),
-  limit: z
-    .string({ error: '每页条数只能填写一个' })
+  q: safeText({ error: '搜索词只能填写一个' }).trim().max(ARTICLE_QUERY_MAX, `搜索词最多 ${ARTICLE_QUERY_MAX} 个字`).optional(),
+  cursor: safeText({ error: '翻页参数不正确' }).max(200, '翻页参数不正确').optional(),
+  limit: safeText({ error: '每页条数只能填写一个' })
     .regex(/^\d+$/, '每页条数必须是整数')
     .transform(Number)
     .pipe(z.number().int().min(1, '每页条数至少 1').max(MAX_PAGE_LIMIT, `每页条数最多 ${MAX_PAGE_LIMIT}`))
@@ -363,8 +364,7 @@ export const LecturePageSchema = pageSchema(LectureSchema)
 export type LecturePage = z.infer<typeof LecturePageSchema>
 
 function coordinate(label: string, min: number, max: number) {
-  return z
-    .string({ error: `${label}只能填写一个值` })
+  return safeText({ error: `${label}只能填写一个值` })
     .trim()
     .regex(/^-?\d+(\.\d+)?$/, `${label}必须是数字`)
     .transform(Number)
@@ -381,8 +381,8 @@ export const LectureListQuerySchema = z
     lng: coordinate('经度', -180, 180).optional(),
     from: IsoDateTimeSchema.optional(),
     to: IsoDateTimeSchema.optional(),
-    district: z.string({ error: '区县只能填写一个值' }).trim().min(1, '区县不能为空').max(20, '区县名称太长').optional(),
-    cursor: z.string({ error: '翻页参数不正确' }).max(200, '翻页参数不正确').optional(),
+    district: safeText({ error: '区县只能填写一个值' }).trim().min(1, '区县不能为空').max(20, '区县名称太长').optional(),
+    cursor: safeText({ error: '翻页参数不正确' }).max(200, '翻页参数不正确').optional(),
     limit: ArticleListQuerySchema.shape.limit,
   })
   .refine((q) => (q.lat === undefined) === (q.lng === undefined), { path: ['lat'], message: '纬度和经度需要同时填写' })

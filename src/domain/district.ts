@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CareModeSchema } from './careMode'
+import { safeText } from './safeText'
 
 export const DistrictSummarySchema = z.object({
   /** 行政区划代码, e.g. 500112 for 重庆市渝北区. */
@@ -27,10 +28,10 @@ export function medianFen(values: readonly number[]): number | null {
 
 /** A district as it is stored: the demo generator and the importer both write these. */
 export const DistrictRecordSchema = z.object({
-  code: z.string().regex(/^\d{6}$/),
-  name: z.string().min(1),
-  province: z.string().min(1),
-  city: z.string().min(1),
+  code: safeText().regex(/^\d{6}$/),
+  name: safeText().min(1),
+  province: safeText().min(1),
+  city: safeText().min(1),
   center: z.object({ lat: z.number(), lng: z.number() }),
 })
 export type DistrictRecord = z.infer<typeof DistrictRecordSchema>

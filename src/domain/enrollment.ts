@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CareModeSchema } from './careMode'
 import { MobilePhoneSchema } from './phone'
+import { safeText } from './safeText'
 
 /*
  * An application for a place (入托申请). submitted 已提交 — the institution has a
@@ -21,10 +22,10 @@ export const ENROLLMENT_STATUS_LABELS: Record<EnrollmentStatus, string> = {
 export const START_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 export const EnrollmentCreateBodySchema = z.object({
-  institutionId: z.string({ error: '请选择机构' }).trim().min(1, '请选择机构').max(100, '机构编号太长'),
-  childId: z.string({ error: '请选择孩子' }).trim().min(1, '请选择孩子').max(100, '孩子编号太长'),
+  institutionId: safeText({ error: '请选择机构' }).trim().min(1, '请选择机构').max(100, '机构编号太长'),
+  childId: safeText({ error: '请选择孩子' }).trim().min(1, '请选择孩子').max(100, '孩子编号太长'),
   careMode: CareModeSchema,
-  startMonth: z.string({ error: '请选择入托月份' }).regex(START_MONTH, '入托月份格式应为 YYYY-MM'),
+  startMonth: safeText({ error: '请选择入托月份' }).regex(START_MONTH, '入托月份格式应为 YYYY-MM'),
   contactPhone: MobilePhoneSchema,
 })
 export type EnrollmentCreateBody = z.infer<typeof EnrollmentCreateBodySchema>

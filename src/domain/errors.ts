@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   AGE_NOT_ACCEPTED: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A service we depend on (WeChat) cannot be reached: try again later. */
+  UNAVAILABLE: 503,
 } as const
 export type ErrorCode = keyof typeof ERROR_STATUS
 
@@ -33,4 +35,5 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   AGE_NOT_ACCEPTED: '孩子的月龄不在该机构的招收范围内',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务暂时出了点问题，请稍后再试',
+  UNAVAILABLE: '暂时无法连接微信服务，请稍后再试',
 }

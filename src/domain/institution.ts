@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { ComplaintStatisticsSchema } from './complaint'
 import { CareModeFeeSchema } from './careMode'
 import { OpenSlotsSummarySchema } from './slotRules'
+import { safeText } from './safeText'
 
 /**
  * Institution kinds as the 备案 (filing) lists name them:
@@ -88,8 +89,8 @@ export const ClassGroupSchema = z.object({
 
 export const OpeningHoursSchema = z.object({
   days: z.string(),
-  opensAt: z.string().regex(/^\d{2}:\d{2}$/),
-  closesAt: z.string().regex(/^\d{2}:\d{2}$/),
+  opensAt: safeText().regex(/^\d{2}:\d{2}$/),
+  closesAt: safeText().regex(/^\d{2}:\d{2}$/),
 })
 
 export const INSPECTION_RESULTS = ['passed', 'rectification_required', 'failed'] as const

@@ -11,6 +11,7 @@ import {
   OpeningHoursSchema,
   RectificationSchema,
 } from './institution'
+import { safeText } from './safeText'
 
 /**
  * What is written for one institution: a row of an official filing list after
@@ -18,19 +19,19 @@ import {
  * vacancies, rectification outcome, search text) are not part of it.
  */
 export const InstitutionRecordSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1).max(100),
+  id: safeText().min(1),
+  name: safeText().min(1).max(100),
   kind: InstitutionKindSchema,
-  districtCode: z.string().min(1),
-  street: z.string().min(1).max(50),
-  address: z.string().min(1).max(200),
+  districtCode: safeText().min(1),
+  street: safeText().min(1).max(50),
+  address: safeText().min(1).max(200),
   location: LatLngSchema,
   affordable: z.boolean(),
   demonstrationLevel: DemonstrationLevelSchema.nullable(),
   filing: z.object({
-    number: z.string().min(1).max(64),
+    number: safeText().min(1).max(64),
     filedOn: z.string(),
-    authority: z.string().min(1),
+    authority: safeText().min(1),
     status: FilingStatusSchema,
   }),
   ageRange: AgeRangeSchema,
@@ -38,7 +39,7 @@ export const InstitutionRecordSchema = z.object({
   capacity: z.number().int().nonnegative(),
   enrolled: z.number().int().nonnegative(),
   hours: OpeningHoursSchema,
-  contactPhone: z.string().min(1),
+  contactPhone: safeText().min(1),
   description: z.string(),
   photos: z.array(z.string()),
   classes: z.array(ClassGroupSchema),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from './safeText'
 
 export const MAX_PAGE_LIMIT = 50
 
@@ -10,7 +11,7 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T) {
 export type Page<T> = { items: T[]; nextCursor: string | null }
 
 /** The opaque cursor a client sends back unchanged. */
-export const CursorParamSchema = z.string({ error: '翻页标记不正确' }).max(200, '翻页标记不正确')
+export const CursorParamSchema = safeText({ error: '翻页标记不正确' }).max(200, '翻页标记不正确')
 
 /** `?cursor=&limit=` of a list that pages (limit 1..50). */
 export function pageQuerySchema(defaultLimit = 20) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MAX_PAGE_LIMIT } from './page'
+import { safeText } from './safeText'
 
 /*
  * Parents' reviews of an institution (评价). Glossary: 安全 safety · 卫生 hygiene ·
@@ -49,8 +50,7 @@ export type ReviewScores = z.infer<typeof ReviewScoresSchema>
 /** POST /api/v1/institutions/:id/reviews. Empty text counts as no text. */
 export const ReviewBodySchema = z.object({
   scores: ReviewScoresSchema,
-  text: z
-    .string({ error: '评价内容应为文字' })
+  text: safeText({ error: '评价内容应为文字' })
     .trim()
     .max(REVIEW_TEXT_MAX, `评价内容最多 ${REVIEW_TEXT_MAX} 个字`)
     .optional()
@@ -60,8 +60,7 @@ export type ReviewBody = z.infer<typeof ReviewBodySchema>
 
 /** POST /api/v1/staff/reviews/:id/reply — the institution answers a review, once. */
 export const ReviewReplyBodySchema = z.object({
-  text: z
-    .string({ error: '请填写回复内容' })
+  text: safeText({ error: '请填写回复内容' })
     .trim()
     .min(1, '请填写回复内容')
     .max(REPLY_TEXT_MAX, `回复内容最多 ${REPLY_TEXT_MAX} 个字`),
@@ -130,7 +129,7 @@ export type ReviewPage = z.infer<typeof ReviewPageSchema>
 export const REVIEW_PAGE_DEFAULT_LIMIT = 20
 
 export const ReviewListQuerySchema = z.object({
-  cursor: z.string().trim().max(200, '分页参数不正确').optional(),
+  cursor: safeText().trim().max(200, '分页参数不正确').optional(),
   limit: z.coerce
     .number({ error: 'limit 应为数字' })
     .int('limit 应为整数')

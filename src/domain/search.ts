@@ -3,6 +3,7 @@ import { CareMode, CareModeFee, CareModeSchema } from './careMode'
 import { isAgeAccepted } from './age'
 import { InstitutionKindSchema, InstitutionSummary } from './institution'
 import { MAX_PAGE_LIMIT } from './page'
+import { safeText } from './safeText'
 
 /*
  * The search filters of GET /api/v1/institutions, as they arrive on the wire (strings),
@@ -20,7 +21,7 @@ export const SORTS = ['distance', 'fee', 'rating'] as const
 export type SearchSort = (typeof SORTS)[number]
 
 function single(label: string) {
-  return z.string({ error: `${label}只能填写一个值` })
+  return safeText({ error: `${label}只能填写一个值` })
 }
 
 function decimalParam(label: string, min: number, max: number) {

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { safeText } from './safeText'
+import { EVENT_QUERY_WINDOW, EVENT_WINDOW, isoDateTimeWithin } from './datedField'
 
 /*
  * Bookable times an institution publishes (入托网上约):
@@ -21,8 +23,10 @@ export type SlotStatus = z.infer<typeof SlotStatusSchema>
 
 export const SLOT_CAPACITY_MAX = 500
 
-/** ISO-8601 with an offset, as docs/api.md asks for every time. */
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true, error: '时间格式应为 ISO-8601（带时区）' })
+/** ISO-8601 with an offset, as docs/api.md asks for every time: a search bound over events. */
+export const IsoDateTimeSchema = isoDateTimeWithin(EVENT_QUERY_WINDOW, '时间')
+/** When a slot starts or ends: within the planning window (datedField.ts). */
+const SlotTimeSchema = isoDateTimeWithin(EVENT_WINDOW, '时段时间')
 
 export const SlotSchema = z.object({
   id: z.string(),
@@ -48,9 +52,9 @@ export type SlotsQuery = z.infer<typeof SlotsQuerySchema>
 
 const slotFields = {
   kind: SlotKindSchema,
-  title: z.string().trim().max(40, '标题最多 40 个字').optional(),
-  startsAt: IsoDateTimeSchema,
-  endsAt: IsoDateTimeSchema,
+  title: safeText().trim().max(40, '标题最多 40 个字').optional(),
+  startsAt: SlotTimeSchema,
+  endsAt: SlotTimeSchema,
   capacity: z.number({ error: '名额应为数字' }).int('名额应为整数').min(1, '名额至少 1 个').max(SLOT_CAPACITY_MAX, `名额最多 ${SLOT_CAPACITY_MAX} 个`),
   requiresConfirmation: z.boolean().optional(),
 }

@@ -3,11 +3,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { FastifyInstance } from 'fastify'
 import { Config } from '../../server/config'
-import { buildApp } from '../../server/app'
+import { AppDependencies, buildApp } from '../../server/app'
 import { compileContent } from '../../server/features/content/library/compileContent'
 import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/platform/wechat/fake/fakeWechatServer'
 import { Backend, openTestDatabase, TestDatabase } from './database'
 import { testConfig } from './testConfig'
+import { TEST_ENCRYPTION_KEY } from './encryption'
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   wechat?: FakeWechatOptions
   /** A 生命1000天 library folder to compile into the database first, as the server does at start. */
   content?: string
+  /** Receives the app's log lines (the config's logLevel decides which). */
+  logStream?: AppDependencies['logStream']
 }
 
 /** A tiny stand-in H5 build: the real one is built by `npm test` and tested end to end. */
@@ -51,9 +54,11 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
       // Test files sign many users in from one address.
       signInRateLimitPerMinute: 10_000,
       complaintRateLimitPerMinute: 10_000,
+      encryptionKeys: [TEST_ENCRYPTION_KEY],
       ...options.config,
     }),
     db: database.db,
+    logStream: options.logStream,
   })
   return {
     ...database,

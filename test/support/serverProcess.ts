@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
+import { TEST_ENCRYPTION_KEYS_ENV } from './encryption'
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..')
 
@@ -28,6 +29,7 @@ export function startServerProcess(databaseUrl: string, h5Dist: string, options:
       NOTIFY_INTERVAL_MS: '0',
       SEARCH_INDEX_REFRESH_MS: '0',
       WECHAT_API_BASE: 'http://127.0.0.1:9',
+      DATA_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS_ENV,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

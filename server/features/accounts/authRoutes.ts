@@ -15,7 +15,8 @@ export interface AuthRouteSettings extends SignInSettings {
 /** Sign-in (docs/api.md "Sign-in and the account"): WeChat, demo, and sign-out. */
 export function authRoutes(db: Database, wechat: WechatClient, settings: AuthRouteSettings): FastifyPluginAsyncZod {
   return async (app) => {
-    const limited = perIpLimit(settings.signInRateLimitPerMinute)
+    // One allowance per client for every way of signing in (demo and WeChat alike).
+    const limited = perIpLimit(settings.signInRateLimitPerMinute, 60_000, 'sign-in')
 
     app.post(
       '/auth/wechat',
@@ -25,7 +26,7 @@ export function authRoutes(db: Database, wechat: WechatClient, settings: AuthRou
           summary: '微信登录：用 wx.login 的 code 换取登录凭证',
           tags: ['auth'],
           body: WechatSignInBodySchema,
-          response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
+          response: { 200: SessionSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema, 503: ErrorBodySchema },
         },
       },
       async (request) => signInWithWechat(db, wechat, settings, request.body.code),

@@ -9,3 +9,9 @@ export async function insertSession(db: Queryable, tokenHash: string, userId: st
 export async function revokeSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query(`update sessions set revoked_at = now() where token_hash = $1 and revoked_at is null`, [tokenHash])
 }
+
+/** Deletes sessions that expired or were revoked before `before`. */
+export async function deleteEndedSessions(db: Queryable, before: Date): Promise<number> {
+  const result = await db.query(`delete from sessions where expires_at < $1 or revoked_at < $1`, [before])
+  return result.rowCount
+}

@@ -1,7 +1,7 @@
 import { Session } from '@domain/account'
 import { inShanghai } from '@domain/shanghaiTime'
 import { Queryable } from '../../platform/db/database'
-import { insertSession } from './sessionRepository'
+import { insertSession, deleteEndedSessions } from './sessionRepository'
 import { findUser } from './userRepository'
 import { hashSessionToken, newSessionToken } from './sessionToken'
 
@@ -19,4 +19,12 @@ export async function openSession(db: Queryable, userId: string, ttlDays: number
     expiresAt: inShanghai(expiresAt).format(),
     user: { id: user.id, nickname: user.nickname, staffInstitutionId: user.staff_institution_id },
   }
+}
+
+/**
+ * Retention: a session that has ended (expired or signed out) signs no one in and only
+ * says when someone used the app; it goes a day after it ended.
+ */
+export async function purgeEndedSessions(db: Queryable, now: Date = new Date()): Promise<number> {
+  return deleteEndedSessions(db, new Date(now.getTime() - 24 * 60 * 60 * 1000))
 }

@@ -31,9 +31,12 @@ export async function signInWithWechat(db: Database, wechat: WechatClient, setti
   })
 }
 
-/** What a parent is told when WeChat refuses the code; the errcode stays in the log. */
+/**
+ * What a parent is told when WeChat refuses the code or cannot be reached: an outage
+ * of WeChat is a 503 UNAVAILABLE to retry later, not a bug of ours (500).
+ */
 function signInFailure(error: unknown): Error {
-  if (!(error instanceof WechatError)) return new ApiError('INTERNAL', '微信登录暂时不可用，请稍后再试')
+  if (!(error instanceof WechatError)) return new ApiError('UNAVAILABLE', '微信登录暂时不可用，请稍后再试')
   switch (error.errcode) {
     case WECHAT_ERRCODE.INVALID_CODE:
       return new ApiError('UNAUTHORIZED', '微信登录凭证无效或已过期，请重新登录')
@@ -42,7 +45,7 @@ function signInFailure(error: unknown): Error {
     case WECHAT_ERRCODE.RISKY_USER:
       return new ApiError('FORBIDDEN', '该微信账号暂时无法登录，请稍后再试')
     default:
-      return new ApiError('INTERNAL', '微信登录暂时不可用，请稍后再试')
+      return new ApiError('UNAVAILABLE', '微信登录暂时不可用，请稍后再试')
   }
 }
 

@@ -58,4 +58,7 @@ export async function findUser(db: Queryable, userId: string): Promise<UserRow |
   return result.rows[0]
 }
 
-
+/** Deletes the user; every table keyed by user_id follows by its foreign key (migrations 003–012). */
+export async function deleteUser(db: Queryable, userId: string): Promise<void> {
+  await db.query(`delete from users where id = $1`, [userId])
+}

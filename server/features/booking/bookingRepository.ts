@@ -3,6 +3,7 @@ import { BookingStatus } from '@domain/booking'
 import { ACTIVE_BOOKING_STATUSES, BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '@domain/bookingRules'
 import { Queryable } from '../../platform/db/database'
 import { BOOKING_COLUMNS, BOOKING_FROM, BookingRow } from './bookingRows'
+import { encryptField } from '../../platform/crypto/fieldCipher'
 
 const ACTIVE = ACTIVE_BOOKING_STATUSES as string[]
 
@@ -90,7 +91,8 @@ export async function insertBooking(tx: Queryable, booking: NewBooking): Promise
         booking.status,
         newBookingCode(),
         booking.contactName,
-        booking.contactPhone,
+        // Encrypted at rest (platform/crypto/fieldCipher.ts).
+        encryptField(booking.contactPhone),
         booking.note,
       ],
     )

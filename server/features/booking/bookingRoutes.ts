@@ -8,9 +8,10 @@ import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { cancelMyBooking, createBooking, getMyBooking } from './bookings'
 import { myBookings } from './myBookings'
+import { safeText } from '@domain/safeText'
 
 export const BookingIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '预约编号不能为空').max(100, '预约编号太长'),
+  id: safeText().trim().min(1, '预约编号不能为空').max(100, '预约编号太长'),
 })
 
 /** Cancelling takes no input; anything sent is a mistake worth a 400 rather than silence. */

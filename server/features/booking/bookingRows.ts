@@ -3,6 +3,7 @@ import { maskPhone } from '@domain/phone'
 import { Slot, SlotKind, SlotStatus } from '@domain/slot'
 import { remainingPlaces } from '@domain/slotRules'
 import { isoTime } from '../../platform/db/isoTime'
+import { decryptField } from '../../platform/crypto/fieldCipher'
 
 /*
  * Row shapes of migration 005 and their mapping to the API's schemas. Times leave as
@@ -69,8 +70,9 @@ export const BOOKING_COLUMNS = `b.id, b.slot_id, b.user_id, b.child_id, b.child_
 
 export const BOOKING_FROM = `bookings b join slots s on s.id = b.slot_id join institutions i on i.id = s.institution_id`
 
-/** The parent who booked sees their number; everyone else sees it masked. */
+/** The parent who booked sees their number; everyone else sees it masked (after decryption). */
 export function toBooking(row: BookingRow, audience: 'owner' | 'staff'): Booking {
+  const phone = decryptField(row.contact_phone)
   return {
     id: row.id,
     status: row.status,
@@ -79,7 +81,7 @@ export function toBooking(row: BookingRow, audience: 'owner' | 'staff'): Booking
     institution: { id: row.slot.institution_id, name: row.institution_name },
     child: { id: row.child_id ?? '', nickname: row.child_nickname },
     contactName: row.contact_name,
-    contactPhone: audience === 'owner' ? row.contact_phone : maskPhone(row.contact_phone),
+    contactPhone: audience === 'owner' ? phone : maskPhone(phone),
     note: row.note,
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),

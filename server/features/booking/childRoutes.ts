@@ -5,9 +5,10 @@ import { ErrorBodySchema } from '@domain/errors'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { addChild, myChild, myChildren, removeChild } from './children'
+import { safeText } from '@domain/safeText'
 
 const ChildIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '孩子编号不能为空').max(100, '孩子编号太长'),
+  id: safeText().trim().min(1, '孩子编号不能为空').max(100, '孩子编号太长'),
 })
 
 /** A parent's children (docs/api.md "Booking", /me/children): only a nickname and a birth or due date. */

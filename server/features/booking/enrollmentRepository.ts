@@ -4,6 +4,7 @@ import { OPEN_ENROLLMENT_STATUSES } from '@domain/enrollmentRules'
 import { maskPhone } from '@domain/phone'
 import { Queryable } from '../../platform/db/database'
 import { isoTime } from '../../platform/db/isoTime'
+import { decryptField, encryptField } from '../../platform/crypto/fieldCipher'
 
 const OPEN = OPEN_ENROLLMENT_STATUSES as string[]
 
@@ -43,7 +44,7 @@ export function toEnrollment(row: EnrollmentRow, audience: 'owner' | 'staff'): E
     child: { id: row.child_id ?? '', nickname: row.child_nickname },
     careMode: row.care_mode,
     startMonth: row.start_month,
-    contactPhone: audience === 'owner' ? row.contact_phone : maskPhone(row.contact_phone),
+    contactPhone: audience === 'owner' ? decryptField(row.contact_phone) : maskPhone(decryptField(row.contact_phone)),
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
   }
@@ -143,7 +144,7 @@ export async function insertEnrollment(tx: Queryable, e: NewEnrollment): Promise
   await tx.query(
     `insert into enrollments (id, institution_id, user_id, child_id, child_nickname, care_mode, start_month, contact_phone, status, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp(), clock_timestamp())`,
-    [e.id, e.institutionId, e.userId, e.childId, e.childNickname, e.careMode, e.startMonth, e.contactPhone, e.status],
+    [e.id, e.institutionId, e.userId, e.childId, e.childNickname, e.careMode, e.startMonth, encryptField(e.contactPhone), e.status],
   )
 }
 

@@ -6,9 +6,10 @@ import { Database } from '../../platform/db/database'
 import { EmptyBodySchema } from './bookingRoutes'
 import { requireViewer } from '../accounts/authentication'
 import { applyForEnrollment, getMyEnrollment, withdrawMyEnrollment } from './enrollments'
+import { safeText } from '@domain/safeText'
 
 export const EnrollmentIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '申请编号不能为空').max(100, '申请编号太长'),
+  id: safeText().trim().min(1, '申请编号不能为空').max(100, '申请编号太长'),
 })
 
 /** A parent's enrollment applications (入托申请) with their live waitlist position. */

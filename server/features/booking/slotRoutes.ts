@@ -5,9 +5,10 @@ import { SlotsQuerySchema } from '@domain/slot'
 import { InstitutionSlotsSchema } from '@domain/slotRules'
 import { Database } from '../../platform/db/database'
 import { listInstitutionOpenSlots } from './slots'
+import { safeText } from '@domain/safeText'
 
 const InstitutionIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
+  id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
 })
 
 /** Public: an institution's bookable slots (open, not started), with places remaining. */

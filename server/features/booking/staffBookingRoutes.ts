@@ -11,12 +11,13 @@ import { requireInstitutionStaff } from '../accounts/authentication'
 import { actOnBooking, listStaffBookings } from './staffBookings'
 import { admitEnrollment, declineEnrollment, listStaffEnrollments } from './staffEnrollments'
 import { cancelSlot, createSlot, listStaffSlots, updateSlot } from './staffSlots'
+import { safeText } from '@domain/safeText'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1, '编号不能为空').max(100, '编号太长') })
+const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 
 const StaffBookingsQuerySchema = z
   .object({
-    slotId: z.string().trim().min(1).max(100, '时段编号太长').optional(),
+    slotId: safeText().trim().min(1).max(100, '时段编号太长').optional(),
     status: BookingStatusSchema.optional(),
   })
   .extend(pageQuerySchema(MAX_PAGE_LIMIT).shape)

@@ -34,6 +34,8 @@ export async function changeComplaintStatus(
 ): Promise<void> {
   await updateComplaintStatus(tx, row.id, change)
   await insertEvent(tx, row.id, change.status, note, actorUserId)
+  // A complainant who deleted their account (注销) is told nothing: there is no one to tell.
+  if (row.user_id === null) return
   await enqueueNotification(tx, {
     userId: row.user_id,
     kind: 'complaint_status',

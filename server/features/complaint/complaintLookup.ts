@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { Complaint } from '@domain/complaint'
 import { Queryable } from '../../platform/db/database'
-import { countLookup, findComplaintByTrackingNo } from './complaintRepository'
+import { countLookup, deleteLookupWindowsBefore, findComplaintByTrackingNo } from './complaintRepository'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { complaintNotFound, getOwnComplaint } from './complaints'
@@ -43,4 +43,9 @@ export async function lookUpComplaint(
   const matches = crypto.timingSafeEqual(expected, Buffer.from(phoneLast4.padEnd(4).slice(0, 4))) && row !== null
   if (!matches) throw complaintNotFound()
   return toComplaint(db, photos, row, 'lookup', now)
+}
+
+/** Retention: a lookup count matters only during its window; older ones are deleted. */
+export async function purgeOldLookupWindows(db: Queryable, now: Date = new Date()): Promise<number> {
+  return deleteLookupWindowsBefore(db, new Date(now.getTime() - 2 * LOOKUP_WINDOW_SECONDS * 1000))
 }

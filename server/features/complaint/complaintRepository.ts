@@ -1,5 +1,6 @@
 import { ComplaintCategory, ComplaintStatus } from '@domain/complaint'
 import { Queryable } from '../../platform/db/database'
+import { encryptField } from '../../platform/crypto/fieldCipher'
 
 /*
  * Complaints and their timeline. The row carries the complainant (user_id,
@@ -9,7 +10,7 @@ import { Queryable } from '../../platform/db/database'
 export interface ComplaintRow {
   id: string
   tracking_no: string
-  user_id: string
+  user_id: string | null
   institution_id: string | null
   institution_name: string
   institution_address: string | null
@@ -67,11 +68,13 @@ export async function insertComplaint(tx: Queryable, c: NewComplaint): Promise<b
   const result = await tx.query(
     `insert into complaints (id, tracking_no, user_id, institution_id, institution_name, institution_address, listed,
        district_code, category, urgent, description, occurred_at, anonymous, contact_phone, phone_last4, accept_by, due_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, right($14, 4), $15, $16)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $17, $15, $16)
      on conflict (tracking_no) do nothing`,
     [
       c.id, c.trackingNo, c.userId, c.institutionId, c.institutionName, c.institutionAddress, c.listed,
-      c.districtCode, c.category, c.urgent, c.description, c.occurredAt, c.anonymous, c.contactPhone, c.acceptBy, c.dueBy,
+      c.districtCode, c.category, c.urgent, c.description, c.occurredAt, c.anonymous, encryptField(c.contactPhone), c.acceptBy, c.dueBy,
+      // The lookup proof 马上查 compares; the number itself is encrypted at rest.
+      c.contactPhone.slice(-4),
     ],
   )
   return result.rowCount === 1
@@ -177,6 +180,12 @@ export async function countLookup(db: Queryable, trackingNo: string, windowSecon
     [trackingNo, windowSeconds],
   )
   return result.rows[0].attempts
+}
+
+/** Deletes lookup counts of windows that started before `before`. */
+export async function deleteLookupWindowsBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.query(`delete from complaint_lookup_windows where window_start < $1`, [before])
+  return result.rowCount
 }
 
 export async function insertAuditEntry(

@@ -13,13 +13,14 @@ import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff, requireViewer } from '../accounts/authentication'
 import { listInstitutionReviews, listStaffReviews, postReview, replyToReview } from './reviews'
 import { WechatClient } from '../../platform/wechat/wechatClient'
+import { safeText } from '@domain/safeText'
 
 const InstitutionIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
+  id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
 })
 
 const ReviewIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '评价编号不能为空').max(100, '评价编号太长'),
+  id: safeText().trim().min(1, '评价编号不能为空').max(100, '评价编号太长'),
 })
 
 /** Parents' reviews of institutions they visited, the public list, and staff replies. */

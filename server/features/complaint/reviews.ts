@@ -35,6 +35,7 @@ import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { checkPublicText, PublicTextCheck } from './publicTextCheck'
 import { cursorCodec, pageFromRows } from '../../platform/http/paging'
+import { safeText } from '@domain/safeText'
 
 const institutionNotFound = () => new ApiError('NOT_FOUND', '没有找到这家托育机构')
 const reviewNotFound = () => new ApiError('NOT_FOUND', '没有找到这条评价')
@@ -175,7 +176,7 @@ export function toReview(row: ReviewRow, audience: 'public' | 'author' | 'staff'
 }
 
 /** Where a page of reviews ended; the time goes into SQL as a timestamptz, so only the exact shape this server wrote. */
-const reviewCursor = cursorCodec(z.object({ at: z.string().max(40).refine(isCursorTime), id: z.string().max(100) }))
+const reviewCursor = cursorCodec(z.object({ at: safeText().max(40).refine(isCursorTime), id: safeText().max(100) }))
 
 /**
  * A real instant written like cursor_at ("2026-11-22T08:00:00.123456Z"): no Feb 30, no

@@ -10,16 +10,17 @@ import { AttachmentStore } from '../../platform/storage/attachmentStore'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 import { MAX_PHOTO_BYTES } from '../../platform/storage/cleanPhoto'
 import { readAttachment, uploadPhoto } from './uploads'
+import { safeText } from '@domain/safeText'
 
 /** Room for the multipart boundaries and part headers around one photo. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 const UploadResultSchema = z.object({ id: z.string() })
 
-const AttachmentParamsSchema = z.object({ id: z.string().trim().min(1).max(100, '照片编号太长') })
+const AttachmentParamsSchema = z.object({ id: safeText().trim().min(1).max(100, '照片编号太长') })
 const AttachmentQuerySchema = z.object({
   expires: z.coerce.number({ error: '链接无效' }).int('链接无效'),
-  sig: z.string().min(1, '链接无效').max(200, '链接无效'),
+  sig: safeText().min(1, '链接无效').max(200, '链接无效'),
 })
 
 const TOO_LARGE = '照片不能超过 10 MB'

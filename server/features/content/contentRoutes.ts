@@ -11,9 +11,10 @@ import {
 import { ErrorBodySchema } from '@domain/errors'
 import { Database } from '../../platform/db/database'
 import { contentArticle, contentStages, contentToday, listContentArticles } from './content'
+import { safeText } from '@domain/safeText'
 
 const ArticleIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '文章编号不能为空').max(100, '文章编号太长'),
+  id: safeText().trim().min(1, '文章编号不能为空').max(100, '文章编号太长'),
 })
 
 /** Public: 生命1000天 guidance for a birth or due date, and the article library. */

@@ -9,9 +9,10 @@ import { fastOkSerializer } from '../../platform/http/fastSerializer'
 import { getInstitutionDetail } from './institutionDetail'
 import { findInstitutions } from './institutionSearch'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
+import { safeText } from '@domain/safeText'
 
 const InstitutionIdParamsSchema = z.object({
-  id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
+  id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
 })
 
 /** Public institution routes: search and detail. */

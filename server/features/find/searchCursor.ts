@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { SearchSort, SORTS } from '@domain/search'
 import { cursorCodec, invalidCursor } from '../../platform/http/paging'
 import { SearchPosition } from './institutionSearchRepository'
+import { safeText } from '@domain/safeText'
 
 /*
  * The `cursor` of institution lists (server/platform/http/paging.ts): where the last page
@@ -13,7 +14,7 @@ const codec = cursorCodec(
   z.object({
     s: z.enum(SORTS),
     k: z.number().finite(),
-    id: z.string().min(1).max(100),
+    id: safeText().min(1).max(100),
   }),
 )
 

@@ -1,4 +1,5 @@
-import { FastifyError, FastifyInstance } from 'fastify'
+import type { Socket } from 'node:net'
+import { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '@domain/errors'
@@ -41,7 +42,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(errorBody('VALIDATION', first, fields))
     }
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema')
+      // Where and how the answer was wrong, never the values (logRedaction.ts).
+      const issues = error.cause.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code }))
+      request.log.error({ err: error, issues }, 'response did not match its schema')
       return reply.status(500).send(errorBody('INTERNAL'))
     }
     const status = error.statusCode ?? 500
@@ -53,4 +56,38 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error')
     return reply.status(500).send(errorBody('INTERNAL'))
   })
+}
+
+/** Messages for requests the router refuses before any route sees them. */
+const FRAMEWORK_PROBLEMS: Record<string, string> = {
+  FST_ERR_BAD_URL: '网址中有无法识别的字符',
+  FST_ERR_MAX_PARAM_LENGTH: '网址太长',
+}
+
+/**
+ * Fastify's `frameworkErrors`: a malformed URL (broken %-escapes, invalid UTF-8) or an
+ * over-long path parameter is refused by the router in Fastify's own shape; this puts
+ * it in ours, as 400 VALIDATION.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const message = (error.code && FRAMEWORK_PROBLEMS[error.code]) || '请求格式不正确'
+  void reply.status(400).send(errorBody('VALIDATION', message))
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refuses oversized headers (431)
+ * and garbage before any Fastify code runs; the answer still has API.md's shape.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy()
+    return
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+  const status = tooLarge ? 431 : 400
+  const body = JSON.stringify(errorBody('VALIDATION', tooLarge ? '请求头太大' : '请求格式不正确'))
+  socket.end(
+    `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
 }

@@ -1,4 +1,5 @@
 import { Queryable } from '../db/database'
+import { decryptField, ENCRYPTED_PREFIX, encryptField } from '../crypto/fieldCipher'
 
 /*
  * Idempotency-Key records (migration 005), per user. A request first claims its key;
@@ -30,7 +31,28 @@ export async function findStoredAnswer(tx: Queryable, userId: string, key: strin
     `select request_hash, status_code, response from idempotency_keys where user_id = $1 and key = $2`,
     [userId, key],
   )
-  return result.rows[0]
+  const row = result.rows[0]
+  return row && { ...row, response: withPhoneNumbers(row.response) }
+}
+
+/** 13812345678 anywhere in a string of a stored answer, even inside longer text. */
+const MOBILE_NUMBER = /(?<!\d)1[3-9]\d{9}(?!\d)/
+
+/**
+ * What is kept of an answer for replays: every string holding a phone number is
+ * encrypted like the number's own column (platform/crypto), so the store of answers is
+ * not a second, plain copy of every contact number; a replay decrypts it again.
+ */
+export function withoutPlainPhoneNumbers(response: unknown): unknown {
+  return JSON.parse(JSON.stringify(response ?? null), (_key, value: unknown) =>
+    typeof value === 'string' && MOBILE_NUMBER.test(value) ? encryptField(value) : value,
+  )
+}
+
+function withPhoneNumbers(stored: unknown): unknown {
+  return JSON.parse(JSON.stringify(stored ?? null), (_key, value: unknown) =>
+    typeof value === 'string' && value.startsWith(ENCRYPTED_PREFIX) ? decryptField(value) : value,
+  )
 }
 
 export async function storeAnswer(tx: Queryable, userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
@@ -38,8 +60,14 @@ export async function storeAnswer(tx: Queryable, userId: string, key: string, st
     userId,
     key,
     statusCode,
-    JSON.stringify(response),
+    JSON.stringify(withoutPlainPhoneNumbers(response)),
   ])
+}
+
+/** Retention: keys older than `before` (with their stored answers) are deleted. */
+export async function deleteIdempotencyKeysBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.query(`delete from idempotency_keys where created_at < $1`, [before])
+  return result.rowCount
 }
 
 /** A deleted child's nickname must not live on in a stored answer. */

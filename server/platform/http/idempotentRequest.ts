@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { ErrorBody } from '@domain/errors'
 import { Database, Transaction } from '../db/database'
-import { claimIdempotencyKey, findStoredAnswer, storeAnswer } from './idempotencyRepository'
+import { claimIdempotencyKey, deleteIdempotencyKeysBefore, findStoredAnswer, storeAnswer } from './idempotencyRepository'
 import { retryOnConflict } from '../db/retryTransaction'
 import { ApiError, errorBody } from './apiError'
 
@@ -87,4 +87,14 @@ async function claimAndWork<T>(
   await tx.query('release savepoint idempotent_work')
   await storeAnswer(tx, userId, key, answer.statusCode, answer.body)
   return answer
+}
+
+/**
+ * Retention: a key is kept a day (the IETF draft leaves the period to the server; a
+ * client retries within minutes), then deleted with its stored answer.
+ */
+export const IDEMPOTENCY_KEY_RETENTION_MS = 24 * 60 * 60 * 1000
+
+export async function purgeOldIdempotencyKeys(db: Database, now: Date = new Date()): Promise<number> {
+  return deleteIdempotencyKeysBefore(db, new Date(now.getTime() - IDEMPOTENCY_KEY_RETENTION_MS))
 }

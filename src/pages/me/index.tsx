@@ -11,6 +11,7 @@ import { COMPLAINT_ROUTES } from '../../navigation/complaintRoutes'
 import { CONTENT_ROUTES } from '../../navigation/contentRoutes'
 import { ROUTES } from '../../navigation/routes'
 import { hasConsented, loadAccount, useAccount } from '../../store/account'
+import { AccountDataSection } from './components/AccountDataSection'
 import { ChildrenSection } from './components/ChildrenSection'
 import { SignInSection } from './components/SignInSection'
 
@@ -33,6 +34,7 @@ function AccountSections({ revision }: { revision: number }) {
         </View>
       </View>
       <ChildrenSection revision={revision} />
+      <AccountDataSection />
     </>
   )
 }

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import helmet from '@fastify/helmet'
+import { FastifyInstance } from 'fastify'
+import { isApiPath } from './staticApp'
+
+/*
+ * Security headers on every answer (docs/architecture.md, "HTTP"): helmet's set
+ * (nosniff, frame protection, Referrer-Policy, HSTS…) with a Content-Security-Policy
+ * the H5 app runs under, and `Cache-Control: no-store` on API answers, which are
+ * personal (a parent's children, bookings, complaints) or may be: no shared cache or
+ * back/forward cache keeps them. A route that sets its own Cache-Control keeps it.
+ */
+
+/** sha256 sources of the inline <script>s of the H5 build's index.html (Taro's rem sizing). */
+export function inlineScriptHashes(h5Dist: string): string[] {
+  const indexFile = path.join(h5Dist, 'index.html')
+  if (!fs.existsSync(indexFile)) return []
+  const html = fs.readFileSync(indexFile, 'utf8')
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (match) => `'sha256-${crypto.createHash('sha256').update(match[1], 'utf8').digest('base64')}'`,
+  )
+}
+
+export async function installSecurityHeaders(app: FastifyInstance, h5Dist: string): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes(h5Dist)],
+        // Taro's components set style attributes; styles cannot run code.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Photos and the app are same-origin; nothing here is embedded cross-origin.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  })
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    return payload
+  })
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { ConsentSchema, SessionUserSchema } from './account'
+import { ChildSchema } from './child'
+import { ComplaintSchema } from './complaint'
+import { MyBookingItemSchema } from './myBookings'
+
+/*
+ * 个人信息副本 (PIPL art. 45): GET /api/v1/me/export, everything the service keeps about
+ * the signed-in parent, as one JSON file; and 注销账号 (art. 47): DELETE /api/v1/me.
+ */
+
+export const MyDataExportSchema = z.object({
+  exportedAt: z.string(),
+  user: SessionUserSchema.extend({ regulatorDistrictCode: z.string().nullable(), wechat: z.boolean() }),
+  consents: z.array(ConsentSchema),
+  subscriptions: z.array(z.object({ kind: z.string(), remaining: z.number().int() })),
+  children: z.array(ChildSchema),
+  bookings: z.array(MyBookingItemSchema),
+  complaints: z.array(ComplaintSchema),
+  reviews: z.array(z.object({ institutionId: z.string(), overall: z.number(), text: z.string().nullable(), createdAt: z.string() })),
+  photos: z.array(z.object({ id: z.string(), contentType: z.string(), uploadedAt: z.string() })),
+})
+export type MyDataExport = z.infer<typeof MyDataExportSchema>
+
+/** DELETE /api/v1/me must be confirmed with the words the parent typed (a tap alone is too easy). */
+export const ACCOUNT_DELETION_CONFIRMATION = '注销账号'
+export const AccountDeletionBodySchema = z.object({
+  confirm: z.literal(ACCOUNT_DELETION_CONFIRMATION, { error: `请输入“${ACCOUNT_DELETION_CONFIRMATION}”确认` }),
+})
+
+export const AccountDeletionSchema = z.object({
+  children: z.number().int(),
+  complaintsAnonymised: z.number().int(),
+  reviewsRemoved: z.number().int(),
+  photosDeleted: z.number().int(),
+})
+export type AccountDeletion = z.infer<typeof AccountDeletionSchema>
