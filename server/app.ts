@@ -22,6 +22,7 @@ import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
+import { staffAccessRoutes } from './features/accounts/staffAccessRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -145,6 +146,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
         }),
       )
       await api.register(meRoutes(db))
+      await api.register(staffAccessRoutes(db, { demoLogin: config.demoLogin ?? APP_DEFAULTS.demoLogin }))
       await api.register(childRoutes(db))
       await api.register(slotRoutes(db))
       await api.register(bookingRoutes(db))

@@ -1,7 +1,8 @@
 import { SlotSchema } from '@domain/slot'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { addChild, requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { bookingBody, insertSlotRow, postBooking, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
@@ -14,8 +15,8 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
   beforeAll(async () => {
     t = await openTestApp(backend)
     await seedInstitutions(t.db, [{ id: 'inst-s' }, { id: 'inst-x' }])
-    staff = await signInStaff(t.app, 'inst-s')
-    otherStaff = await signInStaff(t.app, 'inst-x')
+    staff = await signInStaff(t, 'inst-s')
+    otherStaff = await signInStaff(t, 'inst-x')
   })
   afterAll(() => t.close())
 
