@@ -23,6 +23,7 @@ import { institutionRoutes } from './features/find/institutionRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
 import { staffAccessRoutes } from './features/accounts/staffAccessRoutes'
+import { desktopLoginRoutes } from './features/accounts/desktopLoginRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -146,6 +147,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
         }),
       )
       await api.register(meRoutes(db))
+      await api.register(desktopLoginRoutes(db, { signInRateLimitPerMinute: config.signInRateLimitPerMinute ?? APP_DEFAULTS.signInRateLimitPerMinute }))
       await api.register(staffAccessRoutes(db, { demoLogin: config.demoLogin ?? APP_DEFAULTS.demoLogin }))
       await api.register(childRoutes(db))
       await api.register(slotRoutes(db))

@@ -47,7 +47,7 @@ interface InvitationTarget {
 /** The first regulator of a district, from the server's console (no one signed in). */
 export async function inviteFirstRegulator(db: Database, districtCode: string, note: string | null, now = new Date()): Promise<NewInvitation> {
   return db.transaction(async (tx) => {
-    if ((await findDistrictName(tx, districtCode)) === undefined) throw new ApiError('NOT_FOUND', `没有找到区县 ${districtCode}`)
+    if ((await findDistrictName(tx, districtCode)) === undefined) throw new ApiError('NOT_FOUND', `没有找到区县 ${districtCode}：请先导入备案名单（npm run import）`)
     return makeInvitation(tx, { role: 'regulator', districtCode, institutionId: null }, null, note, now)
   })
 }
