@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { Session, SessionSchema } from '@domain/account'
+import { Booking, BookingSchema } from '@domain/booking'
+import { StaffComplaint, StaffComplaintListSchema, StaffComplaintSchema } from '@domain/complaint'
+import { pageSchema } from '@domain/page'
+import {
+  DemoAccount,
+  DemoAccountSchema,
+  Invitation,
+  InvitationCreateBody,
+  InvitationSchema,
+  Membership,
+  MembershipSchema,
+  MyRoles,
+  MyRolesSchema,
+  NewInvitation,
+  NewInvitationSchema,
+} from '@domain/staffAccess'
+import { requestJson } from './client'
+
+/** 工作台 calls (docs/api.md "Accounts and roles", "Staff"): roles, invitations, bookings, complaints. */
+
+export function getMyRoles(): Promise<MyRoles> {
+  return requestJson('GET', '/api/v1/me/roles', MyRolesSchema, { auth: true })
+}
+
+export async function listDemoAccounts(): Promise<DemoAccount[]> {
+  return (await requestJson('GET', '/api/v1/auth/demo/accounts', z.object({ items: z.array(DemoAccountSchema) }))).items
+}
+
+export function signInAsDemoAccount(key: string): Promise<Session> {
+  return requestJson('POST', '/api/v1/auth/demo', SessionSchema, { body: { demoAccount: key } })
+}
+
+export function acceptInvitation(code: string): Promise<Invitation> {
+  return requestJson('POST', '/api/v1/invitations/accept', InvitationSchema, { auth: true, body: { code } })
+}
+
+export function createInvitation(body: InvitationCreateBody): Promise<NewInvitation> {
+  return requestJson('POST', '/api/v1/staff/invitations', NewInvitationSchema, { auth: true, body })
+}
+
+export async function listMembers(): Promise<Membership[]> {
+  return (await requestJson('GET', '/api/v1/staff/members', z.object({ items: z.array(MembershipSchema) }), { auth: true })).items
+}
+
+export function revokeMember(id: string): Promise<Membership> {
+  return requestJson('POST', `/api/v1/staff/members/${encodeURIComponent(id)}/revoke`, MembershipSchema, { auth: true })
+}
+
+export async function listStaffBookings(status?: Booking['status']): Promise<Booking[]> {
+  const params: [string, string][] = [['limit', '50']]
+  if (status) params.push(['status', status])
+  return (await requestJson('GET', '/api/v1/staff/bookings', pageSchema(BookingSchema), { auth: true, params })).items
+}
+
+export type BookingAction = 'confirm' | 'decline' | 'attend' | 'no-show'
+
+export function actOnBooking(id: string, action: BookingAction): Promise<Booking> {
+  return requestJson('POST', `/api/v1/staff/bookings/${encodeURIComponent(id)}/${action}`, BookingSchema, { auth: true })
+}
+
+export async function complaintQueue(): Promise<StaffComplaint[]> {
+  return (await requestJson('GET', '/api/v1/staff/complaints', StaffComplaintListSchema, { auth: true, params: [['limit', '50']] })).items
+}
+
+export type ComplaintAction = { kind: 'accept' | 'investigate'; note?: string } | { kind: 'resolve'; result: string } | { kind: 'reject'; reason: string }
+
+export function actOnComplaint(trackingNo: string, action: ComplaintAction): Promise<StaffComplaint> {
+  const { kind, ...body } = action
+  return requestJson('POST', `/api/v1/staff/complaints/${encodeURIComponent(trackingNo)}/${kind}`, StaffComplaintSchema, { auth: true, body })
+}
