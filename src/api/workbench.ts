@@ -6,6 +6,10 @@ import { pageSchema } from '@domain/page'
 import {
   DemoAccount,
   DemoAccountSchema,
+  DesktopSession,
+  DesktopSessionSchema,
+  LoginTicket,
+  LoginTicketSchema,
   Invitation,
   InvitationCreateBody,
   InvitationSchema,
@@ -16,7 +20,7 @@ import {
   NewInvitation,
   NewInvitationSchema,
 } from '@domain/staffAccess'
-import { requestJson } from './client'
+import { NoContentSchema, requestJson } from './client'
 
 /** 工作台 calls (docs/api.md "Accounts and roles", "Staff"): roles, invitations, bookings, complaints. */
 
@@ -69,4 +73,30 @@ export type ComplaintAction = { kind: 'accept' | 'investigate'; note?: string } 
 export function actOnComplaint(trackingNo: string, action: ComplaintAction): Promise<StaffComplaint> {
   const { kind, ...body } = action
   return requestJson('POST', `/api/v1/staff/complaints/${encodeURIComponent(trackingNo)}/${kind}`, StaffComplaintSchema, { auth: true, body })
+}
+
+export function openDesktopTicket(): Promise<LoginTicket> {
+  return requestJson('POST', '/api/v1/auth/desktop-tickets', LoginTicketSchema)
+}
+
+const WaitingSchema = z.union([SessionSchema, z.object({ status: z.literal('waiting') })])
+
+/** The desktop's poll: the session once the phone confirmed, else null. */
+export async function collectDesktopTicket(ticket: LoginTicket): Promise<Session | null> {
+  const answer = await requestJson('POST', `/api/v1/auth/desktop-tickets/${encodeURIComponent(ticket.ticketId)}/collect`, WaitingSchema, {
+    body: { pollSecret: ticket.pollSecret },
+  })
+  return 'token' in answer ? answer : null
+}
+
+export function confirmDesktopTicket(ticketId: string): Promise<void> {
+  return requestJson('POST', `/api/v1/auth/desktop-tickets/${encodeURIComponent(ticketId)}/confirm`, NoContentSchema, { auth: true })
+}
+
+export async function listDesktopSessions(): Promise<DesktopSession[]> {
+  return (await requestJson('GET', '/api/v1/me/desktop-sessions', z.object({ items: z.array(DesktopSessionSchema) }), { auth: true })).items
+}
+
+export function endDesktopSession(id: string): Promise<void> {
+  return requestJson('POST', `/api/v1/me/desktop-sessions/${encodeURIComponent(id)}/end`, NoContentSchema, { auth: true })
 }

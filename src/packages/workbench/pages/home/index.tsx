@@ -9,6 +9,8 @@ import { useRemote } from '@app/hooks/useRemote'
 import { signIn, SIGN_IN_KIND, useSession } from '@app/hooks/useSession'
 import { saveSession } from '@app/store/session'
 import { ROLE_NAMES } from '@domain/staffAccess'
+import { DesktopSessions } from '../../components/DesktopSessions'
+import { DesktopSignIn } from '../../components/DesktopSignIn'
 import { sectionsFor, WORKBENCH_ROUTES } from '../../lib/sections'
 import { useRoles } from '../../lib/useRoles'
 import '../../workbench.scss'
@@ -54,6 +56,7 @@ export default function WorkbenchHome() {
           </View>
         </View>
       )}
+      {!session && process.env.TARO_ENV !== 'weapp' && <DesktopSignIn />}
       {!session && <DemoAccounts />}
       {session && roles.status === 'loading' && <LoadingView />}
       {session && roles.status === 'error' && <ErrorView message={roles.message} onRetry={retry} />}
@@ -70,6 +73,7 @@ export default function WorkbenchHome() {
                 <Text className='workbench-card__text'>{section.hint}</Text>
               </View>
             ))}
+            {(roles.value.regulator || roles.value.institution) && <DesktopSessions />}
             <View className='workbench-card e2e-section-join' onClick={() => void Taro.navigateTo({ url: WORKBENCH_ROUTES.join })}>
               <Text className='workbench-card__title'>接受邀请</Text>
               <Text className='workbench-card__text'>扫描或输入邀请码，获得机构或监管权限</Text>
