@@ -1,13 +1,13 @@
 import crypto from 'node:crypto'
 import { Slot, SlotCreateBody, SlotsQuery, SlotUpdateBody, SLOT_KIND_LABELS } from '@domain/slot'
 import { Database } from '../../platform/db/database'
-import { cancelActiveBookingsOfSlot } from './bookingRepository'
+import { activeBookingsOfSlot, cancelActiveBookingsOfSlot } from './bookingRepository'
 import { toSlot } from './bookingRows'
 import { freePlaces } from './slotPlaces'
 import { cancelOpenSlot, findSlotOfInstitution, insertSlot, listInstitutionSlots, updateOpenSlot } from './slotRepository'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
-import { queueBookingStatusNotice } from './bookingNotices'
+import { queueBookingStatusNotice, queueSlotChangedNotice } from './bookingNotices'
 import { slotWindow } from './slots'
 
 type Staff = Viewer & { staffInstitutionId: string }
@@ -46,8 +46,15 @@ export async function listStaffSlots(db: Database, staff: Staff, query: SlotsQue
 export async function updateSlot(db: Database, staff: Staff, id: string, body: SlotUpdateBody, now: Date = new Date()): Promise<Slot> {
   refuseThePast(body.startsAt, now)
   return db.transaction(async (tx) => {
+    const before = await findSlotOfInstitution(tx, id, staff.staffInstitutionId)
     const updated = await updateOpenSlot(tx, id, staff.staffInstitutionId, { ...body, title: body.title || undefined })
-    if (updated) return toSlot(updated)
+    if (updated) {
+      // Booked families hear of a new time in the same transaction that sets it.
+      const at = (value: Date | string) => new Date(value).getTime()
+      const moved = before && (at(before.starts_at) !== at(updated.starts_at) || at(before.ends_at) !== at(updated.ends_at))
+      if (moved) for (const booking of await activeBookingsOfSlot(tx, id)) await queueSlotChangedNotice(tx, booking.id)
+      return toSlot(updated)
+    }
     const current = await findSlotOfInstitution(tx, id, staff.staffInstitutionId)
     if (!current) throw slotNotFound()
     if (current.status !== 'open') throw new ApiError('CONFLICT', '这个时段已取消，不能再修改')

@@ -60,6 +60,29 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       expect(await slotBooked(t.db, slotId)).toEqual({ booked: 2, capacity: 2, holding: 2 })
     })
 
+    it('tells each booked family when a slot’s time changes, once per new time, and nobody for a capacity change', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
+      const a = await book(slotId)
+      const b = await book(slotId)
+      const notices = async () =>
+        (await t.db.query<{ user_id: string; payload: { note?: string } }>(
+          `select user_id, payload from notification_outbox where kind = 'booking_status' and subject_id = any($1::text[]) order by id`,
+          [[a.id, b.id]],
+        )).rows
+      const before = (await notices()).length
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, { capacity: 6 }, staff.headers)).status).toBe(200)
+      expect(await notices()).toHaveLength(before)
+      const moved = { startsAt: inHours(72), endsAt: inHours(74) }
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, moved, staff.headers)).status).toBe(200)
+      const after = (await notices()).slice(before)
+      expect(after.map((n) => n.user_id).sort()).toEqual([a.parent.userId, b.parent.userId].sort())
+      expect(after.every((n) => n.payload.note?.startsWith('时间改为'))).toBe(true)
+      // The same time again is no new change; another staff member's PATCH is a 404.
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, moved, staff.headers)).status).toBe(200)
+      expect(await notices()).toHaveLength(before + 2)
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, { startsAt: inHours(80), endsAt: inHours(81) }, otherStaff.headers)).status).toBe(404)
+    })
+
     it('cancels a slot, its bookings and queues a notice to each family', async () => {
       const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
       const a = await book(slotId)
