@@ -5,12 +5,12 @@ import { BookingAction } from '@domain/bookingRules'
 import { EnrollmentSchema, EnrollmentStatusSchema } from '@domain/enrollment'
 import { ErrorBodySchema } from '@domain/errors'
 import { MAX_PAGE_LIMIT, pageSchema } from '@domain/page'
-import { SlotCreateBodySchema, SlotSchema, SlotsQuerySchema, SlotUpdateBodySchema } from '@domain/slot'
+import { SlotCreateBodySchema, SlotSchema, SlotsQuerySchema, SlotUpdateBodySchema, WeeklySlotsBodySchema } from '@domain/slot'
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { actOnBooking, listStaffBookings } from './staffBookings'
 import { admitEnrollment, declineEnrollment, listStaffEnrollments } from './staffEnrollments'
-import { cancelSlot, createSlot, listStaffSlots, updateSlot } from './staffSlots'
+import { cancelSlot, createSlot, createWeeklySlots, listStaffSlots, updateSlot } from './staffSlots'
 
 const IdParamsSchema = z.object({ id: z.string().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const LimitSchema = z.coerce.number({ error: 'limit 应为数字' }).int('limit 应为整数').min(1, 'limit 至少为 1').max(MAX_PAGE_LIMIT, `limit 最多为 ${MAX_PAGE_LIMIT}`)
@@ -42,6 +42,19 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
       '/staff/slots',
       { schema: { summary: '发布时段', tags: ['staff'], body: SlotCreateBodySchema, response: { 201: SlotSchema, ...errors } } },
       async (request, reply) => reply.code(201).send(await createSlot(db, await requireInstitutionStaff(db, request), request.body)),
+    )
+
+    app.post(
+      '/staff/slots/weekly',
+      {
+        schema: {
+          summary: '按周重复发布时段（同一星期几、同一时间，最多 12 周）',
+          tags: ['staff'],
+          body: WeeklySlotsBodySchema,
+          response: { 201: pageSchema(SlotSchema), ...errors },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await createWeeklySlots(db, await requireInstitutionStaff(db, request), request.body)),
     )
 
     app.get(

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import { Slot, SlotCreateBody, SlotsQuery, SlotUpdateBody, SLOT_KIND_LABELS } from '@domain/slot'
+import { Slot, SlotCreateBody, SlotsQuery, SlotUpdateBody, SLOT_KIND_LABELS, WeeklySlotsBody } from '@domain/slot'
+import { inShanghai } from '@domain/shanghaiTime'
 import { Database } from '../../platform/db/database'
 import { activeBookingsOfSlot, cancelActiveBookingsOfSlot } from './bookingRepository'
 import { toSlot } from './bookingRows'
@@ -34,6 +35,34 @@ export async function createSlot(db: Database, staff: Staff, body: SlotCreateBod
     requiresConfirmation: body.requiresConfirmation ?? false,
   })
   return toSlot(row)
+}
+
+/**
+ * POST /api/v1/staff/slots/weekly — the same slot every week for `weeks` weeks, at the
+ * same Beijing wall-clock time (dayjs in Asia/Shanghai), all or none in one transaction.
+ */
+export async function createWeeklySlots(db: Database, staff: Staff, body: WeeklySlotsBody, now: Date = new Date()): Promise<{ items: Slot[]; nextCursor: null }> {
+  refuseThePast(body.startsAt, now)
+  const starts = inShanghai(body.startsAt)
+  const ends = inShanghai(body.endsAt)
+  const items = await db.transaction(async (tx) => {
+    const made: Slot[] = []
+    for (let week = 0; week < body.weeks; week++) {
+      const row = await insertSlot(tx, {
+        id: crypto.randomUUID(),
+        institutionId: staff.staffInstitutionId,
+        kind: body.kind,
+        title: body.title || SLOT_KIND_LABELS[body.kind],
+        startsAt: starts.add(week, 'week').format(),
+        endsAt: ends.add(week, 'week').format(),
+        capacity: body.capacity,
+        requiresConfirmation: body.requiresConfirmation ?? false,
+      })
+      made.push(toSlot(row))
+    }
+    return made
+  })
+  return { items, nextCursor: null }
 }
 
 /** GET /api/v1/staff/slots — every slot of the institution in the window (default: the next 60 days). */

@@ -93,6 +93,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
   /** A valid body for each route, so the answer is about who asks, not about a typo. */
   function bodyFor(method: string, path: string): unknown {
     if (path.endsWith('/staff/invitations')) return { role: 'institution_admin', institutionId: TARGET }
+    if (path.endsWith('/staff/slots/weekly')) return { kind: 'visit', startsAt: `${inDays(3)}T09:00:00+08:00`, endsAt: `${inDays(3)}T10:00:00+08:00`, capacity: 3, weeks: 2 }
     if (path.endsWith('/staff/slots') && method === 'post') return { kind: 'visit', startsAt: `${inDays(3)}T09:00:00+08:00`, endsAt: `${inDays(3)}T10:00:00+08:00`, capacity: 3 }
     if (method === 'patch') return { capacity: 9 }
     if (path.endsWith('/resolve')) return { result: '已核实并督促整改' }

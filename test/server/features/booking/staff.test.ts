@@ -83,6 +83,22 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, { startsAt: inHours(80), endsAt: inHours(81) }, otherStaff.headers)).status).toBe(404)
     })
 
+    it('publishes a slot every week at the same Beijing time, all or none', async () => {
+      const startsAt = '2099-03-04T09:30:00+08:00'
+      const created = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'lecture', title: '家长课堂', startsAt, endsAt: '2099-03-04T11:00:00+08:00', capacity: 20, weeks: 4 })
+      expect(created.status).toBe(201)
+      const items = (created.body as { items: { startsAt: string; institutionId: string }[] }).items
+      expect(items.map((slot) => slot.startsAt)).toEqual([
+        '2099-03-04T09:30:00+08:00',
+        '2099-03-11T09:30:00+08:00',
+        '2099-03-18T09:30:00+08:00',
+        '2099-03-25T09:30:00+08:00',
+      ])
+      expect(items.every((slot) => slot.institutionId === 'inst-s')).toBe(true)
+      const tooMany = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'visit', startsAt, endsAt: '2099-03-04T10:00:00+08:00', capacity: 2, weeks: 13 })
+      expect(tooMany).toMatchObject({ status: 400, body: { error: { fields: { 'body.weeks': '最多连续 12 周' } } } })
+    })
+
     it('cancels a slot, its bookings and queues a notice to each family', async () => {
       const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
       const a = await book(slotId)
