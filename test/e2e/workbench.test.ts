@@ -116,7 +116,7 @@ describe('the workbench in the H5 app', () => {
     await shot(desk, '01-workbench-home-staff')
     await desk.locator('.e2e-section-bookings').click()
     const card = desk.locator(`.e2e-staff-booking[data-code="${booking.code}"]`)
-    await expect(card.locator('.e2e-staff-booking-status').innerText()).resolves.toBe('待确认')
+    await expect(card.locator('.e2e-staff-booking-status').innerText()).resolves.toBe('待机构确认')
     // Staff see the phone masked.
     await expect(card.innerText()).resolves.not.toContain(PHONE)
     await shot(desk, '02-pending-bookings')
@@ -168,6 +168,8 @@ describe('the workbench in the H5 app', () => {
     await inputIn(desk, `.e2e-queue-complaint[data-tracking-no="${filed.trackingNo}"] .e2e-complaint-text`).fill('已受理，三个工作日内到园核查')
     await card.locator('.e2e-complaint-accept').click()
     await card.locator('.e2e-queue-status', { hasText: '已受理' }).waitFor()
+    await card.locator('.e2e-complaint-investigate').click()
+    await card.locator('.e2e-queue-status', { hasText: '调查核实中' }).waitFor()
     await inputIn(desk, `.e2e-queue-complaint[data-tracking-no="${filed.trackingNo}"] .e2e-complaint-text`).fill('经核查属实，已责令机构整改午餐保温')
     await card.locator('.e2e-complaint-resolve').click()
     await card.locator('.e2e-queue-status', { hasText: '已办结' }).waitFor()
@@ -178,7 +180,7 @@ describe('the workbench in the H5 app', () => {
     await inputIn(page, '.e2e-lookup-phone-last4').fill(PHONE.slice(-4))
     await page.locator('.e2e-lookup-submit').click()
     await page.locator('.e2e-complaint').waitFor()
-    await expect(page.locator('.e2e-timeline-status').allInnerTexts()).resolves.toEqual(['已办结', '已受理', '已提交，待受理'])
+    await expect(page.locator('.e2e-timeline-status').allInnerTexts()).resolves.toEqual(['已办结', '调查核实中', '已受理', '已提交，待受理'])
   })
 
   it('signs a desktop in by 扫码登录, the scan done by the signed-in phone session', async () => {

@@ -7,11 +7,22 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { COMPLAINT_STATUS_LABELS, StaffComplaint } from '@domain/complaint'
 import { inShanghai } from '@domain/shanghaiTime'
+import { allowedActions, StaffAction } from '@domain/complaintRules'
 import '../../workbench.scss'
+
+const ACTION_LABELS: Record<StaffAction, string> = { accept: '受理', investigate: '开始调查', resolve: '办结', reject: '不予受理' }
+
+function toRequest(action: StaffAction, text: string): ComplaintAction {
+  if (action === 'resolve') return { kind: 'resolve', result: text }
+  if (action === 'reject') return { kind: 'reject', reason: text }
+  return { kind: action, note: text || undefined }
+}
 
 function ComplaintCard({ complaint, onAct }: { complaint: StaffComplaint; onAct: (action: ComplaintAction) => void }) {
   const [text, setText] = useState('')
   const status = complaint.status
+  // The same rule the server decides by (src/domain/complaintRules.ts).
+  const actions = allowedActions(status)
   return (
     <View className='workbench-card e2e-queue-complaint' data-tracking-no={complaint.trackingNo}>
       <Text className='workbench-card__title'>{`${complaint.institution.name}`}</Text>
@@ -23,30 +34,15 @@ function ComplaintCard({ complaint, onAct }: { complaint: StaffComplaint; onAct:
       </View>
       <Text className='workbench-card__text'>{complaint.description}</Text>
       <Text className='workbench-card__text'>{`查询码 ${complaint.trackingNo} · 办结期限 ${inShanghai(complaint.dueBy).format('M月D日')}`}</Text>
-      {status !== 'resolved' && status !== 'rejected' && (
+      {actions.length > 0 && (
         <>
           <Input className='workbench-input e2e-complaint-text' value={text} placeholder='说明、办理结果或不予受理的理由（家长可见）' onInput={(e) => setText(e.detail.value)} />
           <View className='workbench-card__actions'>
-            {status === 'submitted' && (
-              <View className='btn btn--primary e2e-complaint-accept' onClick={() => onAct({ kind: 'accept', note: text || undefined })}>
-                <Text>受理</Text>
+            {actions.map((action) => (
+              <View key={action} className={`btn ${action === 'reject' ? '' : 'btn--primary'} e2e-complaint-${action}`} onClick={() => onAct(toRequest(action, text))}>
+                <Text>{ACTION_LABELS[action]}</Text>
               </View>
-            )}
-            {status === 'accepted' && (
-              <View className='btn e2e-complaint-investigate' onClick={() => onAct({ kind: 'investigate', note: text || undefined })}>
-                <Text>开始调查</Text>
-              </View>
-            )}
-            {status !== 'submitted' && (
-              <View className='btn btn--primary e2e-complaint-resolve' onClick={() => onAct({ kind: 'resolve', result: text })}>
-                <Text>办结</Text>
-              </View>
-            )}
-            {status === 'submitted' && (
-              <View className='btn e2e-complaint-reject' onClick={() => onAct({ kind: 'reject', reason: text })}>
-                <Text>不予受理</Text>
-              </View>
-            )}
+            ))}
           </View>
         </>
       )}
