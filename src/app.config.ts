@@ -34,7 +34,16 @@ export default defineAppConfig({
     // layout. Issue 10 adds pages/terms and pages/vouchers here.
     {
       root: 'packages/workbench',
-      pages: ['pages/home/index', 'pages/join/index', 'pages/bookings/index', 'pages/complaints/index', 'pages/members/index'],
+      pages: [
+        'pages/home/index',
+        'pages/join/index',
+        'pages/bookings/index',
+        'pages/slots/index',
+        'pages/enrollments/index',
+        'pages/reviews/index',
+        'pages/complaints/index',
+        'pages/members/index',
+      ],
     },
   ],
   window: {

@@ -2,7 +2,10 @@ import { z } from 'zod'
 import { Session, SessionSchema } from '@domain/account'
 import { Booking, BookingSchema } from '@domain/booking'
 import { StaffComplaint, StaffComplaintListSchema, StaffComplaintSchema } from '@domain/complaint'
+import { Enrollment, EnrollmentSchema } from '@domain/enrollment'
 import { pageSchema } from '@domain/page'
+import { Review, ReviewPageSchema, ReviewSchema } from '@domain/review'
+import { Slot, SlotSchema, WeeklySlotsBody } from '@domain/slot'
 import {
   DemoAccount,
   DemoAccountSchema,
@@ -99,4 +102,32 @@ export async function listDesktopSessions(): Promise<DesktopSession[]> {
 
 export function endDesktopSession(id: string): Promise<void> {
   return requestJson('POST', `/api/v1/me/desktop-sessions/${encodeURIComponent(id)}/end`, NoContentSchema, { auth: true })
+}
+
+export async function listStaffSlots(): Promise<Slot[]> {
+  return (await requestJson('GET', '/api/v1/staff/slots', pageSchema(SlotSchema), { auth: true })).items
+}
+
+export async function publishWeeklySlots(body: WeeklySlotsBody): Promise<Slot[]> {
+  return (await requestJson('POST', '/api/v1/staff/slots/weekly', pageSchema(SlotSchema), { auth: true, body })).items
+}
+
+export function cancelStaffSlot(id: string): Promise<Slot> {
+  return requestJson('POST', `/api/v1/staff/slots/${encodeURIComponent(id)}/cancel`, SlotSchema, { auth: true })
+}
+
+export async function listStaffEnrollments(): Promise<Enrollment[]> {
+  return (await requestJson('GET', '/api/v1/staff/enrollments', pageSchema(EnrollmentSchema), { auth: true, params: [['limit', '50']] })).items
+}
+
+export function decideEnrollment(id: string, decision: 'admit' | 'decline'): Promise<Enrollment> {
+  return requestJson('POST', `/api/v1/staff/enrollments/${encodeURIComponent(id)}/${decision}`, EnrollmentSchema, { auth: true })
+}
+
+export async function listStaffReviews(): Promise<Review[]> {
+  return (await requestJson('GET', '/api/v1/staff/reviews', ReviewPageSchema, { auth: true })).items
+}
+
+export function replyToReview(id: string, text: string): Promise<Review> {
+  return requestJson('POST', `/api/v1/staff/reviews/${encodeURIComponent(id)}/reply`, ReviewSchema, { auth: true, body: { text } })
 }
