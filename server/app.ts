@@ -20,6 +20,7 @@ import { districtRoutes } from './features/find/districtRoutes'
 import { enrollmentRoutes } from './features/booking/enrollmentRoutes'
 import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
+import { institutionFactsRoutes } from './features/find/institutionFactsRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
 import { staffAccessRoutes } from './features/accounts/staffAccessRoutes'
@@ -154,6 +155,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(bookingRoutes(db))
       await api.register(enrollmentRoutes(db))
       await api.register(staffRoutes(db))
+      await api.register(institutionFactsRoutes(db))
       await api.register(
         complaintRoutes(db, {
           filingPerMinute: config.complaintRateLimitPerMinute ?? APP_DEFAULTS.complaintRateLimitPerMinute,
