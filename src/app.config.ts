@@ -38,6 +38,7 @@ export default defineAppConfig({
         'pages/home/index',
         'pages/join/index',
         'pages/bookings/index',
+        'pages/facts/index',
         'pages/slots/index',
         'pages/enrollments/index',
         'pages/reviews/index',

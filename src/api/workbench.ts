@@ -3,6 +3,7 @@ import { Session, SessionSchema } from '@domain/account'
 import { Booking, BookingSchema } from '@domain/booking'
 import { StaffComplaint, StaffComplaintListSchema, StaffComplaintSchema } from '@domain/complaint'
 import { Enrollment, EnrollmentSchema } from '@domain/enrollment'
+import { InstitutionFacts, InstitutionFactsBody, InstitutionFactsSchema } from '@domain/institutionFacts'
 import { pageSchema } from '@domain/page'
 import { Review, ReviewPageSchema, ReviewSchema } from '@domain/review'
 import { Slot, SlotSchema, WeeklySlotsBody } from '@domain/slot'
@@ -130,4 +131,12 @@ export async function listStaffReviews(): Promise<Review[]> {
 
 export function replyToReview(id: string, text: string): Promise<Review> {
   return requestJson('POST', `/api/v1/staff/reviews/${encodeURIComponent(id)}/reply`, ReviewSchema, { auth: true, body: { text } })
+}
+
+export function getInstitutionFacts(): Promise<InstitutionFacts> {
+  return requestJson('GET', '/api/v1/staff/institution/facts', InstitutionFactsSchema, { auth: true })
+}
+
+export function confirmInstitutionFacts(body: InstitutionFactsBody): Promise<InstitutionFacts> {
+  return requestJson('PUT', '/api/v1/staff/institution/facts', InstitutionFactsSchema, { auth: true, body })
 }

@@ -19,6 +19,7 @@ const ROOT = '/packages/workbench/pages'
 
 export const WORKBENCH_SECTIONS: WorkbenchSection[] = [
   { key: 'bookings', title: '今日到访与待确认预约', hint: '核对预约码签到，确认或婉拒预约', url: `${ROOT}/bookings/index`, audience: ['institution'] },
+  { key: 'facts', title: '空位与人员', hint: '确认空位数和持证保育人员，家长看到更新时间', url: `${ROOT}/facts/index`, audience: ['institution'] },
   { key: 'slots', title: '时段发布', hint: '开放日、参观、试托、家长课堂，可按周重复', url: `${ROOT}/slots/index`, audience: ['institution'] },
   { key: 'enrollments', title: '入托申请与候补', hint: '录取或婉拒，候补按顺序排列', url: `${ROOT}/enrollments/index`, audience: ['institution'] },
   { key: 'reviews', title: '家长评价', hint: '回复家长的评价', url: `${ROOT}/reviews/index`, audience: ['institution'] },
