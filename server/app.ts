@@ -21,6 +21,7 @@ import { enrollmentRoutes } from './features/booking/enrollmentRoutes'
 import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
 import { institutionFactsRoutes } from './features/find/institutionFactsRoutes'
+import { filingListRoutes } from './features/find/filingImport/filingListRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
 import { staffAccessRoutes } from './features/accounts/staffAccessRoutes'
@@ -156,6 +157,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(enrollmentRoutes(db))
       await api.register(staffRoutes(db))
       await api.register(institutionFactsRoutes(db))
+      await api.register(filingListRoutes(db))
       await api.register(
         complaintRoutes(db, {
           filingPerMinute: config.complaintRateLimitPerMinute ?? APP_DEFAULTS.complaintRateLimitPerMinute,
