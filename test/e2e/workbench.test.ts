@@ -128,6 +128,21 @@ describe('the workbench in the H5 app', () => {
     await expect(mine.locator('.e2e-my-booking-status').innerText()).resolves.toBe('已确认')
   })
 
+  it('staff confirm vacancies and staffing, and the parent sees how fresh they are', async () => {
+    await desk.goto('/#/packages/workbench/pages/facts/index')
+    await desk.reload()
+    await desk.locator('.e2e-vacancy-freshness').waitFor()
+    await inputIn(desk, '.e2e-facts-vacancies').fill('3')
+    await inputIn(desk, '.e2e-facts-staff').fill('6')
+    await inputIn(desk, '.e2e-facts-certified').fill('5')
+    await desk.locator('.e2e-facts-save').click()
+    await expect(desk.locator('.e2e-vacancy-freshness', { hasText: '空位信息今天更新' }).innerText()).resolves.toBe('空位信息今天更新')
+    await shot(desk, '02b-facts')
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(target.id)}`)
+    await expect(page.locator('.e2e-detail-vacancy-freshness .fact__value').innerText()).resolves.toBe('空位信息今天更新')
+    await expect(page.locator('.e2e-detail-staffing .fact__value').innerText()).resolves.toContain('持证 83%')
+  })
+
   it('staff check the parent in by the code, mark attended, and the parent can now review', async () => {
     const staff = await demoAccountSession(`staff-${target.id}`)
     const children = await api<{ items: { id: string }[] } | { id: string }[]>('GET', '/api/v1/me/children', parent)
