@@ -64,8 +64,9 @@ export async function listStaffBookings(status?: Booking['status']): Promise<Boo
 
 export type BookingAction = 'confirm' | 'decline' | 'attend' | 'no-show'
 
-export function actOnBooking(id: string, action: BookingAction): Promise<Booking> {
-  return requestJson('POST', `/api/v1/staff/bookings/${encodeURIComponent(id)}/${action}`, BookingSchema, { auth: true })
+export function actOnBooking(id: string, action: BookingAction, reason?: string): Promise<Booking> {
+  const body = action === 'decline' && reason ? { reason } : undefined
+  return requestJson('POST', `/api/v1/staff/bookings/${encodeURIComponent(id)}/${action}`, BookingSchema, { auth: true, body })
 }
 
 export async function complaintQueue(): Promise<StaffComplaint[]> {

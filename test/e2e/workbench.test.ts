@@ -126,6 +126,20 @@ describe('the workbench in the H5 app', () => {
     await page.goto('/#/packages/booking/pages/mine/index')
     const mine = page.locator('.e2e-my-booking', { hasText: booking.code })
     await expect(mine.locator('.e2e-my-booking-status').innerText()).resolves.toBe('已确认')
+
+    // A second request is declined with a reason, which the parent reads on the booking.
+    const second = await addChild(server.baseUrl, parent, { nickname: '乐乐', birthDate: inShanghai().subtract(22, 'month').format('YYYY-MM-DD') })
+    const declined = await api<{ id: string; code: string }>(
+      'POST', '/api/v1/bookings', parent, { slotId: slot.id, childId: second.id, contactName: '豆豆妈妈', contactPhone: PHONE },
+      { 'idempotency-key': crypto.randomUUID() },
+    )
+    await desk.reload()
+    const pending = desk.locator(`.e2e-staff-booking[data-code="${declined.code}"]`)
+    await inputIn(desk, `.e2e-staff-booking[data-code="${declined.code}"] .e2e-decline-reason`).fill('当天名额已满，欢迎预约下周')
+    await pending.locator('.e2e-booking-decline').click()
+    await pending.locator('.e2e-staff-booking-status', { hasText: '机构未通过' }).waitFor()
+    await page.goto(`/#/packages/booking/pages/detail/index?id=${encodeURIComponent(declined.id)}`)
+    await expect(page.locator('.e2e-booking-decline-reason').innerText()).resolves.toBe('机构说明：当天名额已满，欢迎预约下周')
   })
 
   it('staff confirm vacancies and staffing, and the parent sees how fresh they are', async () => {

@@ -1,6 +1,6 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { BookingSchema, BookingStatusSchema } from '@domain/booking'
+import { BookingDeclineBodySchema, BookingSchema, BookingStatusSchema } from '@domain/booking'
 import { BookingAction } from '@domain/bookingRules'
 import { EnrollmentSchema, EnrollmentStatusSchema } from '@domain/enrollment'
 import { ErrorBodySchema } from '@domain/errors'
@@ -97,6 +97,14 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
     )
 
     for (const [segment, { action, summary }] of Object.entries(BOOKING_ACTIONS)) {
+      if (action === 'decline') {
+        app.post(
+          `/staff/bookings/:id/${segment}`,
+          { schema: { summary: `${summary}（可填写家长可见的理由）`, tags: ['staff'], params: IdParamsSchema, body: BookingDeclineBodySchema, response: { 200: BookingSchema, ...errors } } },
+          async (request) => actOnBooking(db, await requireInstitutionStaff(db, request), request.params.id, action, request.body?.reason || null),
+        )
+        continue
+      }
       app.post(
         `/staff/bookings/:id/${segment}`,
         { schema: { summary, tags: ['staff'], params: IdParamsSchema, response: { 200: BookingSchema, ...errors } } },

@@ -147,6 +147,18 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       expect(await slotBooked(t.db, slotId)).toEqual({ booked: 0, capacity: 1, holding: 0 })
     })
 
+    it('declines with a reason the parent reads on the booking and in the notice', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', requiresConfirmation: true, capacity: 2 })
+      const { id, parent } = await book(slotId)
+      const reason = '当天试托名额已满，欢迎预约下周'
+      expect(await staffPost(staff, `/api/v1/staff/bookings/${id}/decline`, { reason })).toMatchObject({ status: 200, body: { status: 'declined', declineReason: reason } })
+      const mine = await requestJson(t.app, 'GET', `/api/v1/bookings/${id}`, undefined, parent.headers)
+      expect(mine.body).toMatchObject({ status: 'declined', declineReason: reason })
+      const notice = await t.db.query<{ payload: { note?: string } }>(`select payload from notification_outbox where subject_id = $1 and dedupe_key = 'declined'`, [id])
+      expect(notice.rows[0].payload.note).toBe('当天试托名额已满，欢迎预约下周')
+      expect((await staffPost(staff, `/api/v1/staff/bookings/${id}/decline`, { reason: '长'.repeat(101) })).status).toBe(400)
+    })
+
     it('marks attendance after the slot starts, keeping the place', async () => {
       const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s' })
       const a = await book(slotId)

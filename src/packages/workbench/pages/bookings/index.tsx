@@ -21,15 +21,19 @@ const ACTIONS: Record<string, { action: BookingAction; label: string }[]> = {
   ],
 }
 
-function BookingCard({ booking, onAct }: { booking: Booking; onAct: (action: BookingAction) => void }) {
+function BookingCard({ booking, onAct }: { booking: Booking; onAct: (action: BookingAction, reason?: string) => void }) {
+  const [reason, setReason] = useState('')
   return (
     <View className='workbench-card e2e-staff-booking' data-code={booking.code}>
       <Text className='workbench-card__title'>{`${booking.slot.title} · ${inShanghai(booking.slot.startsAt).format('M月D日 HH:mm')}`}</Text>
       <Text className='workbench-card__text'>{`${booking.child.nickname} · ${booking.contactName} ${booking.contactPhone}`}</Text>
       <Text className='workbench-card__text'>{`预约码 ${booking.code} · `}<Text className='e2e-staff-booking-status'>{BOOKING_STATUS_LABELS[booking.status]}</Text></Text>
+      {booking.status === 'pending' && (
+        <Input className='workbench-input e2e-decline-reason' value={reason} placeholder='婉拒理由（家长可见，可不填）' onInput={(e) => setReason(e.detail.value)} />
+      )}
       <View className='workbench-card__actions'>
         {(ACTIONS[booking.status] ?? []).map(({ action, label }) => (
-          <View key={action} className={`btn ${action === 'confirm' || action === 'attend' ? 'btn--primary' : ''} e2e-booking-${action}`} onClick={() => onAct(action)}>
+          <View key={action} className={`btn ${action === 'confirm' || action === 'attend' ? 'btn--primary' : ''} e2e-booking-${action}`} onClick={() => onAct(action, reason.trim() || undefined)}>
             <Text>{label}</Text>
           </View>
         ))}
@@ -44,8 +48,8 @@ export default function StaffBookingsPage() {
   const [list, retry] = useRemote(`staff-bookings-${revision}`, () => listStaffBookings())
   const [code, setCode] = useState('')
   const [message, setMessage] = useState<string | null>(null)
-  const act = (booking: Booking, action: BookingAction) => {
-    actOnBooking(booking.id, action).then(
+  const act = (booking: Booking, action: BookingAction, reason?: string) => {
+    actOnBooking(booking.id, action, reason).then(
       () => {
         setMessage(null)
         setRevision((r) => r + 1)
@@ -84,7 +88,7 @@ export default function StaffBookingsPage() {
         <View className='workbench__grid'>
           {list.value.length === 0 && <Text className='workbench__sub'>暂无预约</Text>}
           {list.value.map((booking) => (
-            <BookingCard key={booking.id} booking={booking} onAct={(action) => act(booking, action)} />
+            <BookingCard key={booking.id} booking={booking} onAct={(action, reason) => act(booking, action, reason)} />
           ))}
         </View>
       )}
