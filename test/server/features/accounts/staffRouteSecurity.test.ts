@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
 import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
@@ -16,6 +18,7 @@ import { BEIBEI, YUBEI } from '@test/fixtures/institutions'
  * data: never a byte of the target's, and nothing about the target changes.
  */
 
+const FILING_LIST = fs.readFileSync(path.resolve(__dirname, '../../../fixtures/filing-lists/yubei-sample.csv'), 'utf8')
 const TARGET = 'target-inst'
 const OTHER = 'other-inst'
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)
@@ -101,6 +104,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     if (path.endsWith('/accept') || path.endsWith('/investigate')) return { note: '已受理' }
     if (path.endsWith('/staff/rectifications')) return { institutionId: TARGET, issue: '消防通道堵塞', dueOn: inDays(10), trackingNo: ids.trackingNo }
     if (path.endsWith('/reply')) return { text: '感谢您的评价' }
+    if (path.endsWith('/staff/institution/facts') && method === 'put') return { vacancies: 1, staffCount: 2, certifiedStaffCount: 1 }
     return undefined
   }
 
@@ -139,7 +143,12 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     for (const [name, who] of Object.entries(actors)) {
       for (const { method, path } of routes) {
         const headers: Record<string, string> = who.token ? who.headers : {}
-        const answer = await requestJson(t.app, method.toUpperCase(), urlFor(path), bodyFor(method, path), headers)
+        // The filing list is a CSV upload, not JSON (a dry run: apply defaults to false).
+        const answer = path.endsWith('/staff/filing-list')
+          ? await t.app
+              .inject({ method: 'POST', url: urlFor(path), headers: { ...headers, 'content-type': 'text/csv' }, payload: FILING_LIST })
+              .then((r) => ({ status: r.statusCode, body: r.body ? (r.json() as unknown) : undefined }))
+          : await requestJson(t.app, method.toUpperCase(), urlFor(path), bodyFor(method, path), headers)
         const text = JSON.stringify(answer.body ?? '')
         const key = `${name} ${method.toUpperCase()} ${path}`
         answers[key] = answer.status
