@@ -23,9 +23,13 @@ import { districtRoutes } from './features/find/districtRoutes'
 import { enrollmentRoutes } from './features/booking/enrollmentRoutes'
 import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
+import { institutionFactsRoutes } from './features/find/institutionFactsRoutes'
+import { filingListRoutes } from './features/find/filingImport/filingListRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
 import { accountDataRoutes } from './features/accounts/accountDataRoutes'
+import { staffAccessRoutes } from './features/accounts/staffAccessRoutes'
+import { desktopLoginRoutes } from './features/accounts/desktopLoginRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -121,7 +125,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   // Complaint photos: a private folder or an S3-compatible bucket, links signed with this server's key.
   const attachmentUrls = new AttachmentUrlSigner(config.attachmentUrlSecret)
   app.decorate('attachmentUrls', attachmentUrls)
-  if (config.nodeEnv === 'production' && config.attachmentUrlSecret === undefined) {
+  if (config.production && config.attachmentUrlSecret === undefined) {
     app.log.warn('ATTACHMENT_URL_SECRET is not set: photo links work only on the server that made them')
   }
   const attachmentStore = createAttachmentStore({ uploadDir: config.uploadDir, s3: config.s3 })
@@ -164,11 +168,15 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       )
       await api.register(meRoutes(db))
       await api.register(accountDataRoutes(db, attachmentStore, attachmentUrls))
+      await api.register(desktopLoginRoutes(db, { signInRateLimitPerMinute: config.signInRateLimitPerMinute }))
+      await api.register(staffAccessRoutes(db, { demoLogin: config.demoLogin }))
       await api.register(childRoutes(db))
       await api.register(slotRoutes(db))
       await api.register(bookingRoutes(db))
       await api.register(enrollmentRoutes(db))
       await api.register(staffRoutes(db))
+      await api.register(institutionFactsRoutes(db))
+      await api.register(filingListRoutes(db))
       await api.register(
         complaintRoutes(db, {
           filingPerMinute: config.complaintRateLimitPerMinute,

@@ -56,12 +56,17 @@ const ConfigEnvSchema = z.object({
 
 export interface Config {
   nodeEnv: string
+  /** Anything but NODE_ENV development/test counts as production (a typo never opens dev behaviour). */
+  production: boolean
   port: number
   host: string
   /** Absolute path of the embedded database's folder (used only without databaseUrl). */
   dataDir: string
   databaseUrl?: string
+  /** Demo mode: demo sign-in and the named 演示账号 (see demoModeFrom). */
   demoLogin: boolean
+  /** Whether main.ts starts the fake WeChat server: only in demo mode without WECHAT_API_BASE. */
+  fakeWechat: boolean
   /** Where the WeChat adapters call; unset means WeChat itself (main.ts starts the fake outside production). */
   wechatApiBase?: string
   wechatAppId?: string
@@ -118,6 +123,25 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+const DEVELOPER_NODE_ENVS = ['development', 'test']
+
+/**
+ * Demo mode (demo sign-in, 演示账号, the fake WeChat server) fails closed
+ * (docs/platform-notes.md "Production must fail closed"). DEMO_LOGIN=1 asks for it and is
+ * refused at start in production or with real WeChat credentials. Unset, it is on only in
+ * API.md's embedded demo setup: a developer NODE_ENV, no DATABASE_URL, no WeChat app.
+ */
+function demoModeFrom(e: z.infer<typeof ConfigEnvSchema>, production: boolean): boolean {
+  const realWechat = e.WECHAT_APP_ID !== undefined || e.WECHAT_APP_SECRET !== undefined
+  if (e.DEMO_LOGIN === true) {
+    if (production) throw new ConfigError(`配置有误 / invalid configuration: NODE_ENV=${e.NODE_ENV} 时不能开启 DEMO_LOGIN（演示模式只用于 development 或 test）`)
+    if (realWechat) throw new ConfigError('配置有误 / invalid configuration: 设置了 WECHAT_APP_ID/WECHAT_APP_SECRET 时不能开启 DEMO_LOGIN（演示模式会让任何人以演示账号登录）')
+    return true
+  }
+  if (e.DEMO_LOGIN === false) return false
+  return !production && !realWechat && e.DATABASE_URL === undefined
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   // An empty variable (FOO= in a shell or .env) means "not set", not "set to nothing".
@@ -128,7 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     throw new ConfigError(`配置有误 / invalid configuration: ${problems}`)
   }
   const e = parsed.data
-  const production = e.NODE_ENV === 'production'
+  // Only exactly "development" or "test" is a developer's machine: "Production", "prod",
+  // "staging" or a typo are all treated as production, so a slip never opens demo mode.
+  const production = !DEVELOPER_NODE_ENVS.includes(e.NODE_ENV)
+  const demoLogin = demoModeFrom(e, production)
   // Real WeChat sign-in needs the app's id and secret; outside production the fake
   // WeChat server (server/platform/wechat/fake/) needs neither.
   if (production && e.WECHAT_API_BASE === undefined && (e.WECHAT_APP_ID === undefined || e.WECHAT_APP_SECRET === undefined)) {
@@ -149,12 +176,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   return {
     nodeEnv: e.NODE_ENV,
+    production,
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    // docs/api.md, POST /auth/demo: demo sign-in is on in the embedded/demo setup, off by default in production.
-    demoLogin: e.DEMO_LOGIN ?? !production,
+    demoLogin,
+    // The fake WeChat server answers every code with a made-up person: demo mode only.
+    fakeWechat: demoLogin && e.WECHAT_API_BASE === undefined,
     wechatApiBase: e.WECHAT_API_BASE,
     wechatAppId: e.WECHAT_APP_ID,
     wechatAppSecret: e.WECHAT_APP_SECRET,

@@ -3,6 +3,7 @@ import { buildApp } from './app'
 import { loadConfig } from './config'
 import { compileContent } from './features/content/library/compileContent'
 import { seedIfEmpty } from './demo/demoSeed'
+import { endDemoAccountSessions } from './features/accounts/demoAccounts'
 import { migrate } from './platform/db/migrate'
 import { openDatabase } from './platform/db/openDatabase'
 import { ensureH5Build } from './platform/http/h5Build'
@@ -24,15 +25,15 @@ async function main(): Promise<void> {
   // Phone numbers are encrypted at rest: production must bring its keys (fail closed);
   // elsewhere a key file in the data folder is made once and said so in the log.
   if (!config.encryptionKeys) {
-    if (config.nodeEnv === 'production') throw new Error('配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS 在生产环境必须设置（手机号加密）')
+    if (config.production) throw new Error('配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS 在生产环境必须设置（手机号加密）')
     config.encryptionKeys = loadOrCreateKeyFile(config.dataDir, (message) => console.log(message))
   }
   setKeyRing(new KeyRing(config.encryptionKeys))
   ensureH5Build(config.h5Dist, REPO_ROOT)
-  // The demo has no WeChat app: outside production, sign-in and subscribe messages go
-  // to the fake WeChat server unless WECHAT_API_BASE points somewhere.
+  // The demo has no WeChat app: in demo mode only (config.ts demoModeFrom), sign-in and
+  // subscribe messages go to the fake WeChat server unless WECHAT_API_BASE points somewhere.
   let fakeWechat: FakeWechat | undefined
-  if (!config.wechatApiBase && config.nodeEnv !== 'production') {
+  if (config.fakeWechat) {
     fakeWechat = await startFakeWechat({ appId: config.wechatAppId })
     config.wechatApiBase = fakeWechat.url
     console.log(`未设置 WECHAT_API_BASE，使用本机模拟微信服务 / using the fake WeChat server at ${fakeWechat.url}`)
@@ -72,6 +73,10 @@ async function main(): Promise<void> {
     const encrypted = await encryptStoredPhones(db, config.encryptionKeys[0].id, (message) => console.warn(message))
     if (encrypted > 0) console.log(`已加密 ${encrypted} 个手机号 / encrypted ${encrypted} stored phone numbers`)
     await seedIfEmpty(db, (message) => console.log(message))
+    if (!config.demoLogin) {
+      const ended = await endDemoAccountSessions(db)
+      if (ended > 0) console.log(`演示模式已关闭：结束了 ${ended} 个演示账号的登录`)
+    }
     // 生命1000天: skipped when the library is unchanged since the last start
     await compileContent(db, path.join(REPO_ROOT, 'content'), (message) => console.log(message))
     app = await buildApp({ config, db })

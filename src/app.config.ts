@@ -30,6 +30,22 @@ export default defineAppConfig({
       root: 'packages/complaint',
       pages: ['pages/new/index', 'pages/lookup/index', 'pages/detail/index', 'pages/mine/index', 'pages/review/index', 'pages/reviews/index'],
     },
+    // 工作台 (issue 9): institution staff and district regulators, phone and wide desktop
+    // layout. Issue 10 adds pages/terms and pages/vouchers here.
+    {
+      root: 'packages/workbench',
+      pages: [
+        'pages/home/index',
+        'pages/join/index',
+        'pages/bookings/index',
+        'pages/facts/index',
+        'pages/slots/index',
+        'pages/enrollments/index',
+        'pages/reviews/index',
+        'pages/complaints/index',
+        'pages/members/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -14,18 +14,20 @@ export type WechatSignInBody = z.infer<typeof WechatSignInBodySchema>
 export const NICKNAME_MAX = 20
 
 /**
- * Demo sign-in (DEMO_LOGIN=1 only). `staffInstitutionId` signs in as a staff member of
- * that institution, so the demo and the tests can play both sides of a booking.
+ * Demo sign-in (demo mode only). Without `demoAccount` it makes a new parent; with it,
+ * it signs in as one of the demo data's named staff or regulator accounts (演示账号).
+ * It never grants a role: anything else in the body is ignored.
  */
 export const DemoSignInBodySchema = z.object({
   nickname: safeText().trim().min(1, '昵称不能为空').max(NICKNAME_MAX, `昵称最多 ${NICKNAME_MAX} 个字`).optional(),
-  staffInstitutionId: safeText().trim().min(1).max(100, '机构编号太长').optional(),
-  /** Signs in as a district regulator (卫健委) of this district code, who handles its complaints. */
-  regulatorDistrictCode: safeText().trim().min(1).max(20, '区县代码太长').optional(),
+  demoAccount: safeText().trim().min(1, '演示账号不能为空').max(60, '演示账号不正确').optional(),
+  /** Asking for a role this way (as demo sign-in once allowed) is refused with 404. */
+  staffInstitutionId: z.unknown().optional(),
+  regulatorDistrictCode: z.unknown().optional(),
 })
 export type DemoSignInBody = z.infer<typeof DemoSignInBodySchema>
 
-export const STAFF_ROLES = ['institution_staff', 'regulator'] as const
+export const STAFF_ROLES = ['institution_admin', 'institution_staff', 'regulator'] as const
 export const StaffRoleSchema = z.enum(STAFF_ROLES)
 export type StaffRole = z.infer<typeof StaffRoleSchema>
 

@@ -49,7 +49,14 @@ export const BookingSchema = z.object({
   /** Full to the parent who booked; masked (138****5678) to staff. */
   contactPhone: z.string(),
   note: z.string().nullable(),
+  /** Why the institution declined, for the parent (issue 9); null otherwise. */
+  declineReason: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
 export type Booking = z.infer<typeof BookingSchema>
+
+/** Staff: POST /api/v1/staff/bookings/:id/decline — the reason the parent reads. */
+export const BookingDeclineBodySchema = z
+  .object({ reason: z.string().trim().max(100, '理由最多 100 个字').optional() })
+  .nullish()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { InstitutionFactsSchema } from './institutionFacts'
 import { ComplaintStatisticsSchema } from './complaint'
 import { CareModeFeeSchema } from './careMode'
 import { OpenSlotsSummarySchema } from './slotRules'
@@ -146,5 +147,7 @@ export const InstitutionDetailSchema = InstitutionSummarySchema.extend({
   openSlots: OpenSlotsSummarySchema.optional(),
   /** Complaints about it by outcome (complaint.ts); counts only, never who complained. */
   complaintStatistics: ComplaintStatisticsSchema.optional(),
+  /** Vacancies and staffing with when the institution last confirmed them (institutionFacts.ts). */
+  facts: InstitutionFactsSchema.optional(),
 })
 export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>

@@ -67,6 +67,16 @@ function endsAfterStart(slot: { startsAt?: string; endsAt?: string }): boolean {
 export const SlotCreateBodySchema = z.object(slotFields).refine(endsAfterStart, { path: ['endsAt'], message: '结束时间应晚于开始时间' })
 export type SlotCreateBody = z.infer<typeof SlotCreateBodySchema>
 
+/** A slot repeated on the same weekday and time, up to 12 weeks (POST /api/v1/staff/slots/weekly). */
+export const WEEKLY_REPEAT_MAX = 12
+export const WeeklySlotsBodySchema = z
+  .object({
+    ...slotFields,
+    weeks: z.number({ error: '周数应为数字' }).int('周数应为整数').min(1, '至少 1 周').max(WEEKLY_REPEAT_MAX, `最多连续 ${WEEKLY_REPEAT_MAX} 周`),
+  })
+  .refine(endsAfterStart, { path: ['endsAt'], message: '结束时间应晚于开始时间' })
+export type WeeklySlotsBody = z.infer<typeof WeeklySlotsBodySchema>
+
 /** Staff: PATCH /api/v1/staff/slots/:id. Capacity below the places already taken is a 409. */
 export const SlotUpdateBodySchema = z
   .object(slotFields)

@@ -4,6 +4,8 @@ export const ROUTES = {
   map: '/pages/map/index',
   me: '/pages/me/index',
   districts: '/packages/institution/pages/districts/index',
+  /** 工作台 (issue 9): staff and regulators, by invitation. */
+  workbench: '/packages/workbench/pages/home/index',
 } as const
 
 export function detailUrl(institutionId: string): string {

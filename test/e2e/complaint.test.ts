@@ -46,11 +46,16 @@ async function shot(on: Page, name: string): Promise<void> {
   await screenshot(on, name, shots)
 }
 
-/** A demo institution in 渝北区 that takes a 20-month-old (for the visit booked for the review). */
+/**
+ * A demo institution in 渝北区 that takes a 20-month-old (for the visit booked for the
+ * review) and has a named demo staff account (演示账号, server/demo/demoAccounts.ts).
+ */
 async function findTarget(): Promise<Target> {
+  const accounts = await getJson<{ items: { key: string; role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
+  const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
   const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&limit=50`)
-  const inst = list.items.find((i) => i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
-  if (!inst) throw new Error('no demo institution in 渝北区 takes a 20-month-old')
+  const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
+  if (!inst) throw new Error('no demo institution in 渝北区 with a demo staff account takes a 20-month-old')
   return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
 }
 
@@ -192,7 +197,7 @@ describe('filing and following a complaint, and rating a visited institution, in
     await shot(lookup, '06-lookup')
 
     // A regulator of the institution's district accepts it with a note (through the API).
-    const regulator = await demoSignIn({ nickname: '区卫健委', regulatorDistrictCode: target.districtCode })
+    const regulator = await demoSignIn({ demoAccount: `regulator-${target.districtCode}` })
     const queue = await api<{ items: StaffComplaint[] }>('GET', '/api/v1/staff/complaints', regulator)
     expect(queue.items.map((c) => c.trackingNo)).toContain(trackingNo)
     await api('POST', `/api/v1/staff/complaints/${trackingNo}/accept`, regulator, { note: '已受理，三个工作日内到园核查' })
@@ -216,7 +221,7 @@ describe('filing and following a complaint, and rating a visited institution, in
     // Through the API: a child, a visit starting in a few seconds, a booking, attendance.
     const parent = await browserSession()
     const child = await addChild(server.baseUrl, parent, { nickname: '豆豆', birthDate: inShanghai().subtract(20, 'month').format('YYYY-MM-DD') })
-    const staff = await demoSignIn({ nickname: '机构老师', staffInstitutionId: target.id })
+    const staff = await demoSignIn({ demoAccount: `staff-${target.id}` })
     const startsAt = inShanghai().add(4, 'second')
     const slot = await api<{ id: string }>('POST', '/api/v1/staff/slots', staff, {
       kind: 'visit',

@@ -4,7 +4,8 @@ import { openTestApp, TestApp } from '@test/support/app'
 import { generateBadRequests } from '@test/support/badInputCorpus'
 import { seedInstitutions } from '@test/support/bookingFixtures'
 import { TEST_BACKENDS } from '@test/support/database'
-import { signInParent, signInStaff, TestSession } from '@test/support/session'
+import { signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { signInRegulator } from './features/complaint/complaintFixtures'
 
 /*
@@ -24,8 +25,8 @@ describe.each(TEST_BACKENDS)('the bad-input corpus on %s', (backend) => {
     t = await openTestApp(backend, { config: { complaintLookupRateLimitPerMinute: 1_000_000 } })
     await seedInstitutions(t.db, [{ id: 'inst-c', districtCode: YUBEI.code }])
     parent = await signInParent(t.app, '语料家长')
-    staff = await signInStaff(t.app, 'inst-c')
-    regulator = await signInRegulator(t.app, YUBEI.code)
+    staff = await signInStaff(t, 'inst-c')
+    regulator = await signInRegulator(t, YUBEI.code)
     leaving = await signInParent(t.app, '退出的家长')
   }, 60_000)
   afterAll(() => t.close())

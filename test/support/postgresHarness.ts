@@ -73,7 +73,7 @@ export async function createFamilies(db: Database, n: number, ageMonths = 18): P
 /** A signed-in staff member of the institution. */
 export async function createStaff(db: Database, institutionId: string): Promise<TestSession> {
   const [family] = await createFamilies(db, 1)
-  await db.query(`insert into staff_memberships (user_id, role, institution_id) values ($1, 'institution_staff', $2)`, [family.userId, institutionId])
+  await db.query(`insert into memberships (id, user_id, role, institution_id) values ($1, $1, 'institution_staff', $2)`, [family.userId, institutionId])
   return family
 }
 

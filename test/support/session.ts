@@ -60,13 +60,6 @@ export async function signInParent(app: AppTarget, nickname: string = `家长${+
   return sessionOf(answer.body)
 }
 
-/** A new staff member of the institution, signed in through demo sign-in. */
-export async function signInStaff(app: AppTarget, institutionId: string, nickname: string = '机构老师'): Promise<TestSession> {
-  const answer = await requestJson(app, 'POST', '/api/v1/auth/demo', { nickname, staffInstitutionId: institutionId })
-  expectStatus(answer, 200, 'demo staff sign-in')
-  return sessionOf(answer.body)
-}
-
 /** Adds a child for the signed-in parent (with guardian consent); a one-year-old by default. */
 export async function addChild(app: AppTarget, session: TestSession, child: ChildInput = {}): Promise<Child> {
   const dates = child.birthDate === undefined && child.dueDate === undefined ? { birthDate: yearsAgo(1) } : { birthDate: child.birthDate, dueDate: child.dueDate }

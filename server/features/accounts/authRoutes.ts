@@ -2,6 +2,9 @@ import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { DemoSignInBodySchema, SessionSchema, WechatSignInBodySchema } from '@domain/account'
 import { ErrorBodySchema } from '@domain/errors'
+import { DemoAccountSchema } from '@domain/staffAccess'
+import { ApiError } from '../../platform/http/apiError'
+import { demoAccounts } from './demoAccounts'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from './authentication'
 import { perIpLimit } from '../../platform/http/rateLimit'
@@ -44,6 +47,21 @@ export function authRoutes(db: Database, wechat: WechatClient, settings: AuthRou
         },
       },
       async (request) => signInForDemo(db, settings, request.body),
+    )
+
+    app.get(
+      '/auth/demo/accounts',
+      {
+        schema: {
+          summary: '演示账号（仅演示模式）：演示数据里的监管人员和机构人员',
+          tags: ['auth'],
+          response: { 200: z.object({ items: z.array(DemoAccountSchema), nextCursor: z.null() }), 404: ErrorBodySchema },
+        },
+      },
+      async () => {
+        if (!settings.demoLogin) throw new ApiError('NOT_FOUND')
+        return { items: await demoAccounts(db), nextCursor: null }
+      },
     )
 
     app.post(

@@ -8,7 +8,10 @@ import { ApiError } from '../../platform/http/apiError'
 export interface Viewer {
   userId: string
   nickname: string | null
+  /** The institution this person works for (admin or staff), if any. */
   staffInstitutionId: string | null
+  /** Whether they are that institution's admin (invites and removes staff) or staff. */
+  institutionRole: 'institution_admin' | 'institution_staff' | null
   regulatorDistrictCode: string | null
 }
 
@@ -28,6 +31,7 @@ export async function requireViewer(db: Database, request: FastifyRequest): Prom
     userId: row.user_id,
     nickname: row.nickname,
     staffInstitutionId: row.staff_institution_id,
+    institutionRole: row.institution_role,
     regulatorDistrictCode: row.regulator_district_code,
   }
 }
@@ -37,6 +41,13 @@ export async function requireInstitutionStaff(db: Database, request: FastifyRequ
   const viewer = await requireViewer(db, request)
   if (viewer.staffInstitutionId === null) throw new ApiError('FORBIDDEN', '只有机构工作人员可以进行这个操作')
   return { ...viewer, staffInstitutionId: viewer.staffInstitutionId }
+}
+
+/** An institution's admin (机构管理员), or 403 FORBIDDEN for anyone else, staff included. */
+export async function requireInstitutionAdmin(db: Database, request: FastifyRequest): Promise<Viewer & { staffInstitutionId: string }> {
+  const staff = await requireInstitutionStaff(db, request)
+  if (staff.institutionRole !== 'institution_admin') throw new ApiError('FORBIDDEN', '只有机构管理员可以进行这个操作')
+  return staff
 }
 
 /** A district regulator (卫健委 staff), or 403 FORBIDDEN for anyone else. */

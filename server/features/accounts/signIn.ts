@@ -1,8 +1,7 @@
 import { DemoSignInBody, Session } from '@domain/account'
 import { Database } from '../../platform/db/database'
 import { revokeSession } from './sessionRepository'
-import { findDistrictCode, institutionExists } from '../find/lookups'
-import { insertDemoUser, upsertInstitutionStaff, upsertRegulator, upsertWechatUser } from './userRepository'
+import { findDemoAccountUser, insertDemoUser, upsertWechatUser } from './userRepository'
 import { ApiError } from '../../platform/http/apiError'
 import { openSession } from './sessions'
 import { hashSessionToken } from './sessionToken'
@@ -50,21 +49,21 @@ function signInFailure(error: unknown): Error {
 }
 
 /**
- * Demo sign-in (DEMO_LOGIN=1): a new user each time, optionally a staff member of an
- * existing institution so the demo and tests can play both sides of a booking, or a
- * regulator of a district (regulatorDistrictCode) to handle its complaints.
+ * Demo sign-in (demo mode only): a new parent each time, or one of the demo data's
+ * named staff and regulator accounts (演示账号). It never grants a role.
  */
 export async function signInForDemo(db: Database, settings: SignInSettings, body: DemoSignInBody): Promise<Session> {
   if (!settings.demoLogin) throw new ApiError('NOT_FOUND')
+  if (body.staffInstitutionId !== undefined || body.regulatorDistrictCode !== undefined) {
+    throw new ApiError('NOT_FOUND', '演示登录不授予任何角色：请选择演示账号，或接受邀请')
+  }
   return db.transaction(async (tx) => {
-    if (body.staffInstitutionId !== undefined && !(await institutionExists(tx, body.staffInstitutionId))) {
-      throw new ApiError('NOT_FOUND', '没有找到这家机构')
+    if (body.demoAccount !== undefined) {
+      const userId = await findDemoAccountUser(tx, body.demoAccount)
+      if (userId === undefined) throw new ApiError('NOT_FOUND', '没有这个演示账号')
+      return openSession(tx, userId, settings.sessionTtlDays)
     }
-    const districtCode = body.regulatorDistrictCode === undefined ? null : await findDistrictCode(tx, body.regulatorDistrictCode)
-    if (body.regulatorDistrictCode !== undefined && districtCode === null) throw new ApiError('NOT_FOUND', '没有找到这个区县')
     const userId = await insertDemoUser(tx, body.nickname ?? null)
-    if (body.staffInstitutionId !== undefined) await upsertInstitutionStaff(tx, userId, body.staffInstitutionId)
-    if (districtCode !== null) await upsertRegulator(tx, userId, districtCode)
     return openSession(tx, userId, settings.sessionTtlDays)
   })
 }

@@ -9,10 +9,46 @@ export interface UserRow {
 }
 
 /** A user without WeChat identity (demo sign-in). */
-export async function insertDemoUser(db: Queryable, nickname: string | null): Promise<string> {
+export async function insertDemoUser(db: Queryable, nickname: string | null, demoAccountKey: string | null = null): Promise<string> {
   const id = crypto.randomUUID()
-  await db.query(`insert into users (id, nickname) values ($1, $2)`, [id, nickname])
+  await db.query(`insert into users (id, nickname, demo_account_key) values ($1, $2, $3)`, [id, nickname, demoAccountKey])
   return id
+}
+
+/** The named demo account (演示账号) with this key, if the demo data has it. */
+export async function findDemoAccountUser(db: Queryable, key: string): Promise<string | undefined> {
+  const result = await db.query<{ id: string }>(`select id from users where demo_account_key = $1`, [key])
+  return result.rows[0]?.id
+}
+
+export interface DemoAccountRow {
+  key: string
+  nickname: string
+  role: 'regulator' | 'institution_admin' | 'institution_staff'
+  place: string
+  district_code: string
+  institution_id: string | null
+}
+
+/** The demo accounts that still hold their role, for the demo screen. */
+export async function listDemoAccounts(db: Queryable): Promise<DemoAccountRow[]> {
+  const result = await db.query<DemoAccountRow>(
+    `select u.demo_account_key as key, u.nickname, m.role, coalesce(d.name, i.name) as place,
+            coalesce(m.district_code, i.district_code) as district_code, m.institution_id
+     from users u join memberships m on m.user_id = u.id and m.revoked_at is null
+     left join districts d on d.code = m.district_code left join institutions i on i.id = m.institution_id
+     where u.demo_account_key is not null
+     order by m.role desc, place, u.demo_account_key`,
+  )
+  return result.rows
+}
+
+export async function revokeDemoAccountSessions(db: Queryable): Promise<number> {
+  const result = await db.query(
+    `update sessions set revoked_at = now()
+     where revoked_at is null and user_id in (select id from users where demo_account_key is not null)`,
+  )
+  return result.rowCount
 }
 
 /**
@@ -29,29 +65,11 @@ export async function upsertWechatUser(db: Queryable, openid: string, sessionKey
   return result.rows[0].id
 }
 
-/** Makes the user a staff member of the institution (replacing any other institution). */
-export async function upsertInstitutionStaff(db: Queryable, userId: string, institutionId: string): Promise<void> {
-  await db.query(
-    `insert into staff_memberships (user_id, role, institution_id) values ($1, 'institution_staff', $2)
-     on conflict (user_id, role) do update set institution_id = excluded.institution_id`,
-    [userId, institutionId],
-  )
-}
-
-/** Makes the user a regulator of the district (demo sign-in). */
-export async function upsertRegulator(db: Queryable, userId: string, districtCode: string): Promise<void> {
-  await db.query(
-    `insert into staff_memberships (user_id, role, district_code) values ($1, 'regulator', $2)
-     on conflict (user_id, role) do update set district_code = excluded.district_code`,
-    [userId, districtCode],
-  )
-}
-
 /** Public fields of a user: never the session_key. */
 export async function findUser(db: Queryable, userId: string): Promise<UserRow | undefined> {
   const result = await db.query<UserRow>(
     `select u.id, u.nickname, u.wechat_openid,
-            (select m.institution_id from staff_memberships m where m.user_id = u.id and m.role = 'institution_staff') as staff_institution_id
+            (select m.institution_id from memberships m where m.user_id = u.id and m.role <> 'regulator' and m.revoked_at is null) as staff_institution_id
      from users u where u.id = $1`,
     [userId],
   )

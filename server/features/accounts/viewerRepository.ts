@@ -4,16 +4,22 @@ export interface ViewerRow {
   user_id: string
   nickname: string | null
   staff_institution_id: string | null
+  institution_role: 'institution_admin' | 'institution_staff' | null
   regulator_district_code: string | null
 }
 
-/** The signed-in user behind a live (unexpired, not revoked) session, with their staff roles. */
+/**
+ * The signed-in user behind a live (unexpired, not revoked) session, with their live
+ * roles. Read on every request, so a revoked role is gone from the very next one.
+ */
 export async function findViewerBySessionHash(db: Queryable, tokenHash: string): Promise<ViewerRow | undefined> {
   const result = await db.query<ViewerRow>(
     `select u.id as user_id, u.nickname,
-            (select m.institution_id from staff_memberships m where m.user_id = u.id and m.role = 'institution_staff') as staff_institution_id,
-            (select m.district_code from staff_memberships m where m.user_id = u.id and m.role = 'regulator') as regulator_district_code
+            inst.institution_id as staff_institution_id, inst.role as institution_role,
+            reg.district_code as regulator_district_code
      from sessions s join users u on u.id = s.user_id
+     left join memberships inst on inst.user_id = u.id and inst.revoked_at is null and inst.role <> 'regulator'
+     left join memberships reg on reg.user_id = u.id and reg.revoked_at is null and reg.role = 'regulator'
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now()`,
     [tokenHash],
   )

@@ -57,3 +57,32 @@ export async function queueEnrollmentStatusNotice(tx: Queryable, enrollmentId: s
     payload: { institution: field(row.name), startMonth: row.start_month, status: ENROLLMENT_STATUS_LABELS[status] },
   })
 }
+
+/**
+ * The slot a family booked moved (issue 9: a PATCH of a booked slot's time notifies
+ * them). Deduplicated by the new time, so each distinct change is one notice.
+ */
+export async function queueSlotChangedNotice(tx: Queryable, bookingId: string): Promise<void> {
+  const result = await tx.query<{ user_id: string; name: string; kind: SlotKind; starts_at: Date; status: BookingStatus }>(
+    `select b.user_id, i.name, s.kind, s.starts_at, b.status
+     from bookings b join slots s on s.id = b.slot_id join institutions i on i.id = s.institution_id
+     where b.id = $1`,
+    [bookingId],
+  )
+  const row = result.rows[0]
+  if (!row) return
+  const time = inShanghai(row.starts_at).format('YYYY-MM-DD HH:mm')
+  await enqueueNotification(tx, {
+    userId: row.user_id,
+    kind: 'booking_status',
+    subjectId: bookingId,
+    dedupeKey: `time:${inShanghai(row.starts_at).format()}`,
+    payload: {
+      institution: field(row.name),
+      activity: SLOT_KIND_LABELS[row.kind],
+      time,
+      status: BOOKING_STATUS_LABELS[row.status],
+      note: field(`时间改为 ${time}`),
+    },
+  })
+}

@@ -136,6 +136,12 @@ export async function cancelActiveBookingsOfSlot(tx: Queryable, slotId: string):
   return result.rows
 }
 
+/** The bookings that hold a place in the slot (whose families must hear of a change). */
+export async function activeBookingsOfSlot(tx: Queryable, slotId: string): Promise<{ id: string }[]> {
+  const result = await tx.query<{ id: string }>(`select id from bookings where slot_id = $1 and status = any($2::text[]) order by id`, [slotId, ACTIVE])
+  return result.rows
+}
+
 export async function activeBookingsOfChild(tx: Queryable, childId: string): Promise<{ id: string; slot_id: string; status: BookingStatus }[]> {
   const result = await tx.query<{ id: string; slot_id: string; status: BookingStatus }>(
     `select id, slot_id, status from bookings where child_id = $1 and status = any($2::text[]) order by slot_id`,

@@ -54,6 +54,7 @@ export interface BookingRow {
   contact_name: string
   contact_phone: string
   note: string | null
+  decline_reason: string | null
   created_at: Date
   updated_at: Date
   institution_name: string
@@ -62,7 +63,7 @@ export interface BookingRow {
 
 /** Columns for a BookingRow: `from bookings b join slots s … join institutions i …`. */
 export const BOOKING_COLUMNS = `b.id, b.slot_id, b.user_id, b.child_id, b.child_nickname, b.status, b.code,
-  b.contact_name, b.contact_phone, b.note, b.created_at, b.updated_at,
+  b.contact_name, b.contact_phone, b.note, b.decline_reason, b.created_at, b.updated_at,
   i.name as institution_name,
   json_build_object('id', s.id, 'institution_id', s.institution_id, 'kind', s.kind, 'title', s.title,
     'starts_at', s.starts_at, 'ends_at', s.ends_at, 'capacity', s.capacity, 'booked', s.booked,
@@ -83,6 +84,7 @@ export function toBooking(row: BookingRow, audience: 'owner' | 'staff'): Booking
     contactName: row.contact_name,
     contactPhone: audience === 'owner' ? phone : maskPhone(phone),
     note: row.note,
+    declineReason: row.decline_reason,
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
   }

@@ -1,16 +1,16 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { BookingSchema, BookingStatusSchema } from '@domain/booking'
+import { BookingDeclineBodySchema, BookingSchema, BookingStatusSchema } from '@domain/booking'
 import { BookingAction } from '@domain/bookingRules'
 import { EnrollmentSchema, EnrollmentStatusSchema } from '@domain/enrollment'
 import { ErrorBodySchema } from '@domain/errors'
 import { CursorParamSchema, MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from '@domain/page'
-import { SlotCreateBodySchema, SlotSchema, SlotsQuerySchema, SlotUpdateBodySchema } from '@domain/slot'
+import { SlotCreateBodySchema, SlotSchema, SlotsQuerySchema, SlotUpdateBodySchema, WeeklySlotsBodySchema } from '@domain/slot'
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { actOnBooking, listStaffBookings } from './staffBookings'
 import { admitEnrollment, declineEnrollment, listStaffEnrollments } from './staffEnrollments'
-import { cancelSlot, createSlot, listStaffSlots, updateSlot } from './staffSlots'
+import { cancelSlot, createSlot, createWeeklySlots, listStaffSlots, updateSlot } from './staffSlots'
 import { safeText } from '@domain/safeText'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
@@ -43,6 +43,19 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
       '/staff/slots',
       { schema: { summary: '发布时段', tags: ['staff'], body: SlotCreateBodySchema, response: { 201: SlotSchema, ...errors } } },
       async (request, reply) => reply.code(201).send(await createSlot(db, await requireInstitutionStaff(db, request), request.body)),
+    )
+
+    app.post(
+      '/staff/slots/weekly',
+      {
+        schema: {
+          summary: '按周重复发布时段（同一星期几、同一时间，最多 12 周）',
+          tags: ['staff'],
+          body: WeeklySlotsBodySchema,
+          response: { 201: pageSchema(SlotSchema), ...errors },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await createWeeklySlots(db, await requireInstitutionStaff(db, request), request.body)),
     )
 
     app.get(
@@ -85,6 +98,14 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
     )
 
     for (const [segment, { action, summary }] of Object.entries(BOOKING_ACTIONS)) {
+      if (action === 'decline') {
+        app.post(
+          `/staff/bookings/:id/${segment}`,
+          { schema: { summary: `${summary}（可填写家长可见的理由）`, tags: ['staff'], params: IdParamsSchema, body: BookingDeclineBodySchema, response: { 200: BookingSchema, ...errors } } },
+          async (request) => actOnBooking(db, await requireInstitutionStaff(db, request), request.params.id, action, request.body?.reason || null),
+        )
+        continue
+      }
       app.post(
         `/staff/bookings/:id/${segment}`,
         { schema: { summary, tags: ['staff'], params: IdParamsSchema, response: { 200: BookingSchema, ...errors } } },

@@ -30,7 +30,7 @@ export async function listStaffBookings(
  * is conditional on the status read, so of two staff acting at once exactly one wins
  * and the other gets a 409; decline gives the place back through the guard.
  */
-export async function actOnBooking(db: Database, staff: Staff, id: string, action: BookingAction): Promise<Booking> {
+export async function actOnBooking(db: Database, staff: Staff, id: string, action: BookingAction, declineReason: string | null = null): Promise<Booking> {
   return db.transaction(async (tx) => {
     const row = await findBookingOfInstitution(tx, id, staff.staffInstitutionId)
     if (!row) throw bookingNotFound()
@@ -39,7 +39,8 @@ export async function actOnBooking(db: Database, staff: Staff, id: string, actio
     if (!(await changeBookingStatus(tx, { id, slotId: row.slot_id }, row.status, check.to))) {
       throw new ApiError('CONFLICT', '预约状态刚刚有变化，请刷新后再试')
     }
-    await queueBookingStatusNotice(tx, id, check.to)
+    if (action === 'decline' && declineReason) await tx.query(`update bookings set decline_reason = $2 where id = $1`, [id, declineReason])
+    await queueBookingStatusNotice(tx, id, check.to, action === 'decline' ? (declineReason ?? undefined) : undefined)
     const updated = await findBookingOfInstitution(tx, id, staff.staffInstitutionId)
     return toBooking(updated!, 'staff')
   })

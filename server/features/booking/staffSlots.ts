@@ -1,13 +1,14 @@
 import crypto from 'node:crypto'
-import { Slot, SlotCreateBody, SlotsQuery, SlotUpdateBody, SLOT_KIND_LABELS } from '@domain/slot'
+import { Slot, SlotCreateBody, SlotsQuery, SlotUpdateBody, SLOT_KIND_LABELS, WeeklySlotsBody } from '@domain/slot'
+import { inShanghai } from '@domain/shanghaiTime'
 import { Database } from '../../platform/db/database'
-import { cancelActiveBookingsOfSlot } from './bookingRepository'
+import { activeBookingsOfSlot, cancelActiveBookingsOfSlot } from './bookingRepository'
 import { toSlot } from './bookingRows'
 import { freePlaces } from './slotPlaces'
 import { cancelOpenSlot, findSlotOfInstitution, insertSlot, listInstitutionSlots, updateOpenSlot } from './slotRepository'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
-import { queueBookingStatusNotice } from './bookingNotices'
+import { queueBookingStatusNotice, queueSlotChangedNotice } from './bookingNotices'
 import { slotWindow } from './slots'
 import { pageFromList } from '../../platform/http/paging'
 import { Page } from '@domain/page'
@@ -41,6 +42,34 @@ export async function createSlot(db: Database, staff: Staff, body: SlotCreateBod
   return toSlot(row)
 }
 
+/**
+ * POST /api/v1/staff/slots/weekly — the same slot every week for `weeks` weeks, at the
+ * same Beijing wall-clock time (dayjs in Asia/Shanghai), all or none in one transaction.
+ */
+export async function createWeeklySlots(db: Database, staff: Staff, body: WeeklySlotsBody, now: Date = new Date()): Promise<{ items: Slot[]; nextCursor: null }> {
+  refuseThePast(body.startsAt, now)
+  const starts = inShanghai(body.startsAt)
+  const ends = inShanghai(body.endsAt)
+  const items = await db.transaction(async (tx) => {
+    const made: Slot[] = []
+    for (let week = 0; week < body.weeks; week++) {
+      const row = await insertSlot(tx, {
+        id: crypto.randomUUID(),
+        institutionId: staff.staffInstitutionId,
+        kind: body.kind,
+        title: body.title || SLOT_KIND_LABELS[body.kind],
+        startsAt: starts.add(week, 'week').format(),
+        endsAt: ends.add(week, 'week').format(),
+        capacity: body.capacity,
+        requiresConfirmation: body.requiresConfirmation ?? false,
+      })
+      made.push(toSlot(row))
+    }
+    return made
+  })
+  return { items, nextCursor: null }
+}
+
 /** GET /api/v1/staff/slots — every slot of the institution in the window (default: the next 60 days). */
 export async function listStaffSlots(db: Database, staff: Staff, query: SlotsQuery & { cursor?: string }): Promise<Page<Slot>> {
   const rows = await listInstitutionSlots(db, staff.staffInstitutionId, slotWindow(query))
@@ -51,8 +80,15 @@ export async function listStaffSlots(db: Database, staff: Staff, query: SlotsQue
 export async function updateSlot(db: Database, staff: Staff, id: string, body: SlotUpdateBody, now: Date = new Date()): Promise<Slot> {
   refuseThePast(body.startsAt, now)
   return db.transaction(async (tx) => {
+    const before = await findSlotOfInstitution(tx, id, staff.staffInstitutionId)
     const updated = await updateOpenSlot(tx, id, staff.staffInstitutionId, { ...body, title: body.title || undefined })
-    if (updated) return toSlot(updated)
+    if (updated) {
+      // Booked families hear of a new time in the same transaction that sets it.
+      const at = (value: Date | string) => new Date(value).getTime()
+      const moved = before && (at(before.starts_at) !== at(updated.starts_at) || at(before.ends_at) !== at(updated.ends_at))
+      if (moved) for (const booking of await activeBookingsOfSlot(tx, id)) await queueSlotChangedNotice(tx, booking.id)
+      return toSlot(updated)
+    }
     const current = await findSlotOfInstitution(tx, id, staff.staffInstitutionId)
     if (!current) throw slotNotFound()
     if (current.status !== 'open') throw new ApiError('CONFLICT', '这个时段已取消，不能再修改')

@@ -4,6 +4,7 @@ import { rectificationOutcome } from '@domain/rectification'
 import { todayInShanghai } from '@domain/shanghaiTime'
 import { Queryable } from '../../platform/db/database'
 import { toSummary } from './institutionRows'
+import { institutionFacts } from './institutionFacts'
 import {
   findClasses,
   findDistrictMedianFees,
@@ -19,13 +20,14 @@ import { openSlotsSummary } from '../booking/slots'
 export async function getInstitutionDetail(db: Queryable, id: string, now: Date = new Date()): Promise<InstitutionDetail> {
   const row = await findInstitutionRow(db, id)
   if (!row) throw notFound('没有找到这家托育机构，它可能已注销或链接有误')
-  const [classes, inspections, rectifications, medians, openSlots, complaintStatistics] = await Promise.all([
+  const [classes, inspections, rectifications, medians, openSlots, complaintStatistics, facts] = await Promise.all([
     findClasses(db, id),
     findInspections(db, id),
     findRectifications(db, id),
     findDistrictMedianFees(db, row.district_code),
     openSlotsSummary(db, id, now),
     complaintStatisticsOf(db, id),
+    institutionFacts(db, id, now),
   ])
   const today = todayInShanghai(now)
   const summary = toSummary(row)
@@ -42,6 +44,7 @@ export async function getInstitutionDetail(db: Queryable, id: string, now: Date 
     feeComparison: compareFees(summary.careModes, medians),
     openSlots,
     complaintStatistics,
+    facts,
   }
 }
 

@@ -20,6 +20,8 @@ const BATCH_SIZE = 2_000
 export interface UpsertOptions {
   /** What the records are the truth about for institutions already stored; default 'whole_record'. */
   scope?: UpsertScope
+  /** Count what would be inserted, updated and left alone, writing nothing (a filing list's dry run). */
+  planOnly?: boolean
 }
 
 export interface UpsertCounts {
@@ -72,15 +74,13 @@ export async function upsertInstitutionsIn(tx: Queryable, records: InstitutionRe
       else if (contentKey(existing, parts) === contentKey(wanted, parts)) counts.unchanged++
       else updates.push(wanted)
     }
-    if (inserts.length > 0) {
-      await insertInstitutions(tx, inserts)
-      counts.inserted += inserts.length
-    }
-    if (updates.length > 0) {
-      await updateInstitutions(tx, updates, parts)
-      counts.updated += updates.length
-    }
+    counts.inserted += inserts.length
+    counts.updated += updates.length
+    if (options.planOnly) continue
+    if (inserts.length > 0) await insertInstitutions(tx, inserts)
+    if (updates.length > 0) await updateInstitutions(tx, updates, parts)
   }
+  if (options.planOnly) return counts
   // Same transaction as the rows: servers' search indexes see the change and this version together.
   if (counts.inserted > 0 || counts.updated > 0) await bumpSearchIndexVersion(tx)
   return counts

@@ -77,6 +77,12 @@ export default function MePage() {
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
+      <View className='section'>
+        <View className='link-row e2e-workbench-link' onClick={() => void Taro.navigateTo({ url: ROUTES.workbench })}>
+          <Text>工作台 · 机构人员和监管人员</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      </View>
       <View className='section e2e-about'>
         <Text className='section__title'>关于安心托育</Text>
         <Text className='section__body'>

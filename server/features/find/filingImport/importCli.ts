@@ -43,7 +43,7 @@ export async function importFilingList(db: Database, bytes: Uint8Array, options:
 }
 
 /** Districts already stored, plus the five the product ships with. */
-async function knownDistricts(db: Database): Promise<DistrictRecord[]> {
+export async function knownDistricts(db: Database): Promise<DistrictRecord[]> {
   const stored = await db.query<{ code: string; name: string; province: string; city: string; center_lat: number; center_lng: number }>(
     'select code, name, province, city, center_lat, center_lng from districts',
   )

@@ -4,7 +4,12 @@ import { describeMoment, timelineTitle } from '../lib/complaintText'
 
 /** Every status change with the handler's note, newest at the top. */
 export function Timeline({ entries }: { entries: ComplaintTimelineEntry[] }) {
-  const newestFirst = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at))
+  // Steps taken within the same second (accept, then investigate) keep the server's order
+  // (oldest first): the later entry is the newer one.
+  const newestFirst = entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => Date.parse(b.entry.at) - Date.parse(a.entry.at) || b.index - a.index)
+    .map(({ entry }) => entry)
   return (
     <View className='timeline e2e-timeline'>
       {newestFirst.map((entry, index) => (

@@ -59,7 +59,7 @@ describe.each(TEST_BACKENDS)('deleting an account on %s', (backend) => {
     // The place is free again.
     expect((await slotBooked(t.db, slotId)).booked).toBe(0)
     // The complaint is still in the regulator's queue, with no one behind it.
-    const regulator = await signInRegulator(t.app, YUBEI.code)
+    const regulator = await signInRegulator(t, YUBEI.code)
     const seen = await requestJson(t.app, 'GET', `/api/v1/staff/complaints/${trackingNo}`, undefined, regulator.headers)
     expect(seen.status).toBe(200)
     const row = await t.db.query<{ user_id: string | null; contact_phone: string | null; anonymous: boolean }>(

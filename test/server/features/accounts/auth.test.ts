@@ -4,7 +4,8 @@ import { upsertDistricts, upsertInstitutions } from '@server/features/find/insti
 import { institutionRecord, TEST_DISTRICTS } from '@test/fixtures/institutions'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { signInParent, signInStaff } from '@test/support/session'
+import { signInParent } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { testConfig } from '@test/support/testConfig'
 
 describe.each(TEST_BACKENDS)('sign-in on %s', (backend) => {
@@ -96,7 +97,7 @@ describe.each(TEST_BACKENDS)('sign-in on %s', (backend) => {
     })
 
     it('signs staff in as a member of an existing institution', async () => {
-      const staff = await signInStaff(t.app, 'auth-inst')
+      const staff = await signInStaff(t, 'auth-inst')
       expect((await me(staff.headers.authorization)).json().user.staffInstitutionId).toBe('auth-inst')
     })
 

@@ -6,7 +6,8 @@ import { EnrollmentCreateBodySchema } from '@domain/enrollment'
 import { SlotCreateBodySchema, SlotUpdateBodySchema } from '@domain/slot'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { addChild, requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { bookingBody, bookingTableCounts, insertSlotRow, monthFromNow, postBooking, seedInstitutions } from '@test/support/bookingFixtures'
 
 /*
@@ -67,7 +68,7 @@ describe.each(TEST_BACKENDS)('booking routes refuse malformed bodies on %s', (ba
     t = await openTestApp(backend)
     await seedInstitutions(t.db, [{ id: 'inst-p', capacity: 10, enrolled: 10 }])
     parent = await signInParent(t.app)
-    staff = await signInStaff(t.app, 'inst-p')
+    staff = await signInStaff(t, 'inst-p')
     childId = (await addChild(t.app, parent)).id
     slotId = await insertSlotRow(t.db, { institutionId: 'inst-p', capacity: 5 })
     bookingId = ((await postBooking(t.app, parent, bookingBody(slotId, childId))).body as { id: string }).id

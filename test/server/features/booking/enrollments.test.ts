@@ -1,7 +1,8 @@
 import { EnrollmentSchema } from '@domain/enrollment'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { addChild, requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { monthFromNow, seedInstitutions } from '@test/support/bookingFixtures'
 
 describe.each(TEST_BACKENDS)('enrollments on %s', (backend) => {
@@ -12,7 +13,7 @@ describe.each(TEST_BACKENDS)('enrollments on %s', (backend) => {
   beforeAll(async () => {
     t = await openTestApp(backend)
     await seedInstitutions(t.db, [{ id: 'inst-e', capacity: 10, enrolled: 8 }, { id: 'inst-other' }])
-    staff = await signInStaff(t.app, 'inst-e')
+    staff = await signInStaff(t, 'inst-e')
   })
   afterAll(() => t.close())
   beforeEach(async () => {
@@ -142,7 +143,7 @@ describe.each(TEST_BACKENDS)('enrollments on %s', (backend) => {
     const a = await apply()
     const id = (a.body as { id: string }).id
     const other = await signInParent(t.app)
-    const otherStaff = await signInStaff(t.app, 'inst-other')
+    const otherStaff = await signInStaff(t, 'inst-other')
     expect((await requestJson(t.app, 'GET', `/api/v1/enrollments/${id}`, undefined, other.headers)).status).toBe(404)
     expect((await requestJson(t.app, 'POST', `/api/v1/enrollments/${id}/withdraw`, undefined, other.headers)).status).toBe(404)
     expect((await requestJson(t.app, 'POST', `/api/v1/staff/enrollments/${id}/admit`, undefined, otherStaff.headers)).status).toBe(404)

@@ -1,7 +1,8 @@
 import { SlotSchema } from '@domain/slot'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { addChild, requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { bookingBody, insertSlotRow, postBooking, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
@@ -14,8 +15,8 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
   beforeAll(async () => {
     t = await openTestApp(backend)
     await seedInstitutions(t.db, [{ id: 'inst-s' }, { id: 'inst-x' }])
-    staff = await signInStaff(t.app, 'inst-s')
-    otherStaff = await signInStaff(t.app, 'inst-x')
+    staff = await signInStaff(t, 'inst-s')
+    otherStaff = await signInStaff(t, 'inst-x')
   })
   afterAll(() => t.close())
 
@@ -57,6 +58,45 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       expect(await patch({ capacity: 2, title: '春季开放日' })).toMatchObject({ status: 200, body: { capacity: 2, remaining: 0, title: '春季开放日' } })
       expect((await patch({ capacity: 9 }, otherStaff)).status).toBe(404)
       expect(await slotBooked(t.db, slotId)).toEqual({ booked: 2, capacity: 2, holding: 2 })
+    })
+
+    it('tells each booked family when a slot’s time changes, once per new time, and nobody for a capacity change', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
+      const a = await book(slotId)
+      const b = await book(slotId)
+      const notices = async () =>
+        (await t.db.query<{ user_id: string; payload: { note?: string } }>(
+          `select user_id, payload from notification_outbox where kind = 'booking_status' and subject_id = any($1::text[]) order by id`,
+          [[a.id, b.id]],
+        )).rows
+      const before = (await notices()).length
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, { capacity: 6 }, staff.headers)).status).toBe(200)
+      expect(await notices()).toHaveLength(before)
+      const moved = { startsAt: inHours(72), endsAt: inHours(74) }
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, moved, staff.headers)).status).toBe(200)
+      const after = (await notices()).slice(before)
+      expect(after.map((n) => n.user_id).sort()).toEqual([a.parent.userId, b.parent.userId].sort())
+      expect(after.every((n) => n.payload.note?.startsWith('时间改为'))).toBe(true)
+      // The same time again is no new change; another staff member's PATCH is a 404.
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, moved, staff.headers)).status).toBe(200)
+      expect(await notices()).toHaveLength(before + 2)
+      expect((await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${slotId}`, { startsAt: inHours(80), endsAt: inHours(81) }, otherStaff.headers)).status).toBe(404)
+    })
+
+    it('publishes a slot every week at the same Beijing time, all or none', async () => {
+      const startsAt = '2099-03-04T09:30:00+08:00'
+      const created = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'lecture', title: '家长课堂', startsAt, endsAt: '2099-03-04T11:00:00+08:00', capacity: 20, weeks: 4 })
+      expect(created.status).toBe(201)
+      const items = (created.body as { items: { startsAt: string; institutionId: string }[] }).items
+      expect(items.map((slot) => slot.startsAt)).toEqual([
+        '2099-03-04T09:30:00+08:00',
+        '2099-03-11T09:30:00+08:00',
+        '2099-03-18T09:30:00+08:00',
+        '2099-03-25T09:30:00+08:00',
+      ])
+      expect(items.every((slot) => slot.institutionId === 'inst-s')).toBe(true)
+      const tooMany = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'visit', startsAt, endsAt: '2099-03-04T10:00:00+08:00', capacity: 2, weeks: 13 })
+      expect(tooMany).toMatchObject({ status: 400, body: { error: { fields: { 'body.weeks': '最多连续 12 周' } } } })
     })
 
     it('cancels a slot, its bookings and queues a notice to each family', async () => {
@@ -105,6 +145,18 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       const { id } = await book(slotId)
       expect(await staffPost(staff, `/api/v1/staff/bookings/${id}/decline`)).toMatchObject({ status: 200, body: { status: 'declined' } })
       expect(await slotBooked(t.db, slotId)).toEqual({ booked: 0, capacity: 1, holding: 0 })
+    })
+
+    it('declines with a reason the parent reads on the booking and in the notice', async () => {
+      const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', requiresConfirmation: true, capacity: 2 })
+      const { id, parent } = await book(slotId)
+      const reason = '当天试托名额已满，欢迎预约下周'
+      expect(await staffPost(staff, `/api/v1/staff/bookings/${id}/decline`, { reason })).toMatchObject({ status: 200, body: { status: 'declined', declineReason: reason } })
+      const mine = await requestJson(t.app, 'GET', `/api/v1/bookings/${id}`, undefined, parent.headers)
+      expect(mine.body).toMatchObject({ status: 'declined', declineReason: reason })
+      const notice = await t.db.query<{ payload: { note?: string } }>(`select payload from notification_outbox where subject_id = $1 and dedupe_key = 'declined'`, [id])
+      expect(notice.rows[0].payload.note).toBe('当天试托名额已满，欢迎预约下周')
+      expect((await staffPost(staff, `/api/v1/staff/bookings/${id}/decline`, { reason: '长'.repeat(101) })).status).toBe(400)
     })
 
     it('marks attendance after the slot starts, keeping the place', async () => {

@@ -1,14 +1,8 @@
 import { AppTarget, requestJson, TestSession } from '@test/support/session'
 
-/* Shared set-up of the complaint tests: regulators, and complaints filed through HTTP. */
+export { signInRegulator } from '@test/support/staffAccounts'
 
-/** A new district regulator signed in through demo sign-in. */
-export async function signInRegulator(app: AppTarget, districtCode: string, nickname = '区卫健委'): Promise<TestSession> {
-  const answer = await requestJson(app, 'POST', '/api/v1/auth/demo', { nickname, regulatorDistrictCode: districtCode })
-  if (answer.status !== 200) throw new Error(`regulator sign-in: ${answer.status} ${JSON.stringify(answer.body)}`)
-  const { token, user } = answer.body as { token: string; user: { id: string } }
-  return { token, userId: user.id, headers: { authorization: `Bearer ${token}` } }
-}
+/* Shared set-up of the complaint tests: regulators, and complaints filed through HTTP. */
 
 export function complaintBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -2,7 +2,8 @@ import { ComplaintSchema, StaffComplaintSchema, TRACKING_NO } from '@domain/comp
 import { BEIBEI, YUBEI } from '@test/fixtures/institutions'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { requestJson, signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { seedInstitutions } from '@test/support/bookingFixtures'
 import { complaintBody, fileComplaint, signInRegulator } from './complaintFixtures'
 
@@ -16,8 +17,8 @@ describe.each(TEST_BACKENDS)('complaints on %s', (backend) => {
     t = await openTestApp(backend)
     await seedInstitutions(t.db, [{ id: 'inst-c', districtCode: YUBEI.code }, { id: 'inst-b', districtCode: BEIBEI.code }])
     parent = await signInParent(t.app, '投诉的家长')
-    regulator = await signInRegulator(t.app, YUBEI.code)
-    otherRegulator = await signInRegulator(t.app, BEIBEI.code)
+    regulator = await signInRegulator(t, YUBEI.code)
+    otherRegulator = await signInRegulator(t, BEIBEI.code)
   })
   afterAll(() => t.close())
 
@@ -173,7 +174,7 @@ describe.each(TEST_BACKENDS)('complaints on %s', (backend) => {
       expect((await act(filed.trackingNo, 'accept', {}, otherRegulator)).status).toBe(404)
       expect((await get(`/api/v1/staff/complaints/${filed.trackingNo}`, otherRegulator)).status).toBe(404)
       expect((await get('/api/v1/staff/complaints', parent)).status).toBe(403)
-      expect((await get('/api/v1/staff/complaints', await signInStaff(t.app, 'inst-c'))).status).toBe(403)
+      expect((await get('/api/v1/staff/complaints', await signInStaff(t, 'inst-c'))).status).toBe(403)
     })
 
     it('sorts the queue urgent first, then by deadline, and flags overdue ones', async () => {
@@ -241,7 +242,7 @@ describe.each(TEST_BACKENDS)('complaints on %s', (backend) => {
       const phone = '13698761234'
       const filed = await fileComplaint(t.app, complainant, { contactPhone: phone, anonymous: false })
       await fileComplaint(t.app, complainant, { contactPhone: phone, institutionId: undefined, unlistedInstitution: { name: '无证托育点', address: '渝北区某路', district: YUBEI.code } })
-      const institutionStaff = await signInStaff(t.app, 'inst-c')
+      const institutionStaff = await signInStaff(t, 'inst-c')
       const responses = [
         await get('/api/v1/staff/complaints?limit=50', regulator),
         await get(`/api/v1/staff/complaints/${filed.trackingNo}`, regulator),

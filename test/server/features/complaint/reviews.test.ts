@@ -2,7 +2,8 @@ import { ReviewPageSchema, ReviewSchema } from '@domain/review'
 import { readSearchIndexVersion } from '@server/features/find/searchIndexVersion'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { requestJson, signInParent, signInStaff, TestSession } from '@test/support/session'
+import { requestJson, signInParent, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { seedInstitutions } from '@test/support/bookingFixtures'
 import { parentWhoBooked, postReview, ratingOf, reviewTableCounts, scores } from './reviewFixtures'
 
@@ -15,8 +16,8 @@ describe.each(TEST_BACKENDS)('reviews on %s', (backend) => {
     t = await openTestApp(backend, { wechat: { riskyWords: ['违禁词'] } })
     // The fixture institutions come with a rating of 9 over 2 from the filing list.
     await seedInstitutions(t.db, [{ id: 'inst-r' }, { id: 'inst-o' }, { id: 'inst-page' }])
-    staff = await signInStaff(t.app, 'inst-r')
-    otherStaff = await signInStaff(t.app, 'inst-o')
+    staff = await signInStaff(t, 'inst-r')
+    otherStaff = await signInStaff(t, 'inst-o')
   })
   afterAll(() => t.close())
 
@@ -70,7 +71,7 @@ describe.each(TEST_BACKENDS)('reviews on %s', (backend) => {
   describe('one review per parent, and the rating', () => {
     it('updates the first review on a second post and moves the rating by the difference', async () => {
       await seedInstitutions(t.db, [{ id: 'inst-agg' }])
-      const aggStaff = await signInStaff(t.app, 'inst-agg')
+      const aggStaff = await signInStaff(t, 'inst-agg')
       const before = await ratingOf(t.db, 'inst-agg')
       const versionBefore = await readSearchIndexVersion(t.db)
       const parent = await parentWhoBooked(t, 'inst-agg', aggStaff)
@@ -101,7 +102,7 @@ describe.each(TEST_BACKENDS)('reviews on %s', (backend) => {
 
     it('keeps the aggregate equal to the baseline plus the reviews when posts race', async () => {
       await seedInstitutions(t.db, [{ id: 'inst-race' }])
-      const raceStaff = await signInStaff(t.app, 'inst-race')
+      const raceStaff = await signInStaff(t, 'inst-race')
       const before = await ratingOf(t.db, 'inst-race')
       const parents = [] as TestSession[]
       for (let i = 0; i < 4; i++) parents.push(await parentWhoBooked(t, 'inst-race', raceStaff))
@@ -119,7 +120,7 @@ describe.each(TEST_BACKENDS)('reviews on %s', (backend) => {
 
   describe('the public list', () => {
     it('pages through every review newest first, with per-dimension scores and a summary', async () => {
-      const pageStaff = await signInStaff(t.app, 'inst-page')
+      const pageStaff = await signInStaff(t, 'inst-page')
       for (let i = 0; i < 5; i++) {
         const parent = await parentWhoBooked(t, 'inst-page', pageStaff, { nickname: `王妈妈${i}` })
         expect((await postReview(t, parent, 'inst-page', { scores: scores({ food: (i % 5) + 1 }), text: `第${i}条` })).status).toBe(201)
@@ -309,7 +310,7 @@ describe.each(TEST_BACKENDS)('reviews while WeChat cannot be asked, on %s', (bac
   afterAll(() => t.close())
 
   it('holds the text: hidden from the public, the scores still count, the author sees it', async () => {
-    const staff = await signInStaff(t.app, 'inst-h')
+    const staff = await signInStaff(t, 'inst-h')
     const parent = await parentWhoBooked(t, 'inst-h', staff)
     const before = await ratingOf(t.db, 'inst-h')
     const posted = await postReview(t, parent, 'inst-h', { scores: scores(), text: '等待审核的文字' })

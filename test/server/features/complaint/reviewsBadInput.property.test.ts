@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { ReviewBodySchema, ReviewReplyBodySchema } from '@domain/review'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { requestJson, signInStaff, TestSession } from '@test/support/session'
+import { requestJson, TestSession } from '@test/support/session'
+import { signInStaff } from '@test/support/staffAccounts'
 import { seedInstitutions } from '@test/support/bookingFixtures'
 import { parentWhoBooked, postReview, reviewTableCounts, scores } from './reviewFixtures'
 
@@ -63,7 +64,7 @@ describe.each(TEST_BACKENDS)('review routes refuse malformed input on %s', (back
   beforeAll(async () => {
     t = await openTestApp(backend)
     await seedInstitutions(t.db, [{ id: 'inst-b' }])
-    staff = await signInStaff(t.app, 'inst-b')
+    staff = await signInStaff(t, 'inst-b')
     parent = await parentWhoBooked(t, 'inst-b', staff)
     reviewId = ((await postReview(t, parent, 'inst-b', { scores: scores(), text: '第一次评价' })).body as { id: string }).id
   })

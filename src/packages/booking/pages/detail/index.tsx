@@ -53,6 +53,7 @@ function BookingView({ initial, justBooked }: { initial: Booking; justBooked: bo
       )}
       <View className='section booking-code'>
         <Text className={`status-label status-label--${booking.status} e2e-booking-status`}>{BOOKING_STATUS_LABELS[booking.status]}</Text>
+        {booking.declineReason && <Text className='notice__body e2e-booking-decline-reason'>{`机构说明：${booking.declineReason}`}</Text>}
         <Text className='booking-code__label'>预约码</Text>
         <Text className={`booking-code__code e2e-booking-code ${active ? '' : 'booking-code__code--void'}`}>{booking.code}</Text>
         {active && <QrCode text={booking.code} className='e2e-booking-qr' />}

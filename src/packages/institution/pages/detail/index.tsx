@@ -54,6 +54,14 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
       <Section title='招收与托位'>
         <Fact label='招收月龄' value={describeAgeRange(inst.ageRange)} />
         <Fact label='托位' value={describeVacancies(inst.vacancies, inst.capacity)} className='e2e-detail-vacancies' />
+        {inst.facts && <Fact label='空位' value={inst.facts.vacancyFreshness.text} className='e2e-detail-vacancy-freshness' />}
+        {inst.facts?.staffing && (
+          <Fact
+            label='保育人员'
+            value={`${inst.facts.staffing.staffCount} 人，每人照护约 ${inst.facts.staffing.childrenPerCarer ?? '—'} 名幼儿，持证 ${Math.round((inst.facts.staffing.certifiedShare ?? 0) * 100)}%（${inst.facts.staffing.freshness.text}）`}
+            className='e2e-detail-staffing'
+          />
+        )}
         <Fact label='服务时间' value={describeHours(inst.hours)} />
         <ClassList classes={inst.classes} />
       </Section>

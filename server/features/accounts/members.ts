@@ -1,0 +1,57 @@
+import { Membership } from '@domain/staffAccess'
+import { inShanghai } from '@domain/shanghaiTime'
+import { Database } from '../../platform/db/database'
+import { insertAuditEntry } from '../../platform/db/auditLog'
+import { ApiError } from '../../platform/http/apiError'
+import { Viewer } from './authentication'
+import { findLiveMembership, listLiveMembers, MembershipRow, revokeMembership } from './membershipRepository'
+
+/*
+ * Who holds a role in the viewer's scope, and revocation. A regulator oversees the
+ * district's regulators and institution admins; an institution admin its staff.
+ * Revoking takes effect on the person's very next request (roles are read per request).
+ */
+
+export async function listMembers(db: Database, viewer: Viewer): Promise<Membership[]> {
+  if (viewer.regulatorDistrictCode !== null) return (await listLiveMembers(db, { districtCode: viewer.regulatorDistrictCode })).map(toMembership)
+  if (viewer.institutionRole === 'institution_admin' && viewer.staffInstitutionId !== null) {
+    return (await listLiveMembers(db, { institutionId: viewer.staffInstitutionId })).map(toMembership)
+  }
+  throw new ApiError('FORBIDDEN', '只有区县监管人员或机构管理员可以查看成员')
+}
+
+export async function revokeMember(db: Database, viewer: Viewer, membershipId: string): Promise<Membership> {
+  return db.transaction(async (tx) => {
+    const member = await findLiveMembership(tx, membershipId)
+    // Outside the viewer's scope reads as absent: no existence leak (API.md "Staff").
+    if (!member || !mayRevoke(viewer, member)) throw new ApiError('NOT_FOUND', '没有找到这位成员')
+    if (member.user_id === viewer.userId) throw new ApiError('CONFLICT', '不能移除自己，请让其他有权限的人操作')
+    await revokeMembership(tx, membershipId, viewer.userId)
+    await insertAuditEntry(tx, {
+      actorUserId: viewer.userId,
+      action: 'membership.revoke',
+      subjectKind: 'membership',
+      subjectId: membershipId,
+      detail: { userId: member.user_id, role: member.role, districtCode: member.district_code, institutionId: member.institution_id },
+    })
+    return toMembership(member)
+  })
+}
+
+function mayRevoke(viewer: Viewer, member: MembershipRow): boolean {
+  if (member.role === 'institution_staff') return viewer.institutionRole === 'institution_admin' && viewer.staffInstitutionId === member.institution_id
+  return viewer.regulatorDistrictCode !== null && viewer.regulatorDistrictCode === member.district_code
+}
+
+function toMembership(row: MembershipRow): Membership {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    nickname: row.nickname,
+    role: row.role,
+    districtCode: row.district_code,
+    institutionId: row.institution_id,
+    institutionName: row.institution_name,
+    grantedAt: inShanghai(row.granted_at).format(),
+  }
+}

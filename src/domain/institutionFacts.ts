@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { inShanghai } from './shanghaiTime'
+
+/*
+ * Facts an institution keeps true in the 工作台 (issue 9): vacancies and staffing, each
+ * shown to parents with its age ("空位信息 3 天前更新"). Vacancies not confirmed for
+ * VACANCY_STALE_DAYS are shown as unconfirmed.
+ */
+
+export const VACANCY_STALE_DAYS = 14
+
+export interface Freshness {
+  daysAgo: number | null
+  stale: boolean
+  text: string
+}
+
+/** How old a fact is, in whole Beijing calendar days, and how parents read it. */
+export function factFreshness(what: string, updatedAt: string | null, now: Date = new Date(), staleAfterDays = VACANCY_STALE_DAYS): Freshness {
+  if (updatedAt === null) return { daysAgo: null, stale: true, text: `${what}未经机构确认` }
+  const daysAgo = inShanghai(now).startOf('day').diff(inShanghai(updatedAt).startOf('day'), 'day')
+  if (daysAgo > staleAfterDays) return { daysAgo, stale: true, text: `${what}超过 ${staleAfterDays} 天未确认` }
+  return { daysAgo, stale: false, text: daysAgo === 0 ? `${what}今天更新` : `${what} ${daysAgo} 天前更新` }
+}
+
+export const InstitutionFactsBodySchema = z
+  .object({
+    vacancies: z.number({ error: '空位数应为数字' }).int('空位数应为整数').min(0, '空位数不能为负'),
+    staffCount: z.number({ error: '保育人员数应为数字' }).int('保育人员数应为整数').min(0, '人数不能为负').max(1000, '人数太多').optional(),
+    certifiedStaffCount: z.number({ error: '持证人数应为数字' }).int('持证人数应为整数').min(0, '人数不能为负').max(1000, '人数太多').optional(),
+  })
+  .refine((b) => (b.staffCount === undefined) === (b.certifiedStaffCount === undefined), { path: ['certifiedStaffCount'], message: '保育人员数和持证人数要一起填写' })
+  .refine((b) => b.staffCount === undefined || b.certifiedStaffCount === undefined || b.certifiedStaffCount <= b.staffCount, {
+    path: ['certifiedStaffCount'],
+    message: '持证人数不能多于保育人员数',
+  })
+export type InstitutionFactsBody = z.infer<typeof InstitutionFactsBodySchema>
+
+export const FreshnessSchema = z.object({ daysAgo: z.number().int().nullable(), stale: z.boolean(), text: z.string() })
+
+/** What parents and staff see: the facts with their freshness and the ratios parents compare. */
+export const InstitutionFactsSchema = z.object({
+  capacity: z.number().int(),
+  vacancies: z.number().int(),
+  vacanciesConfirmedAt: z.string().nullable(),
+  vacancyFreshness: FreshnessSchema,
+  staffing: z
+    .object({
+      staffCount: z.number().int(),
+      certifiedStaffCount: z.number().int(),
+      /** Enrolled children per carer, one decimal; null without carers. */
+      childrenPerCarer: z.number().nullable(),
+      /** Share of carers holding a 保育师/育婴员 certificate, 0–1. */
+      certifiedShare: z.number().nullable(),
+      freshness: FreshnessSchema,
+    })
+    .nullable(),
+})
+export type InstitutionFacts = z.infer<typeof InstitutionFactsSchema>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '入托申请与候补' })

@@ -1,0 +1,64 @@
+import { Input, Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { errorMessage } from '@app/api/ApiError'
+import { confirmInstitutionFacts, getInstitutionFacts } from '@app/api/workbench'
+import { PageRoot } from '@app/components/PageRoot'
+import { ErrorView, LoadingView } from '@app/components/StatusViews'
+import { useRemote } from '@app/hooks/useRemote'
+import { InstitutionFactsBodySchema } from '@domain/institutionFacts'
+import '../../workbench.scss'
+
+/** 空位与人员: confirm vacancies (parents see when) and staffing; stale vacancies are flagged here first. */
+export default function FactsPage() {
+  const [revision, setRevision] = useState(0)
+  const [facts, retry] = useRemote(`facts-${revision}`, getInstitutionFacts)
+  const [vacancies, setVacancies] = useState('')
+  const [staff, setStaff] = useState('')
+  const [certified, setCertified] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  useEffect(() => {
+    if (facts.status !== 'ready') return
+    setVacancies(String(facts.value.vacancies))
+    setStaff(facts.value.staffing ? String(facts.value.staffing.staffCount) : '')
+    setCertified(facts.value.staffing ? String(facts.value.staffing.certifiedStaffCount) : '')
+  }, [facts])
+  const save = () => {
+    const parsed = InstitutionFactsBodySchema.safeParse({
+      vacancies: Number(vacancies),
+      staffCount: staff === '' ? undefined : Number(staff),
+      certifiedStaffCount: certified === '' ? undefined : Number(certified),
+    })
+    if (!parsed.success) return setMessage(parsed.error.issues[0]?.message ?? '请检查填写的内容')
+    confirmInstitutionFacts(parsed.data).then(
+      () => {
+        setMessage('已确认，家长现在看到的是最新信息')
+        setRevision((r) => r + 1)
+      },
+      (error) => setMessage(errorMessage(error)),
+    )
+  }
+  return (
+    <PageRoot className='workbench e2e-facts-page'>
+      {facts.status === 'loading' && <LoadingView />}
+      {facts.status === 'error' && <ErrorView message={facts.message} onRetry={retry} />}
+      {facts.status === 'ready' && (
+        <View className='workbench-card'>
+          <Text className={`workbench-tag ${facts.value.vacancyFreshness.stale ? 'workbench-tag--alert' : ''} e2e-vacancy-freshness`}>{facts.value.vacancyFreshness.text}</Text>
+          <Text className='workbench-card__text'>{`核定托位 ${facts.value.capacity} 个`}</Text>
+          <Input className='workbench-input e2e-facts-vacancies' type='number' value={vacancies} placeholder='现有空位数' onInput={(e) => setVacancies(e.detail.value)} />
+          <Input className='workbench-input e2e-facts-staff' type='number' value={staff} placeholder='保育人员数' onInput={(e) => setStaff(e.detail.value)} />
+          <Input className='workbench-input e2e-facts-certified' type='number' value={certified} placeholder='持保育师/育婴员证书的人数' onInput={(e) => setCertified(e.detail.value)} />
+          {facts.value.staffing && (
+            <Text className='workbench-card__text'>
+              {`每位保育人员照护 ${facts.value.staffing.childrenPerCarer ?? '—'} 名幼儿 · 持证 ${Math.round((facts.value.staffing.certifiedShare ?? 0) * 100)}% · ${facts.value.staffing.freshness.text}`}
+            </Text>
+          )}
+          <View className='btn btn--primary e2e-facts-save' onClick={save}>
+            <Text>确认并更新</Text>
+          </View>
+          {message && <Text className='workbench-card__text e2e-facts-message'>{message}</Text>}
+        </View>
+      )}
+    </PageRoot>
+  )
+}
