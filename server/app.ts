@@ -23,6 +23,8 @@ import { institutionRoutes } from './features/find/institutionRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
+import { policyRoutes } from './features/policy/policyRoutes'
+import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
 import { staffRoutes } from './features/booking/staffBookingRoutes'
@@ -131,6 +133,8 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   app.addHook('onClose', async () => attachmentRetention.close())
 
   await installRateLimit(app)
+  // 托育政策: reviewed content, checked like the articles; a broken library stops the start.
+  const policies = await loadPolicies()
   await app.register(healthRoutes(db))
   await app.register(
     async (api) => {
@@ -161,6 +165,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(lectureRoutes(db))
       await api.register(uploadRoutes(db, attachmentStore))
       await api.register(reviewRoutes(db, wechat))
+      await api.register(policyRoutes(policies))
     },
     { prefix: '/api/v1' },
   )
