@@ -30,6 +30,8 @@ export default defineAppConfig({
       root: 'packages/complaint',
       pages: ['pages/new/index', 'pages/lookup/index', 'pages/detail/index', 'pages/mine/index', 'pages/review/index', 'pages/reviews/index'],
     },
+    // 托育政策查询: the library's text comes from the server, so the package holds only the screens.
+    { root: 'packages/policy', pages: ['pages/mine/index', 'pages/detail/index', 'pages/library/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -9,6 +9,7 @@ import { useSession } from '../../hooks/useSession'
 import { BOOKING_ROUTES } from '../../navigation/bookingRoutes'
 import { COMPLAINT_ROUTES } from '../../navigation/complaintRoutes'
 import { CONTENT_ROUTES } from '../../navigation/contentRoutes'
+import { POLICY_ROUTES } from '../../navigation/policyRoutes'
 import { ROUTES } from '../../navigation/routes'
 import { hasConsented, loadAccount, useAccount } from '../../store/account'
 import { ChildrenSection } from './components/ChildrenSection'
@@ -66,6 +67,12 @@ export default function MePage() {
       <View className='section'>
         <View className='link-row e2e-content-link' onClick={() => void Taro.navigateTo({ url: CONTENT_ROUTES.home })}>
           <Text>生命1000天 · 孕育和养育指导</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      </View>
+      <View className='section'>
+        <View className='link-row e2e-policy-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.mine })}>
+          <Text>托育政策 · 我能享受哪些</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
