@@ -24,6 +24,7 @@ import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { policyRoutes } from './features/policy/policyRoutes'
+import { feeTermsRoutes } from './features/fees/feeTermsRoutes'
 import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -165,7 +166,8 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(lectureRoutes(db))
       await api.register(uploadRoutes(db, attachmentStore))
       await api.register(reviewRoutes(db, wechat))
-      await api.register(policyRoutes(policies))
+      await api.register(policyRoutes(db, policies))
+      await api.register(feeTermsRoutes(db))
     },
     { prefix: '/api/v1' },
   )

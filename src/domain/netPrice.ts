@@ -71,3 +71,43 @@ export function describeNetPrice(price: NetPrice): string {
   if (price.tax.deductionFen > 0) parts.push(`个税可再少缴约 ${formatFen(price.tax.minFen)}–${formatFen(price.tax.maxFen)}/月，取决于税率`)
   return parts.join('；')
 }
+
+export const NetPriceQuerySchema = z
+  .object({
+    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+    /** full: one parent claims the whole deduction; half: the parents split it 50/50. */
+    taxShare: z.enum(['full', 'half'], { error: 'taxShare 只能是 full 或 half' }).optional(),
+  })
+  .refine((q) => q.birthDate === undefined || q.dueDate === undefined, { message: '出生日期和预产期只填一个', path: ['birthDate'] })
+export type NetPriceQuery = z.infer<typeof NetPriceQuerySchema>
+
+const NetPriceResultSchema = z.object({
+  monthlyFeeFen: z.number(),
+  subsidyFen: z.number(),
+  netFen: z.number(),
+  tax: z.object({ deductionFen: z.number(), minFen: z.number(), maxFen: z.number() }),
+  oneOffFen: z.number(),
+  depositFen: z.number(),
+  steps: z.array(z.string()),
+})
+
+export const InstitutionNetPriceSchema = z.object({
+  institutionId: z.string(),
+  /** What the estimate assumed about the child, in a sentence. */
+  assumption: z.string(),
+  /** Whether the fee breakdown comes from the institution's published terms. */
+  termsPublished: z.boolean(),
+  modes: z.array(
+    z.object({
+      mode: z.string(),
+      fee: z.number(),
+      unit: z.string(),
+      /** null for hourly and daily care: no honest monthly figure exists. */
+      netPrice: NetPriceResultSchema.nullable(),
+      headline: z.string(),
+    }),
+  ),
+  sources: z.array(z.string()),
+})
+export type InstitutionNetPrice = z.infer<typeof InstitutionNetPriceSchema>

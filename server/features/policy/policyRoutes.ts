@@ -3,13 +3,30 @@ import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
 import { Policy, PolicyListSchema, PolicySchema } from '@domain/policy'
 import { MyPoliciesSchema, PolicyQuerySchema } from '@domain/policyRules'
+import { InstitutionNetPriceSchema, NetPriceQuerySchema } from '@domain/netPrice'
+import { Database } from '../../platform/db/database'
 import { getPolicy, listPolicies, myPolicies, PolicyListQuerySchema } from './policies'
+import { institutionNetPrice } from './institutionNetPrice'
 
+const InstitutionIdParamsSchema = z.object({ id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长') })
 const PolicyIdParamsSchema = z.object({ id: z.string().trim().min(1, '政策编号不能为空').max(100, '政策编号太长') })
 
-/** Public: the policy library and "我能享受哪些" for a birth or due date and a district. */
-export function policyRoutes(policies: readonly Policy[]): FastifyPluginAsyncZod {
+/** Public: the policy library, "我能享受哪些" for a birth or due date and a district, and the net price. */
+export function policyRoutes(db: Database, policies: readonly Policy[]): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/institutions/:id/net-price',
+      {
+        schema: {
+          summary: '到手价：每种托育方式扣除育儿补贴后的月费估算，个税可少缴的范围，以及计算过程',
+          tags: ['policy'],
+          params: InstitutionIdParamsSchema,
+          querystring: NetPriceQuerySchema,
+          response: { 200: InstitutionNetPriceSchema, 400: ErrorBodySchema, 404: ErrorBodySchema },
+        },
+      },
+      async (request) => institutionNetPrice(db, policies, request.params.id, request.query),
+    )
     app.get(
       '/policies',
       {
