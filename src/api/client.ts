@@ -7,7 +7,7 @@ import { sessionToken, signedOutByServer } from '../store/session'
 /** Slow networks are common for our parents, but 15 s is as long as anyone waits. */
 export const REQUEST_TIMEOUT_MS = 15_000
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 export interface RequestOptions {
   params?: ReadonlyArray<readonly [string, string]>
