@@ -25,6 +25,7 @@ import { meRoutes } from './features/accounts/meRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
 import { policyRoutes } from './features/policy/policyRoutes'
 import { feeTermsRoutes } from './features/fees/feeTermsRoutes'
+import { voucherRoutes } from './features/vouchers/voucherRoutes'
 import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -168,6 +169,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(reviewRoutes(db, wechat))
       await api.register(policyRoutes(db, policies))
       await api.register(feeTermsRoutes(db))
+      await api.register(voucherRoutes(db))
     },
     { prefix: '/api/v1' },
   )
