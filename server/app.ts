@@ -26,6 +26,9 @@ import { openApiRoutes } from './platform/http/openApiRoutes'
 import { policyRoutes } from './features/policy/policyRoutes'
 import { feeTermsRoutes } from './features/fees/feeTermsRoutes'
 import { voucherRoutes } from './features/vouchers/voucherRoutes'
+import { savedSearchRoutes } from './features/alerts/savedSearchRoutes'
+import { SearchAlertJob } from './features/alerts/alertJob'
+import { staffPlacesRoutes } from './features/places/staffPlaces'
 import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -66,6 +69,8 @@ declare module 'fastify' {
     attachmentStore: AttachmentStore
     /** Deletes complaint photos past ATTACHMENT_RETENTION_DAYS; tests call runOnce(). */
     attachmentRetention: AttachmentRetention
+    /** Saved-search alerts (new vacancies, new open days); tests call runOnce(). */
+    searchAlerts: SearchAlertJob
   }
 }
 
@@ -134,6 +139,15 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   if (purgeMs > 0) app.addHook('onListen', async () => attachmentRetention.start(purgeMs))
   app.addHook('onClose', async () => attachmentRetention.close())
 
+  const searchAlerts = new SearchAlertJob(db, {
+    info: (message) => app.log.info(message),
+    error: (message, error) => app.log.error({ err: error }, message),
+  })
+  app.decorate('searchAlerts', searchAlerts)
+  const alertMs = config.alertIntervalMs ?? 0
+  if (alertMs > 0) app.addHook('onListen', async () => searchAlerts.start(alertMs))
+  app.addHook('onClose', async () => searchAlerts.close())
+
   await installRateLimit(app)
   // 托育政策: reviewed content, checked like the articles; a broken library stops the start.
   const policies = await loadPolicies()
@@ -170,6 +184,8 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
       await api.register(policyRoutes(db, policies))
       await api.register(feeTermsRoutes(db))
       await api.register(voucherRoutes(db))
+      await api.register(savedSearchRoutes(db))
+      await api.register(staffPlacesRoutes(db))
     },
     { prefix: '/api/v1' },
   )

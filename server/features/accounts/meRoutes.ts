@@ -8,7 +8,7 @@ import { requireViewer } from './authentication'
 import { acceptSubscriptions, giveConsent, myAccount } from './myAccount'
 
 const SubscriptionCountSchema = z.object({
-  kind: z.enum(['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status']),
+  kind: z.enum(['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert']),
   remaining: z.number().int(),
 })
 
