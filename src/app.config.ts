@@ -31,7 +31,7 @@ export default defineAppConfig({
       pages: ['pages/new/index', 'pages/lookup/index', 'pages/detail/index', 'pages/mine/index', 'pages/review/index', 'pages/reviews/index'],
     },
     // 托育政策查询: the library's text comes from the server, so the package holds only the screens.
-    { root: 'packages/policy', pages: ['pages/mine/index', 'pages/detail/index', 'pages/library/index'] },
+    { root: 'packages/policy', pages: ['pages/mine/index', 'pages/detail/index', 'pages/library/index', 'pages/vouchers/index', 'pages/alerts/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -5,6 +5,8 @@ const ROOT = '/packages/policy/pages'
 export const POLICY_ROUTES = {
   mine: `${ROOT}/mine/index`,
   library: `${ROOT}/library/index`,
+  vouchers: `${ROOT}/vouchers/index`,
+  alerts: `${ROOT}/alerts/index`,
 } as const
 
 export function policyUrl(id: string): string {

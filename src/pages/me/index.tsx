@@ -28,6 +28,14 @@ function AccountSections({ revision }: { revision: number }) {
           <Text>我的预约与入托申请</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
+        <View className='link-row e2e-my-alerts-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.alerts })}>
+          <Text>空位提醒与保存的搜索</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+        <View className='link-row e2e-my-vouchers-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.vouchers })}>
+          <Text>我的托育体验券</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
         <View className='link-row e2e-my-complaints-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.mine })}>
           <Text>我的投诉</Text>
           <Text className='link-row__arrow'>›</Text>

@@ -107,6 +107,10 @@ export default function MyPoliciesPage() {
           <Text>全部政策（全国、省、区县）</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
+        <View className='link-row e2e-vouchers-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.vouchers })}>
+          <Text>托育体验券 · 领取和使用</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
       </View>
     </PageRoot>
   )
