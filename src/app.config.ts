@@ -32,6 +32,8 @@ export default defineAppConfig({
     },
     // 托育政策查询: the library's text comes from the server, so the package holds only the screens.
     { root: 'packages/policy', pages: ['pages/mine/index', 'pages/detail/index', 'pages/library/index', 'pages/vouchers/index', 'pages/alerts/index'] },
+    // 机构工作台/监管工作台 (issue 9 builds the rest): fee terms and 体验券 pages of issue 10.
+    { root: 'packages/workbench', pages: ['pages/terms/index', 'pages/vouchers/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
