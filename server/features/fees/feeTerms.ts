@@ -47,3 +47,8 @@ export async function setFeeTerms(db: Queryable, staff: { userId: string; staffI
   const row = await upsertFeeTerms(db, staff.staffInstitutionId, body, staff.userId)
   return toTerms(row, monthlyFeeOf(institution.careModes))
 }
+
+/** The filing import: terms carried by the official list (no staff user behind them). */
+export async function importFeeTerms(db: Queryable, institutionId: string, body: FeeTermsBody): Promise<void> {
+  await upsertFeeTerms(db, institutionId, body, null)
+}
