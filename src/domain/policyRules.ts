@@ -111,9 +111,12 @@ export function policiesForFamily(library: readonly Policy[], query: PolicyQuery
   const ageText = expecting ? '预产期 ' + birthOrDue : age < 0 ? '出生日期在未来' : `${Math.floor(age / 12)} 岁 ${age % 12} 个月`
   if (!expecting && (age < 0 || age >= MONTHS_UNTIL_THREE)) return { ageText, items: [] }
   const order = { national: 0, province: 1, district: 2 } as const
+  // money a family receives first, then what it saves, then the rest
+  const first = ['childcare_subsidy', 'tax_deduction', 'trial_voucher']
+  const kindOrder = (kind: Policy['kind']) => (first.includes(kind) ? first.indexOf(kind) : first.length)
   const items = library
     .filter((p) => isCurrentOn(p, today) && appliesToDistrict(p, query.districtCode))
-    .sort((a, b) => order[a.scope] - order[b.scope] || a.id.localeCompare(b.id))
+    .sort((a, b) => order[a.scope] - order[b.scope] || kindOrder(a.kind) - kindOrder(b.kind) || a.id.localeCompare(b.id))
     .map((policy): MyPolicy => {
       const subsidy = policy.kind === 'childcare_subsidy' ? subsidyFor(policy, birthOrDue, today) : null
       const tax = policy.kind === 'tax_deduction' ? taxFor(policy, birthOrDue, today) : null
