@@ -102,4 +102,5 @@ export const VOUCHER_MESSAGES = {
   notTrial: '体验券只能预约参加活动机构的体验日',
   notAffordable: '体验券只能发给本区的普惠托育机构',
   notBooked: '这张体验券还没有预约体验日，不能核销',
+  bookedElsewhere: '这张体验券预约的是其他机构的体验日，请到预约的机构核销',
 } as const

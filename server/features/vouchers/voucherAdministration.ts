@@ -45,7 +45,8 @@ export async function redeemAtCheckIn(db: Database, staff: Viewer & { staffInsti
   if (!row || !batch || !batch.institutions.some((i) => i.id === staff.staffInstitutionId)) throw notFound('没有找到这张体验券，请核对券码')
   if (row.status === 'redeemed') throw new ApiError('CONFLICT', VOUCHER_MESSAGES.used)
   if (batch.valid_until < today) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.expired)
-  if (row.status !== 'booked' || row.booking_institution_id !== staff.staffInstitutionId) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.notBooked)
+  if (row.status !== 'booked') throw new ApiError('CONFLICT', VOUCHER_MESSAGES.notBooked)
+  if (row.booking_institution_id !== staff.staffInstitutionId) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.bookedElsewhere)
   // the guard: only one desk's update finds the voucher still 'booked'
   if (!(await redeemVoucher(db, row.id, staff.userId))) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.used)
   return toVoucher((await findVoucherByCode(db, code))!, batch, today)

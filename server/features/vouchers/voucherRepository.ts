@@ -149,8 +149,16 @@ export async function findSlotForVoucher(db: Queryable, slotId: string): Promise
   return rows[0]
 }
 
-export async function attachBooking(db: Queryable, voucherId: string, bookingId: string): Promise<boolean> {
-  const { rowCount } = await db.query(`update vouchers set status = 'booked', booking_id = $2 where id = $1 and (status = 'claimed' or booking_id = $2)`, [voucherId, bookingId])
+/**
+ * Ties a booking to the voucher, replacing `previousBookingId` (null the first time; a
+ * cancelled booking when the parent books again). Never touches a redeemed voucher.
+ */
+export async function attachBooking(db: Queryable, voucherId: string, bookingId: string, previousBookingId: string | null): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `update vouchers set status = 'booked', booking_id = $2
+     where id = $1 and status <> 'redeemed' and (booking_id = $2 or booking_id is not distinct from $3)`,
+    [voucherId, bookingId, previousBookingId],
+  )
   return rowCount === 1
 }
 

@@ -27,6 +27,8 @@ import { toBatch, toVoucher } from './voucherViews'
  * age rule apply), and the list in 我的.
  */
 
+const ENDED_BOOKING_STATUSES: readonly string[] = ['cancelled', 'declined']
+
 /** No 0/O or 1/I: the code is read aloud and typed at a check-in desk. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
@@ -92,16 +94,20 @@ export async function bookTrialWithVoucher(db: Database, viewer: Viewer, voucher
   const voucher = await voucherOf(db, viewer, voucherId, today)
   if (voucher.expired) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.expired)
   if (voucher.status === 'redeemed') throw new ApiError('CONFLICT', VOUCHER_MESSAGES.used)
-  if (voucher.status === 'booked') throw new ApiError('CONFLICT', VOUCHER_MESSAGES.alreadyBooked)
+  // A booking the parent cancelled (or the institution declined) frees the voucher to book again.
+  const previous = voucher.booking
+  const previousEnded = previous !== null && ENDED_BOOKING_STATUSES.includes(previous.status)
+  if (voucher.status === 'booked' && !previousEnded) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.alreadyBooked)
   if (!voucher.child.id) throw notFound('这张体验券的孩子信息已删除')
   const slot = await findSlotForVoucher(db, body.slotId)
   if (!slot) throw notFound('没有找到这个时段')
   if (slot.kind !== 'trial' || !voucher.batch.institutions.some((i) => i.id === slot.institution_id)) {
     throw new ApiError('CONFLICT', VOUCHER_MESSAGES.notTrial)
   }
-  const answer = await createBooking(db, viewer, `voucher-${voucherId}`, { slotId: body.slotId, childId: voucher.child.id, contactName: body.contactName, contactPhone: body.contactPhone, note: `体验券 ${voucher.code}` })
+  // One key per booking round: a double tap books once; after a cancellation a new round may book again.
+  const answer = await createBooking(db, viewer, `voucher-${voucherId}-${previous?.id ?? 'first'}`, { slotId: body.slotId, childId: voucher.child.id, contactName: body.contactName, contactPhone: body.contactPhone, note: `体验券 ${voucher.code}` })
   if (answer.statusCode >= 400) return answer as Answer<never>
   const booking = answer.body as Booking
-  if (!(await attachBooking(db, voucherId, booking.id))) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.alreadyBooked)
+  if (!(await attachBooking(db, voucherId, booking.id, previousEnded ? previous!.id : null))) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.alreadyBooked)
   return { statusCode: 201, body: await voucherOf(db, viewer, voucherId, today) }
 }

@@ -83,6 +83,27 @@ describe.each(TEST_BACKENDS)('体验券 on %s', (backend) => {
     expect((mine.body as { items: { id: string }[] }).items.map((v) => v.id)).toEqual([voucher.id])
   })
 
+  it('lets a parent who cancelled the trial book again with the same voucher, and refuses redemption at another institution of the batch', async () => {
+    const batchId = await issueBatch(t.app, regulator, { institutionIds: ['inst-v', 'inst-w'] })
+    const parent = await signInParent(t.app)
+    const child = await addChild(t.app, parent)
+    const voucher = VoucherSchema.parse((await requestJson(t.app, 'POST', `/api/v1/voucher-batches/${batchId}/claims`, { childId: child.id }, parent.headers)).body)
+    const first = await insertSlotRow(t.db, { institutionId: 'inst-v', kind: 'trial' })
+    const booked = VoucherSchema.parse((await requestJson(t.app, 'POST', `/api/v1/me/vouchers/${voucher.id}/booking`, { slotId: first, ...CONTACT }, parent.headers)).body)
+    const again = await requestJson(t.app, 'POST', `/api/v1/me/vouchers/${voucher.id}/booking`, { slotId: first, ...CONTACT }, parent.headers)
+    expect(error(again).message).toBe(VOUCHER_MESSAGES.alreadyBooked)
+    expect((await requestJson(t.app, 'POST', `/api/v1/bookings/${booked.booking!.id}/cancel`, {}, parent.headers)).status).toBe(200)
+    const second = await insertSlotRow(t.db, { institutionId: 'inst-w', kind: 'trial' })
+    const rebooked = await requestJson(t.app, 'POST', `/api/v1/me/vouchers/${voucher.id}/booking`, { slotId: second, ...CONTACT }, parent.headers)
+    expect(rebooked.status).toBe(201)
+    expect(VoucherSchema.parse(rebooked.body).booking?.id).not.toBe(booked.booking!.id)
+    const wrongDesk = await signInStaff(t.app, 'inst-v')
+    const refused = await requestJson(t.app, 'POST', '/api/v1/staff/vouchers/redeem', { code: voucher.code }, wrongDesk.headers)
+    expect(error(refused).message).toBe(VOUCHER_MESSAGES.bookedElsewhere)
+    const rightDesk = await signInStaff(t.app, 'inst-w')
+    expect((await requestJson(t.app, 'POST', '/api/v1/staff/vouchers/redeem', { code: voucher.code }, rightDesk.headers)).status).toBe(200)
+  })
+
   it('refuses an expired voucher with a clear message, for booking and for redemption', async () => {
     const batchId = await issueBatch(t.app, regulator)
     const parent = await signInParent(t.app)
