@@ -2,7 +2,8 @@ import { Browser, BrowserContext, Page } from 'playwright-core'
 import { InstitutionSummary } from '@domain/institution'
 import { inShanghai } from '@domain/shanghaiTime'
 import { getJson, searchPage } from './support/api'
-import { inputIn } from './support/appPage'
+import { inputIn, nextSearch } from './support/appPage'
+import { phoneContext } from './support/browser'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -182,5 +183,24 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
     }
     await expect(alert.innerText()).resolves.toContain(`${target.name} 新增 1 个空位`)
     await shot('10-vacancy-alert')
+  })
+
+  it('says honestly when nothing is within the radius, and shows the nearest matches beyond it and the nearest 普惠', async () => {
+    const near = await phoneContext(browser, server.baseUrl, 'granted')
+    const findPage = await near.newPage()
+    try {
+      await Promise.all([nextSearch(findPage), findPage.goto('/')])
+      // 统景镇 lies about 40 km from the parent (龙溪街道): nothing within 5 km, some within 50
+      await Promise.all([nextSearch(findPage, (q) => q.get('q') === '统景'), inputIn(findPage, '.e2e-search-input').fill('统景')])
+      const beyond = findPage.locator('.e2e-beyond')
+      await beyond.waitFor({ timeout: 10_000 })
+      await expect(beyond.innerText()).resolves.toContain('5 公里内没有符合条件的机构')
+      await expect(beyond.locator('.e2e-institution-card').first().innerText()).resolves.toContain('统景镇')
+      await expect(findPage.locator('.e2e-nearest-affordable .e2e-institution-card').innerText()).resolves.toContain('普惠')
+      await findPage.waitForTimeout(300)
+      await screenshot(findPage, '11-honest-empty', shots)
+    } finally {
+      await near.close()
+    }
   })
 })
