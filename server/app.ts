@@ -31,6 +31,13 @@ import { accountDataRoutes } from './features/accounts/accountDataRoutes'
 import { staffAccessRoutes } from './features/accounts/staffAccessRoutes'
 import { desktopLoginRoutes } from './features/accounts/desktopLoginRoutes'
 import { openApiRoutes } from './platform/http/openApiRoutes'
+import { policyRoutes } from './features/policy/policyRoutes'
+import { feeTermsRoutes } from './features/fees/feeTermsRoutes'
+import { voucherRoutes } from './features/vouchers/voucherRoutes'
+import { savedSearchRoutes } from './features/alerts/savedSearchRoutes'
+import { describeAlertRound, SearchAlertJob } from './features/alerts/alertJob'
+import { staffPlacesRoutes } from './features/places/staffPlaces'
+import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
 import { staffRoutes } from './features/booking/staffBookingRoutes'
@@ -69,6 +76,8 @@ declare module 'fastify' {
     attachmentRetention: AttachmentRetention
     /** Purges ended sessions, old idempotency records, lookup counters and rate-limit windows; tests call runOnce(). */
     retention: RetentionJob
+    /** Saved-search alerts (new vacancies, new open days); tests call runOnce(). */
+    searchAlerts: SearchAlertJob
   }
 }
 
@@ -152,7 +161,13 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   app.decorate('retention', retention)
   jobs.add({ name: 'retention', intervalMs: config.retentionIntervalMs, round: async () => describeRetentionRound(await retention.runOnce()) })
 
+  const searchAlerts = new SearchAlertJob(db)
+  app.decorate('searchAlerts', searchAlerts)
+  jobs.add({ name: 'search alerts', intervalMs: config.alertIntervalMs, round: async () => describeAlertRound(await searchAlerts.runOnce()) })
+
   await installRateLimit(app, db)
+  // 托育政策: reviewed content, checked like the articles; a broken library stops the start.
+  const policies = await loadPolicies()
   await app.register(healthRoutes(db))
   await app.register(
     async (api) => {
@@ -189,6 +204,11 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(lectureRoutes(db))
       await api.register(uploadRoutes(db, attachmentStore, attachmentUrls))
       await api.register(reviewRoutes(db, wechat))
+      await api.register(policyRoutes(db, policies))
+      await api.register(feeTermsRoutes(db))
+      await api.register(voucherRoutes(db))
+      await api.register(savedSearchRoutes(db))
+      await api.register(staffPlacesRoutes(db))
     },
     { prefix: '/api/v1' },
   )

@@ -31,6 +31,8 @@ const ConfigEnvSchema = z.object({
   WECHAT_TEMPLATE_BOOKING_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.booking_status),
   WECHAT_TEMPLATE_ENROLLMENT_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.enrollment_status),
   WECHAT_TEMPLATE_COMPLAINT_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.complaint_status),
+  WECHAT_TEMPLATE_VACANCY_ALERT: z.string().trim().min(1).default(DEMO_TEMPLATES.vacancy_alert),
+  ALERT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(15_000),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   TRUST_PROXY: flag.optional(),
@@ -78,6 +80,8 @@ export interface Config {
   sessionTtlDays: number
   /** How often (ms) the notification sender and visit-reminder jobs run; 0 turns them off. */
   notifyIntervalMs: number
+  /** How often the saved-search alert job looks for new vacancies and open days (≤ 60 s: the one-minute bar); 0 = off. */
+  alertIntervalMs: number
   /** Whether X-Forwarded-For is believed: only behind a proxy we run (rate limits go by client IP). */
   trustProxy: boolean
   /** Sign-in requests allowed per client IP and minute. */
@@ -192,7 +196,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       booking_status: e.WECHAT_TEMPLATE_BOOKING_STATUS,
       enrollment_status: e.WECHAT_TEMPLATE_ENROLLMENT_STATUS,
       complaint_status: e.WECHAT_TEMPLATE_COMPLAINT_STATUS,
+      vacancy_alert: e.WECHAT_TEMPLATE_VACANCY_ALERT,
     },
+    alertIntervalMs: e.ALERT_INTERVAL_MS,
     sessionTtlDays: e.SESSION_TTL_DAYS,
     notifyIntervalMs: e.NOTIFY_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY ?? false,

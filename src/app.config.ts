@@ -31,7 +31,7 @@ export default defineAppConfig({
       pages: ['pages/new/index', 'pages/lookup/index', 'pages/detail/index', 'pages/mine/index', 'pages/review/index', 'pages/reviews/index'],
     },
     // 工作台 (issue 9): institution staff and district regulators, phone and wide desktop
-    // layout. Issue 10 adds pages/terms and pages/vouchers here.
+    // layout. Issue 10's fee terms and 体验券 pages too.
     {
       root: 'packages/workbench',
       pages: [
@@ -44,8 +44,12 @@ export default defineAppConfig({
         'pages/reviews/index',
         'pages/complaints/index',
         'pages/members/index',
+        'pages/terms/index',
+        'pages/vouchers/index',
       ],
     },
+    // 托育政策查询: the library's text comes from the server, so the package holds only the screens.
+    { root: 'packages/policy', pages: ['pages/mine/index', 'pages/detail/index', 'pages/library/index', 'pages/vouchers/index', 'pages/alerts/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -4,6 +4,7 @@ export interface WechatTemplates {
   booking_status: string
   enrollment_status: string
   complaint_status: string
+  vacancy_alert: string
 }
 
 /** Placeholder template ids for the demo and tests (the fake WeChat server accepts any). */
@@ -12,4 +13,5 @@ export const DEMO_TEMPLATES: WechatTemplates = {
   booking_status: 'demo-booking-status',
   enrollment_status: 'demo-enrollment-status',
   complaint_status: 'demo-complaint-status',
+  vacancy_alert: 'demo-vacancy-alert',
 }

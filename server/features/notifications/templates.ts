@@ -17,6 +17,8 @@ export const TEMPLATE_FIELDS: Record<NotificationKind, Record<string, string>> =
   enrollment_status: { institution: 'thing1', startMonth: 'thing2', status: 'phrase3' },
   // 投诉处理进度: 受理编号 / 状态 / 说明
   complaint_status: { trackingNo: 'character_string1', status: 'phrase2', note: 'thing3' },
+  // 空位提醒: 搜索名称 / 机构名称 / 变化
+  vacancy_alert: { search: 'thing1', institution: 'thing2', change: 'thing3' },
 }
 
 /** Where tapping the message leads: 我的, which lists bookings, applications and complaints. */

@@ -6,6 +6,8 @@ import { InstitutionCard } from '../../components/InstitutionCard'
 import { LocationBar } from '../../components/LocationBar'
 import { PageRoot } from '../../components/PageRoot'
 import { SearchBox } from '../../components/SearchBox'
+import { BeyondResults } from '../../components/BeyondResults'
+import { SaveSearch } from '../../components/SaveSearch'
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusViews'
 import { useFindSearch } from '../../hooks/useFindSearch'
 import { usePagedSearch } from '../../hooks/usePagedSearch'
@@ -44,8 +46,12 @@ export default function FindPage() {
       {(results.status === 'waiting' || results.status === 'loading') && <LoadingView />}
       {results.status === 'error' && <ErrorView message={results.error ?? ''} onRetry={() => void results.refresh()} />}
       {results.status === 'ready' && results.items.length === 0 && search && (
-        <EmptyView hints={relaxHints(search)} onReset={resetFilters} />
+        <>
+          <EmptyView hints={relaxHints(search)} onReset={resetFilters} />
+          <BeyondResults search={search} />
+        </>
       )}
+      {results.status === 'ready' && search && <SaveSearch search={search} />}
       {results.status === 'ready' && results.items.length > 0 && (
         <View className='result-list e2e-result-list'>
           {results.items.map((inst) => (

@@ -9,6 +9,7 @@ import { useSession } from '../../hooks/useSession'
 import { BOOKING_ROUTES } from '../../navigation/bookingRoutes'
 import { COMPLAINT_ROUTES } from '../../navigation/complaintRoutes'
 import { CONTENT_ROUTES } from '../../navigation/contentRoutes'
+import { POLICY_ROUTES } from '../../navigation/policyRoutes'
 import { ROUTES } from '../../navigation/routes'
 import { hasConsented, loadAccount, useAccount } from '../../store/account'
 import { AccountDataSection } from './components/AccountDataSection'
@@ -26,6 +27,14 @@ function AccountSections({ revision }: { revision: number }) {
       <View className='section'>
         <View className='link-row e2e-my-bookings-link' onClick={() => void Taro.navigateTo({ url: BOOKING_ROUTES.myBookings })}>
           <Text>我的预约与入托申请</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+        <View className='link-row e2e-my-alerts-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.alerts })}>
+          <Text>空位提醒与保存的搜索</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+        <View className='link-row e2e-my-vouchers-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.vouchers })}>
+          <Text>我的托育体验券</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
         <View className='link-row e2e-my-complaints-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.mine })}>
@@ -68,6 +77,12 @@ export default function MePage() {
       <View className='section'>
         <View className='link-row e2e-content-link' onClick={() => void Taro.navigateTo({ url: CONTENT_ROUTES.home })}>
           <Text>生命1000天 · 孕育和养育指导</Text>
+          <Text className='link-row__arrow'>›</Text>
+        </View>
+      </View>
+      <View className='section'>
+        <View className='link-row e2e-policy-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.mine })}>
+          <Text>托育政策 · 我能享受哪些</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>

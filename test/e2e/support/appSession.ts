@@ -16,12 +16,13 @@ export interface AppSession {
   shots: string
 }
 
-export async function startAppSession(name: string): Promise<AppSession> {
+/** `env`: extra server settings for this file (e.g. a faster background job). */
+export async function startAppSession(name: string, env?: Record<string, string>): Promise<AppSession> {
   if (!fs.existsSync(path.join(H5_DIST, 'index.html'))) {
     throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first (`npm test` does)')
   }
   const shots = freshScreenshotDir(name)
-  const [server, browser] = await Promise.all([startServer(), launchBrowser()])
+  const [server, browser] = await Promise.all([startServer(env ? { env } : undefined), launchBrowser()])
   const context = await phoneContext(browser, server.baseUrl, 'refused')
   return { server, browser, context, page: await context.newPage(), shots }
 }

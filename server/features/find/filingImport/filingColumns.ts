@@ -32,6 +32,13 @@ export const FILING_COLUMNS = {
   closesAt: '闭园时间',
   phone: '联系电话',
   description: '简介',
+  // 收费与退费约定 (optional, all six or none): see src/domain/feeTerms.ts
+  mealsFee: '伙食费（元/月）',
+  registrationFee: '报名费（元）',
+  deposit: '押金（元）',
+  prepayMonths: '预收月数',
+  noticeDays: '退托提前告知天数',
+  refundOnWithdrawal: '退费办法',
 } as const
 
 export type FilingColumn = keyof typeof FILING_COLUMNS
@@ -45,7 +52,19 @@ export const OPTIONAL_COLUMNS: readonly FilingColumn[] = [
   'hourlyFee',
   'temporaryFee',
   'description',
+  'mealsFee',
+  'registrationFee',
+  'deposit',
+  'prepayMonths',
+  'noticeDays',
+  'refundOnWithdrawal',
 ]
 
-/** The header line in documented order, for docs and test fixtures. */
-export const FILING_HEADER: readonly string[] = Object.values(FILING_COLUMNS)
+/** The fee-terms columns: a row fills all six or none. */
+export const FEE_TERMS_COLUMNS = ['mealsFee', 'registrationFee', 'deposit', 'prepayMonths', 'noticeDays', 'refundOnWithdrawal'] as const satisfies readonly FilingColumn[]
+
+/** The header line in documented order, for docs and test fixtures (the optional fee-terms columns apart). */
+export const FILING_HEADER: readonly string[] = (Object.keys(FILING_COLUMNS) as FilingColumn[])
+  .filter((column) => !(FEE_TERMS_COLUMNS as readonly FilingColumn[]).includes(column))
+  .map((column) => FILING_COLUMNS[column])
+export const FEE_TERMS_HEADER: readonly string[] = FEE_TERMS_COLUMNS.map((column) => FILING_COLUMNS[column])

@@ -18,6 +18,8 @@ import {
 import { InstitutionRecord, InstitutionRecordSchema } from '@domain/institutionRecord'
 import { isValidIsoDate } from '@domain/shanghaiTime'
 import { FILING_COLUMNS, FilingColumn, OPTIONAL_COLUMNS } from './filingColumns'
+import { feeTermsOfRow } from './filingFeeTerms'
+import type { FeeTermsBody } from '@domain/feeTerms'
 
 /*
  * An official filing list (备案名单) as CSV bytes → validated institution records.
@@ -35,6 +37,8 @@ export interface FilingCsvResult {
   encoding: 'utf-8' | 'gbk'
   accepted: InstitutionRecord[]
   rejected: RejectedRow[]
+  /** Fee and refund terms of accepted rows that carry them (filingFeeTerms.ts). */
+  feeTerms: Array<{ institutionId: string; terms: FeeTermsBody }>
 }
 
 export interface FilingCsvOptions {
@@ -67,6 +71,7 @@ export function parseFilingCsv(bytes: Uint8Array, options: FilingCsvOptions): Fi
 
   const accepted: InstitutionRecord[] = []
   const rejected: RejectedRow[] = []
+  const feeTerms: FilingCsvResult['feeTerms'] = []
   const lineOfFilingNumber = new Map<string, number>()
   for (const { record: cells, info } of rows.slice(1)) {
     const line = info.lines
@@ -83,6 +88,11 @@ export function parseFilingCsv(bytes: Uint8Array, options: FilingCsvOptions): Fi
       rejected.push({ line, reason: outcome.reason })
       continue
     }
+    const terms = feeTermsOfRow(cell)
+    if ('reason' in terms) {
+      rejected.push({ line, reason: terms.reason })
+      continue
+    }
     const earlier = lineOfFilingNumber.get(outcome.record.filing.number)
     if (earlier !== undefined) {
       rejected.push({ line, reason: `备案号 ${outcome.record.filing.number} 与第 ${earlier} 行重复` })
@@ -90,8 +100,9 @@ export function parseFilingCsv(bytes: Uint8Array, options: FilingCsvOptions): Fi
     }
     lineOfFilingNumber.set(outcome.record.filing.number, line)
     accepted.push(outcome.record)
+    if (terms.terms) feeTerms.push({ institutionId: outcome.record.id, terms: terms.terms })
   }
-  return { encoding, accepted, rejected }
+  return { encoding, accepted, rejected, feeTerms }
 }
 
 /**

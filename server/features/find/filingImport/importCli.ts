@@ -4,6 +4,7 @@ import { DistrictRecord } from '@domain/district'
 import { todayInShanghai } from '@domain/shanghaiTime'
 import { Database } from '@server/platform/db/database'
 import { upsertDistricts, upsertInstitutionsIn } from '../institutionWriter'
+import { importFeeTerms } from '../../fees/feeTerms'
 import { analyzeInstitutionTables } from '../plannerStatistics'
 import { SEED_DISTRICTS, toDistrictRecord } from '../districtCatalog'
 import { FilingCsvError, FilingCsvResult, parseFilingCsv } from './filingCsv'
@@ -36,7 +37,10 @@ export async function importFilingList(db: Database, bytes: Uint8Array, options:
       districts.filter((d) => used.has(d.code)),
     )
     // A list carries no inspections, rectification notices or ratings: keep the stored ones.
-    return upsertInstitutionsIn(tx, result.accepted, { scope: 'filing_fields' })
+    const counts = await upsertInstitutionsIn(tx, result.accepted, { scope: 'filing_fields' })
+    // Fee and refund terms, where the list carries them (staff may change them later).
+    for (const { institutionId, terms } of result.feeTerms) await importFeeTerms(tx, institutionId, terms)
+    return counts
   })
   if (changes.inserted > 0 || changes.updated > 0) await analyzeInstitutionTables(db)
   return { result, changes }

@@ -18,6 +18,8 @@ import { BookingActions } from '../../components/BookingActions'
 import { ClassList } from '../../components/ClassList'
 import { ContactActions } from '../../components/ContactActions'
 import { FeeTable } from '../../components/FeeTable'
+import { FeeTermsView } from '../../components/FeeTermsView'
+import { NetPrice } from '../../components/NetPrice'
 import { OversightRecords } from '../../components/OversightRecords'
 import { PublicRecord } from '../../components/PublicRecord'
 import { Fact } from '@app/components/Fact'
@@ -49,6 +51,11 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
 
       <Section title='收费'>
         <FeeTable institution={inst} />
+        <NetPrice institutionId={inst.id} />
+      </Section>
+
+      <Section title='收费与退费约定' className='e2e-detail-terms'>
+        <FeeTermsView institutionId={inst.id} />
       </Section>
 
       <Section title='招收与托位'>

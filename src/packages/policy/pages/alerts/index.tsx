@@ -1,0 +1,68 @@
+import { View, Text } from '@tarojs/components'
+import { useState } from 'react'
+import { CARE_MODE_LABELS } from '@domain/careMode'
+import { formatFen } from '@domain/money'
+import { SavedSearch } from '@domain/savedSearch'
+import { deleteSavedSearch, listAlerts, listSavedSearches } from '@app/api/savedSearches'
+import { AccountGate } from '@app/components/AccountGate'
+import { PageRoot } from '@app/components/PageRoot'
+import { ErrorView, LoadingView } from '@app/components/StatusViews'
+import { useRemote } from '@app/hooks/useRemote'
+import { inShanghai } from '@domain/shanghaiTime'
+
+function describeSearch(s: SavedSearch): string {
+  const parts = [s.location ? `位置附近 ${s.radiusKm} 公里` : '按区县']
+  if (s.careMode) parts.push(CARE_MODE_LABELS[s.careMode])
+  if (s.maxFee !== null) parts.push(`不超过 ${formatFen(s.maxFee)}`)
+  if (s.ageMonths !== null) parts.push(`${s.ageMonths} 个月`)
+  if (s.affordableOnly) parts.push('只看普惠')
+  return parts.join(' · ')
+}
+
+function Alerts() {
+  const [revision, setRevision] = useState(0)
+  const [alerts, retry] = useRemote(`alerts-${revision}`, listAlerts)
+  const [searches] = useRemote(`saved-${revision}`, listSavedSearches)
+  return (
+    <>
+      <View className='section e2e-alerts'>
+        <Text className='section__title'>空位提醒</Text>
+        {alerts.status === 'loading' && <LoadingView />}
+        {alerts.status === 'error' && <ErrorView message={alerts.message} onRetry={retry} />}
+        {alerts.status === 'ready' && alerts.value.length === 0 && <Text className='section__body'>还没有提醒。保存的搜索里有机构新增空位或发布开放日时，会出现在这里。</Text>}
+        {alerts.status === 'ready' &&
+          alerts.value.map((a) => (
+            <View key={a.id} className='policy-row e2e-alert'>
+              <Text className='policy-row__title'>{a.text}</Text>
+              <Text className='policy-figure__meta'>
+                {a.savedSearchName} · {inShanghai(a.createdAt).format('M月D日 HH:mm')}
+              </Text>
+            </View>
+          ))}
+      </View>
+      <View className='section e2e-saved-searches'>
+        <Text className='section__title'>保存的搜索</Text>
+        {searches.status === 'ready' && searches.value.length === 0 && <Text className='section__body'>在“找托育”里设置好条件后点“保存这个搜索”。</Text>}
+        {searches.status === 'ready' &&
+          searches.value.map((s) => (
+            <View key={s.id} className='policy-row e2e-saved-search'>
+              <Text className='policy-row__title'>{s.name}</Text>
+              <Text className='policy-figure__meta'>{describeSearch(s)}</Text>
+              <View className='link e2e-delete-saved-search' onClick={() => void deleteSavedSearch(s.id).then(() => setRevision((r) => r + 1))}>
+                <Text>删除</Text>
+              </View>
+            </View>
+          ))}
+      </View>
+    </>
+  )
+}
+
+/** 我的 · 空位提醒: alerts (each names what changed) and the saved searches behind them. */
+export default function AlertsPage() {
+  return (
+    <PageRoot className='policy-page'>
+      <AccountGate>{() => <Alerts />}</AccountGate>
+    </PageRoot>
+  )
+}

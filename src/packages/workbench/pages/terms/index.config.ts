@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '收费与退费约定' })
