@@ -2,7 +2,7 @@ import { CareMode } from '@domain/careMode'
 import { AlertChange, SavedSearchBody } from '@domain/savedSearch'
 import { Queryable } from '../../platform/db/database'
 
-/** saved_searches, saved_search_alerts, vacancy_watch and alert_watermarks (migration 012). */
+/** saved_searches, saved_search_alerts, vacancy_watch and alert_watermarks (migration 017). */
 
 export interface SavedSearchRow {
   id: string

@@ -1,7 +1,7 @@
 import { FeeTermsBody } from '@domain/feeTerms'
 import { Queryable } from '../../platform/db/database'
 
-/** institution_fee_terms (migration 010). */
+/** institution_fee_terms (migration 015). */
 
 export interface FeeTermsRow {
   institution_id: string

@@ -1,6 +1,6 @@
 import { Queryable } from '../../platform/db/database'
 
-/** voucher_batches, voucher_batch_institutions and vouchers (migration 011). */
+/** voucher_batches, voucher_batch_institutions and vouchers (migration 016). */
 
 export interface BatchRow {
   id: string
