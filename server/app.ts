@@ -73,7 +73,9 @@ const BODY_LIMIT_BYTES = 256 * 1024
  */
 export async function buildApp({ config, db }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // Request lines only when asked (LOG_REQUESTS=1, README "Running"); then at info level.
+    logger: { level: config.logRequests && !['info', 'debug', 'trace'].includes(config.logLevel) ? 'info' : config.logLevel },
+    disableRequestLogging: !config.logRequests,
     bodyLimit: BODY_LIMIT_BYTES,
     // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
     // otherwise anyone could pick the address the sign-in rate limit counts.

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import sharp from 'sharp'
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { Complaint, StaffComplaint } from '@domain/complaint'
@@ -9,7 +7,6 @@ import { addChild, requestJson, signInParent, TestSession } from '../support/ses
 import { getJson, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
 import { phoneContext } from './support/browser'
-import { REPO_ROOT } from './support/paths'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -203,7 +200,6 @@ describe('filing and following a complaint, and rating a visited institution, in
     await expect(lookup.locator('.e2e-timeline-note').first().innerText()).resolves.toBe('已受理，三个工作日内到园核查')
     await expect(lookup.locator('.e2e-complaint-deadline').innerText()).resolves.toContain('办结期限')
     await shot(lookup, '07-timeline-after-accept')
-    fs.copyFileSync(path.join(shots, '07-timeline-after-accept.png'), path.join(REPO_ROOT, 'docs', 'screenshots', 'complaint.png'))
     await stranger.close()
 
     // The owner's 我的投诉 shows the new status too.

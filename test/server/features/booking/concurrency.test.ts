@@ -8,17 +8,13 @@ import { startServerProcess, ServerProcess } from '@test/support/serverProcess'
 import { requestJson } from '@test/support/session'
 import { bookingBody, insertSlotRow, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
 import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlots, PostgresSchema } from '@test/support/postgresHarness'
+import { describeOnPostgres, POSTGRES_URL } from '@test/support/postgresSuite'
 
 /*
  * Races can only be shown on real PostgreSQL: PGlite has one connection and runs
  * transactions one at a time (PLATFORM-NOTES.md). CI sets TEST_DATABASE_URL.
  */
-const url = process.env.TEST_DATABASE_URL
-const describeOnPostgres = url ? describe : describe.skip
-if (!url) {
-  // eslint-disable-next-line no-console
-  console.log('concurrency.test.ts skipped: set TEST_DATABASE_URL to a PostgreSQL database to run the booking race tests')
-}
+const url = POSTGRES_URL
 
 jest.setTimeout(60_000)
 
