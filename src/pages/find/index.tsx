@@ -11,6 +11,7 @@ import { useFindSearch } from '../../hooks/useFindSearch'
 import { usePagedSearch } from '../../hooks/usePagedSearch'
 import { detailUrl, ROUTES } from '../../navigation/routes'
 import { relaxHints } from '../../store/searchFilters'
+import { feeBasisModes } from '@domain/search'
 import { resetFilters, updateFilters, useFindState } from '../../store/store'
 import { StageCard } from './components/StageCard'
 
@@ -18,6 +19,8 @@ export default function FindPage() {
   const { filters } = useFindState()
   const { search, located } = useFindSearch()
   const results = usePagedSearch(search)
+  // Prices are marked as compared only when the order or 最多付 compares them.
+  const feeBasis = search && (search.sort === 'fee' || search.maxFee !== undefined) ? feeBasisModes(search.careModes ?? []) : undefined
 
   usePullDownRefresh(() => {
     void results.refresh().finally(() => Taro.stopPullDownRefresh())
@@ -48,7 +51,7 @@ export default function FindPage() {
       {results.status === 'ready' && results.items.length > 0 && (
         <View className='result-list e2e-result-list'>
           {results.items.map((inst) => (
-            <InstitutionCard key={inst.id} institution={inst} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
+            <InstitutionCard key={inst.id} institution={inst} feeBasis={feeBasis} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
           ))}
           <View className='result-list__footer'>
             {results.loadingMore && <Text>正在加载更多…</Text>}
