@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import Fastify, { FastifyInstance } from 'fastify'
+import Fastify, { FastifyInstance, LogController } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
 import { Database } from './platform/db/database'
@@ -75,7 +75,7 @@ export async function buildApp({ config, db }: AppDependencies): Promise<Fastify
   const app = Fastify({
     // Request lines only when asked (LOG_REQUESTS=1, README "Running"); then at info level.
     logger: { level: config.logRequests && !['info', 'debug', 'trace'].includes(config.logLevel) ? 'info' : config.logLevel },
-    disableRequestLogging: !config.logRequests,
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: BODY_LIMIT_BYTES,
     // Only behind our own load balancer may X-Forwarded-For name the client (TRUST_PROXY):
     // otherwise anyone could pick the address the sign-in rate limit counts.

@@ -62,7 +62,7 @@ export async function contentToday(db: Queryable, query: TodayQuery, now: Date =
   }
 }
 
-const CursorSchema = z.object({ r: z.number().int().min(0).max(1), p: z.number().int().min(0), q: z.string() })
+const CursorSchema = z.object({ r: z.number().int().min(0).max(399), p: z.number().int().min(0), q: z.string() })
 
 function invalidCursor(): ApiError {
   return new ApiError('VALIDATION', '翻页标记不正确，请重新查询', { 'query.cursor': '翻页标记不正确，请重新查询' })
