@@ -42,7 +42,7 @@ export function InstitutionCard({ institution: inst, onTap, feeBasis }: { instit
         <Text className='card__address'>
           {inst.district} · {inst.street}
         </Text>
-        <Text className='card__rating'>{describeRating(inst.rating)}</Text>
+        <Text className='card__rating e2e-card-rating'>{describeRating(inst.rating)}</Text>
       </View>
     </View>
   )
