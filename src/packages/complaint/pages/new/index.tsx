@@ -198,7 +198,7 @@ export default function NewComplaintPage() {
   const institution = id ? { id, name: decodeParam(params.name) ?? '' } : undefined
   return (
     <PageRoot className='complaint-new-page'>
-      <AccountGate>{() => <ComplaintForm institution={institution} />}</AccountGate>
+      <AccountGate task='投诉'>{() => <ComplaintForm institution={institution} />}</AccountGate>
     </PageRoot>
   )
 }

@@ -114,7 +114,7 @@ export default function ReviewPage() {
   const institutionId = decodeParam(params.institutionId)
   return (
     <PageRoot className='review-page'>
-      {institutionId ? <AccountGate>{() => <ReviewGate institutionId={institutionId} name={decodeParam(params.name) ?? ''} />}</AccountGate> : <Text className='status'>没有指定机构</Text>}
+      {institutionId ? <AccountGate task='评价'>{() => <ReviewGate institutionId={institutionId} name={decodeParam(params.name) ?? ''} />}</AccountGate> : <Text className='status'>没有指定机构</Text>}
     </PageRoot>
   )
 }
