@@ -104,6 +104,7 @@ export function FilterBar({ filters, located }: { filters: SearchFilters; locate
       <Row title='条件'>
         <Chip label='只看普惠' selected={filters.affordableOnly} onTap={() => updateFilters({ affordableOnly: !filters.affordableOnly })} className='e2e-filter-affordable' />
         <Chip label='只看有空位' selected={filters.vacancyOnly} onTap={() => updateFilters({ vacancyOnly: !filters.vacancyOnly })} className='e2e-filter-vacancy' />
+        <Chip label='只看可预约' selected={filters.bookableOnly} onTap={() => updateFilters({ bookableOnly: !filters.bookableOnly })} className='e2e-filter-bookable' />
       </Row>
       <Row title='排序'>
         {sorts.map((sort) => (

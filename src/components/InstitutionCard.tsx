@@ -22,6 +22,7 @@ export function InstitutionCard({ institution: inst, onTap, feeBasis }: { instit
       </View>
       <View className='card__tags'>
         <Tag label={INSTITUTION_KIND_LABELS[inst.kind]} />
+        {inst.bookable && <Tag label='可预约' tone='good' className='e2e-tag-bookable' />}
         {inst.affordable && <Tag label='普惠' tone='good' className='e2e-tag-affordable' />}
         <Tag label={FILING_STATUS_LABELS[inst.filing.status]} tone={inst.filing.status === 'filed' ? 'good' : 'warn'} />
         {inst.isDemo && <Tag label='演示数据' tone='demo' />}

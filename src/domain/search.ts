@@ -63,6 +63,7 @@ export const InstitutionSearchQuerySchema = z
     affordable: booleanParam('普惠').optional(),
     ageMonths: integerParam('月龄', 0, 72).optional(),
     hasVacancy: booleanParam('有空位').optional(),
+    bookable: booleanParam('可预约').optional(),
     kind: single('机构类型').pipe(InstitutionKindSchema).optional(),
     q: single('搜索词').trim().max(MAX_QUERY_TEXT, `搜索词不能超过 ${MAX_QUERY_TEXT} 个字`).optional(),
     sort: single('排序方式').pipe(z.enum(SORTS, { error: '排序方式只能是距离、费用或评分' })).optional(),
@@ -92,6 +93,7 @@ export const InstitutionSearchQuerySchema = z
       affordable: query.affordable,
       ageMonths: query.ageMonths,
       hasVacancy: query.hasVacancy,
+      bookable: query.bookable,
       kind: query.kind,
       q: query.q ? query.q : undefined,
       sort: query.sort ?? (origin ? 'distance' : 'rating'),
@@ -109,6 +111,8 @@ export interface InstitutionSearch {
   affordable?: boolean
   ageMonths?: number
   hasVacancy?: boolean
+  /** Only places with an open day, visit or trial with room in the next BOOKABLE_WINDOW_DAYS (the server knows which). */
+  bookable?: boolean
   kind?: InstitutionSummary['kind']
   q?: string
   sort: SearchSort
@@ -127,6 +131,7 @@ export function toQueryParams(search: Partial<InstitutionSearch>): Array<[string
   if (search.affordable !== undefined) params.push(['affordable', String(search.affordable)])
   if (search.ageMonths !== undefined) params.push(['ageMonths', String(search.ageMonths)])
   if (search.hasVacancy !== undefined) params.push(['hasVacancy', String(search.hasVacancy)])
+  if (search.bookable !== undefined) params.push(['bookable', String(search.bookable)])
   if (search.kind) params.push(['kind', search.kind])
   if (search.q) params.push(['q', search.q])
   if (search.sort) params.push(['sort', search.sort])
@@ -221,6 +226,7 @@ export function matchesSearch(inst: SearchableInstitution, search: InstitutionSe
   if (search.affordable !== undefined && inst.affordable !== search.affordable) return false
   if (search.ageMonths !== undefined && !isAgeAccepted(inst.ageRange, search.ageMonths)) return false
   if (search.hasVacancy === true && inst.vacancies <= 0) return false
+  if (search.bookable === true && inst.bookable !== true) return false
   if (search.hasVacancy === false && inst.vacancies > 0) return false
   if (search.kind && inst.kind !== search.kind) return false
   if (search.q && !inst.searchText.includes(normaliseSearchText(search.q))) return false
@@ -252,6 +258,7 @@ export function compareForSort(
 export function filtersToRelax(search: InstitutionSearch): string[] {
   const hints: string[] = []
   if (search.hasVacancy) hints.push('只看有空位')
+  if (search.bookable) hints.push('只看可预约')
   if (search.maxFee !== undefined) hints.push('最高费用')
   if (search.affordable) hints.push('只看普惠')
   if (search.ageMonths !== undefined) hints.push('孩子月龄')

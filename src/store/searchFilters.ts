@@ -15,6 +15,8 @@ export interface SearchFilters {
   affordableOnly: boolean
   ageMonths: number | null
   vacancyOnly: boolean
+  /** 只看可预约: places with an activity to book within four weeks. */
+  bookableOnly: boolean
   kind: InstitutionKind | null
   /** null: the default (distance when located, rating otherwise). */
   sort: SearchSort | null
@@ -30,6 +32,7 @@ export const EMPTY_FILTERS: SearchFilters = {
   affordableOnly: false,
   ageMonths: null,
   vacancyOnly: false,
+  bookableOnly: false,
   kind: null,
   sort: null,
   radiusKm: DEFAULT_RADIUS_KM,
@@ -55,6 +58,7 @@ export function toInstitutionSearch(filters: SearchFilters, origin: LatLng | nul
   if (filters.affordableOnly) search.affordable = true
   if (filters.ageMonths !== null) search.ageMonths = filters.ageMonths
   if (filters.vacancyOnly) search.hasVacancy = true
+  if (filters.bookableOnly) search.bookable = true
   if (filters.kind) search.kind = filters.kind
   if (filters.sort && (filters.sort !== 'distance' || origin)) search.sort = filters.sort
   return search

@@ -30,14 +30,22 @@ const EARTH_RADIUS_KM = 6371.0088
  *   rating   — minus ratingRank, the Bayesian average (no rating counts as 0)
  * The inner query finds the page's ids; the outer one builds only those rows.
  */
+/** Only (within: true) or all but (within: false) these institutions: the 可预约 filter. */
+export interface IdList {
+  ids: string[]
+  within: boolean
+}
+
 export async function searchInstitutions(
   db: Queryable,
   search: InstitutionSearch,
   after: SearchPosition | undefined,
   pageSize: number,
+  idList?: IdList,
 ): Promise<SearchRow[]> {
   const p = new SqlParams()
   const where: string[] = [`i.filing_status = 'filed'`]
+  if (idList) where.push(`${idList.within ? '' : 'not '}(i.id = any(${p.add(idList.ids)}::text[]))`)
   const modes = search.careModes.length > 0 ? p.add(search.careModes) : undefined
 
   let distance = 'null::float8'
