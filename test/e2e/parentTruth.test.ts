@@ -36,7 +36,8 @@ async function openDistrictList(query: (q: URLSearchParams) => boolean = (q) => 
 
 async function pickDistrict(name: string) {
   await page.goto('/')
-  const chip = page.locator('.district-picker .chip', { hasText: name }).first()
+  await page.locator('.e2e-district-option').first().waitFor()
+  const chip = page.locator('.e2e-district-option', { hasText: name }).first()
   if (await chip.count()) {
     await Promise.all([nextSearch(page, (q) => q.get('district') === name), chip.click()])
   }
@@ -111,6 +112,49 @@ describe('issue 12 in the H5 app', () => {
     await shot('2-fee-basis')
   })
 
+  it('3 · cards say 可预约, a filter shows only those, and a place with nothing open leads with what can be done', async () => {
+    await openDistrictList()
+    const { expected } = await tap('.e2e-filter-bookable', (q) => q.get('bookable') === 'true')
+    expect(expected.items.length).toBeGreaterThan(0)
+    expect(expected.items.every((i) => i.bookable === true)).toBe(true)
+    expect(await page.locator('.e2e-result-list .e2e-institution-card .e2e-tag-bookable').count()).toBe(expected.items.length)
+    await shot('3-bookable-filter')
+    const all = await tap('.e2e-filter-bookable', (q) => !q.has('bookable'))
+    const notBookable = all.expected.items.find((i) => i.bookable === false)
+    expect(notBookable).toBeDefined()
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(notBookable!.id)}`)
+    await page.locator('.e2e-booking-actions .e2e-nothing-to-book').waitFor()
+    // The big button is not a calendar with nothing in it.
+    await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toMatch(/申请入托|电话咨询/)
+    await shot('3-nothing-to-book')
+  })
+
+  it('4 · 导航 opens the phone\'s map apps at the place, with its address in words, never bare coordinates', async () => {
+    const { expected } = await openDistrictList()
+    const place = expected.items[0]
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(place.id)}`)
+    await page.locator('.e2e-way-there').waitFor()
+    await expect(page.locator('.e2e-way-address').innerText()).resolves.toBe(`地址：${place.address}`)
+    const amap = await page.locator('.e2e-map-link-amap').getAttribute('href')
+    expect(new URL(amap!).searchParams.get('position')).toBe(`${place.location.lng},${place.location.lat}`)
+    expect(await page.locator('.e2e-map-link').count()).toBe(4)
+    expect(await page.locator('.e2e-detail').innerText()).not.toContain('坐标')
+    await shot('4-way-there')
+  })
+
+  it('9 · the district picked without location is remembered by the list after a restart and used by 家长课堂', async () => {
+    const [first] = await Promise.all([nextSearch(page), page.goto('/')])
+    expect(first.url.searchParams.get('district')).toBe('渝北区')
+    await expect(page.locator('.e2e-location-status').innerText()).resolves.toBe('正在看：渝北区')
+    const [lectures] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/lectures'),
+      page.goto('/#/packages/content/pages/lectures/index'),
+    ])
+    expect(new URL(lectures.url()).searchParams.get('district')).toBe('渝北区')
+    await page.locator('.e2e-district-chip', { hasText: '渝北区' }).waitFor()
+    await shot('9-lectures-in-district')
+  })
+
   it('5 · 马上查 accepts a full-width, dashed or lower-case tracking number, and clears an old error on typing', async () => {
     await page.goto('/#/packages/complaint/pages/lookup/index')
     const trackingNo = inputIn(page, '.e2e-lookup-tracking-no')
@@ -132,11 +176,12 @@ describe('issue 12 in the H5 app', () => {
   })
 
   it('8 · pinch-zoom is allowed, and in 大字模式 every filter chip is on screen without scrolling a row', async () => {
-    const viewport = await page.locator('meta[name="viewport"]').getAttribute('content')
+    await page.goto('/#/pages/me/index')
+    const viewport = await page.evaluate(() => document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? '')
+    expect(viewport).toContain('width=device-width')
     expect(viewport).not.toContain('user-scalable=no')
     expect(viewport).not.toContain('maximum-scale=1')
 
-    await page.goto('/#/pages/me/index')
     await page.locator('.e2e-large-text-switch').click()
     await openDistrictList(() => true)
     await page.locator('.e2e-filter-more').click()
@@ -152,8 +197,50 @@ describe('issue 12 in the H5 app', () => {
       expect(await chips.nth(i).evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true)
     }
     await shot('8-large-text-filters')
+    // 大字模式 on every screen, for a person to look at (the printed folder), and the tab
+    // labels whole and on screen.
+    const screens: Array<[string, string]> = [
+      ['find', '/#/pages/find/index'],
+      ['map', '/#/pages/map/index'],
+      ['me', '/#/pages/me/index'],
+      ['detail', `/#/packages/institution/pages/detail/index?id=${encodeURIComponent((await searchPage(baseUrl(), '/api/v1/institutions?district=渝北区&limit=1')).items[0].id)}`],
+      ['lectures', '/#/packages/content/pages/lectures/index'],
+      ['browse', '/#/packages/content/pages/browse/index'],
+      ['content-home', '/#/packages/content/pages/home/index'],
+      ['lookup', '/#/packages/complaint/pages/lookup/index'],
+      ['districts', '/#/packages/institution/pages/districts/index'],
+    ]
+    for (const [name, url] of screens) {
+      await page.goto(url)
+      await page.waitForTimeout(1200)
+      await page.locator('.large-text').first().waitFor()
+      await shot(`8-large-text-${name}`)
+    }
+    for (const label of await page.locator('.weui-tabbar__label').all()) {
+      const box = await label.boundingBox()
+      expect(box !== null && box.x >= 0 && box.x + box.width <= width + 0.5).toBe(true)
+      expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true)
+    }
     await page.goto('/#/pages/me/index')
     await page.locator('.e2e-large-text-switch').click()
+  })
+
+  it('6 · signed out, 我要投诉 signs in on the spot and the complaint form follows, no trip to 我的', async () => {
+    await page.goto('/#/packages/complaint/pages/new/index')
+    await expect(page.locator('.e2e-sign-in-required .e2e-sign-in-why').innerText()).resolves.toContain('投诉需要登录')
+    await shot('6-sign-in-in-place')
+    await page.locator('.e2e-sign-in-required .e2e-sign-in').click()
+    await page.locator('.e2e-privacy-agree').click()
+    await page.locator('.e2e-complaint-form').waitFor()
+    expect(page.url()).toContain('/packages/complaint/pages/new/index')
+  })
+
+  it('7 · a parent who has not visited is told before the review form, not after it', async () => {
+    const { expected } = await openDistrictList()
+    await page.goto(`/#/packages/complaint/pages/review/index?institutionId=${encodeURIComponent(expected.items[0].id)}`)
+    await expect(page.locator('.e2e-review-not-eligible').innerText()).resolves.toContain('参加过该机构的参观')
+    expect(await page.locator('.e2e-review-form').count()).toBe(0)
+    await shot('7-review-eligibility-first')
   })
 
   it('10 · the article search box\'s own example "fs" finds 辅食 and 发烧 first', async () => {
