@@ -213,12 +213,14 @@ describe('issue 12 in the H5 app', () => {
     for (const [name, url] of screens) {
       await page.goto(url)
       await page.waitForTimeout(1200)
-      await page.locator('.large-text').first().waitFor()
+      await page.locator('.large-text').filter({ visible: true }).first().waitFor()
       await shot(`8-large-text-${name}`)
     }
-    for (const label of await page.locator('.weui-tabbar__label').all()) {
+    await page.goto('/#/pages/find/index')
+    for (const text of ['找托育', '地图', '我的']) {
+      const label = page.getByText(text, { exact: true }).filter({ visible: true }).last()
       const box = await label.boundingBox()
-      expect(box !== null && box.x >= 0 && box.x + box.width <= width + 0.5).toBe(true)
+      expect({ text, inside: box !== null && box.x >= 0 && box.x + box.width <= width + 0.5 && box.y + box.height <= page.viewportSize()!.height + 0.5 }).toEqual({ text, inside: true })
       expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true)
     }
     await page.goto('/#/pages/me/index')
