@@ -44,11 +44,19 @@ async function shot(on: Page, name: string): Promise<void> {
 }
 
 /** A demo institution in 渝北区 that takes a 20-month-old (for the visit booked for the review). */
+/**
+ * A 渝北区 institution that takes a 20-month-old and nobody has rated yet: the demo seeds
+ * real review rows (issue 12), and this story is the first review.
+ */
 async function findTarget(): Promise<Target> {
-  const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&limit=50`)
-  const inst = list.items.find((i) => i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
-  if (!inst) throw new Error('no demo institution in 渝北区 takes a 20-month-old')
-  return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
+  let cursor: string | null = null
+  do {
+    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&sort=fee&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
+    const inst = list.items.find((i) => i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24 && i.rating.count === 0)
+    if (inst) return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
+    cursor = list.nextCursor
+  } while (cursor)
+  throw new Error('no unrated demo institution in 渝北区 takes a 20-month-old')
 }
 
 /** A small real JPEG, made here so the test carries no binary fixture. */
