@@ -24,7 +24,7 @@ const STEP_TITLES = COMPLAINT_STEPS.map((step) => step.title)
 
 function ComplaintForm({ institution }: { institution?: { id: string; name: string } }) {
   // The stored draft, if any, is restored as it was; opened from an institution's page, a fresh draft starts with it.
-  const [restored] = useState(() => {
+  const [restored, setRestored] = useState(() => {
     const stored = complaintDraft.get()
     return stored !== null && hasContent(stored)
   })
@@ -89,6 +89,8 @@ function ComplaintForm({ institution }: { institution?: { id: string; name: stri
 
   const startOver = () => {
     complaintDraft.set(null)
+    // The banner said a draft was restored; after 重新填写 there is none (issue 12).
+    setRestored(false)
     setFields({})
     setFailure(null)
   }
