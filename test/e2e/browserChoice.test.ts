@@ -15,9 +15,14 @@ describe('the browser the e2e tests use', () => {
     expect(choice.source).toBe('@sparticuz/chromium')
     const browser = await chromium.launch({ executablePath: choice.executablePath, headless: true, args: choice.args })
     try {
-      const page = await browser.newPage()
-      await page.setContent('<h1>安心托育</h1>')
-      expect(await page.textContent('h1')).toBe('安心托育')
+      // Phones come and go as contexts, as in the e2e tests: the browser must outlive them.
+      for (const name of ['安心托育', '托育']) {
+        const context = await browser.newContext({ isMobile: true, viewport: { width: 375, height: 812 } })
+        const page = await context.newPage()
+        await page.setContent(`<h1>${name}</h1>`)
+        expect(await page.textContent('h1')).toBe(name)
+        await context.close()
+      }
     } finally {
       await browser.close()
     }

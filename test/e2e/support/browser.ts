@@ -9,6 +9,8 @@ const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr
 
 const OWN_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
+const SERVERLESS_ONLY = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content', "--headless='shell'"])
+
 export interface BrowserChoice {
   executablePath: string
   /** Where it came from, printed once so a failing run says which browser it used. */
@@ -30,8 +32,11 @@ export async function chooseBrowser(env: NodeJS.ProcessEnv = process.env, system
   const system = systemBrowsers.find((file) => fs.existsSync(file))
   if (system) return { executablePath: system, source: 'system', args: OWN_ARGS }
   const packaged = (await import('@sparticuz/chromium')).default
-  // Its own flags make its headless build run without a GPU or a sandbox helper.
-  return { executablePath: await packaged.executablePath(), source: '@sparticuz/chromium', args: [...new Set([...packaged.args, ...OWN_ARGS])] }
+  // Its own flags make its headless build run without a GPU or a sandbox helper, less the
+  // serverless ones: --single-process closes the whole browser with a context (the e2e
+  // tests open and close one per phone), and web security stays on as on a real phone.
+  const args = packaged.args.filter((arg) => !SERVERLESS_ONLY.has(arg))
+  return { executablePath: await packaged.executablePath(), source: '@sparticuz/chromium', args: [...new Set([...args, ...OWN_ARGS])] }
 }
 
 let announced = false
