@@ -34,7 +34,9 @@ for (const [loc, p] of Object.entries(pk)) {
   }
 }
 const sorted = {};
-for (const k of Object.keys(pk).sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0))) sorted[k] = pk[k];
+// The order npm itself writes (localeCompare in English, as @npmcli/arborist does): any
+// other order makes the next `npm install` rewrite the lock (issue 12).
+for (const k of Object.keys(pk).sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en')))) sorted[k] = pk[k];
 lock.packages = sorted;
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + '\n');
 console.log('added', added);

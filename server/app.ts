@@ -1,4 +1,4 @@
-import Fastify, { FastifyInstance } from 'fastify'
+import Fastify, { FastifyInstance, LogController } from 'fastify'
 import { serializerCompiler, validatorCompiler, ZodTypeProvider } from 'fastify-type-provider-zod'
 import { Config } from './config'
 import { Database } from './platform/db/database'
@@ -89,8 +89,13 @@ const BODY_LIMIT_BYTES = 256 * 1024
  */
 export async function buildApp({ config, db, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    // One redaction rule for every log line (platform/http/logRedaction.ts).
-    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
+    // One redaction rule for every log line (platform/http/logRedaction.ts); request lines
+    // only when asked (LOG_REQUESTS=1, README "Running"), then at info level.
+    logger: {
+      ...loggerOptions(config.logRequests && !['info', 'debug', 'trace'].includes(config.logLevel) ? 'info' : config.logLevel),
+      ...(logStream ? { stream: logStream } : {}),
+    },
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     bodyLimit: BODY_LIMIT_BYTES,
     // Refusals from the router and Node's parser in the API's error shape too.
     frameworkErrors: frameworkErrorHandler,

@@ -40,7 +40,11 @@ const ConfigEnvSchema = z.object({
   COMPLAINT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   COMPLAINT_LOOKUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   H5_DIST: z.string().min(1).default('./dist-h5'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // A person starting the server reads a few lines, not a JSON line per request
+  // (issue 12): warnings and errors by default, LOG_LEVEL=info for more.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  /** LOG_REQUESTS=1: one log line per request and its answer (at info, whatever LOG_LEVEL says). */
+  LOG_REQUESTS: flag.optional(),
   SEARCH_INDEX_REFRESH_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   SEARCH_PAGE_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(500),
   UPLOAD_DIR: z.string().min(1).optional(),
@@ -93,6 +97,8 @@ export interface Config {
   /** Absolute path of the H5 build served at /. */
   h5Dist: string
   logLevel: z.infer<typeof ConfigEnvSchema>['LOG_LEVEL']
+  /** Log every request (LOG_REQUESTS=1); off by default. */
+  logRequests: boolean
   /**
    * How often (ms) each server checks whether the institution data changed and its
    * in-memory search index must be rebuilt (server/features/find/searchIndex/). 0 turns the background
@@ -207,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     complaintLookupRateLimitPerMinute: e.COMPLAINT_LOOKUP_RATE_LIMIT_PER_MINUTE,
     h5Dist: path.resolve(cwd, e.H5_DIST),
     logLevel: e.LOG_LEVEL,
+    logRequests: e.LOG_REQUESTS ?? false,
     searchIndexRefreshMs: e.SEARCH_INDEX_REFRESH_MS,
     searchPageCacheSize: e.SEARCH_PAGE_CACHE_SIZE,
     uploadDir: path.resolve(cwd, e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),

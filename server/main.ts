@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   if (config.fakeWechat) {
     fakeWechat = await startFakeWechat({ appId: config.wechatAppId })
     config.wechatApiBase = fakeWechat.url
-    console.log(`未设置 WECHAT_API_BASE，使用本机模拟微信服务 / using the fake WeChat server at ${fakeWechat.url}`)
+    console.log(`未设置 WECHAT_API_BASE：使用本机模拟微信服务 ${fakeWechat.url}`)
   }
 
   const { db, description } = await openDatabase(config, (error) => {
@@ -88,7 +88,11 @@ async function main(): Promise<void> {
   }
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  console.log(`安心托育已启动：http://localhost:${port}  （数据库：${description}）`)
+  // The short start-up a person reads (issue 12): where to open it, where the data is, and whether it is the demo.
+  console.log(`安心托育已启动：http://localhost:${port}`)
+  console.log(`  数据：${description}`)
+  console.log(`  演示模式：${config.demoLogin ? '开（演示登录可用，首次启动生成演示数据）' : '关'}`)
+  console.log(`  请求日志：${config.logRequests ? '开' : '关（设置 LOG_REQUESTS=1 打开）'}`)
 }
 
 main().catch((error: Error) => {

@@ -4,7 +4,8 @@ import { DemoAccountSpec, ensureDemoAccounts } from '../features/accounts/demoAc
 /*
  * The demo data's named 演示账号: each demo district's regulator, and an admin and a
  * staff member at the first two demo institutions of each district that take children
- * from 18 to 24 months (so the demo can book a trial and have it confirmed). Usable only
+ * from 18 to 24 months (so the demo can book a trial and have it confirmed), not yet
+ * rated ones first (so a demo review is visibly the first). Usable only
  * in demo mode (server/config.ts demoModeFrom).
  */
 
@@ -16,7 +17,7 @@ export async function ensureDemoStaffAccounts(db: Database): Promise<number> {
   )
   const institutions = await db.query<{ id: string; district_code: string }>(
     `select id, district_code from (
-       select i.id, i.district_code, row_number() over (partition by i.district_code order by i.id) as n
+       select i.id, i.district_code, row_number() over (partition by i.district_code order by i.rating_count > 0, i.id) as n
        from institutions i
        where i.is_demo and i.filing_status = 'filed' and i.min_age_months <= 18 and i.max_age_months >= 24
      ) ranked where n <= $1 order by district_code, id`,

@@ -1,27 +1,24 @@
-import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { ReactNode } from 'react'
 import { useSession } from '../hooks/useSession'
-import { ROUTES } from '../navigation/routes'
 import { hasConsented, loadAccount, useAccount } from '../store/account'
 import { PrivacyGuide } from './PrivacyGuide'
+import { SignInSection } from './SignInSection'
 import { ErrorView, LoadingView } from './StatusViews'
 
 /**
  * Pages that collect personal information render their content only for a signed-in
- * parent who agreed to the current privacy guide; otherwise they say what to do.
+ * parent who agreed to the current privacy guide. Signed out, the parent signs in right
+ * here, and the page's task (the complaint, the booking, the review…) continues in place:
+ * no trip to 我的 and back, on every path that asks (issue 12). `task` says what for.
  */
-export function AccountGate({ children }: { children: () => ReactNode }) {
+export function AccountGate({ children, task = '这一步' }: { children: () => ReactNode; task?: string }) {
   const { session, expired } = useSession()
   const account = useAccount()
   if (!session) {
     return (
-      <View className='status e2e-sign-in-required'>
-        <Text className='status__title'>{expired ? '登录已过期' : '请先登录'}</Text>
-        <Text className='status__text'>预约和申请需要登录，请到“我的”登录后再回来。</Text>
-        <View className='btn btn--primary e2e-go-sign-in' onClick={() => void Taro.switchTab({ url: ROUTES.me })}>
-          <Text>去登录</Text>
-        </View>
+      <View className='e2e-sign-in-required'>
+        <SignInSection session={null} expired={expired} why={`${task}需要登录。登录后直接回到这里继续，已填的内容不会丢。`} />
       </View>
     )
   }

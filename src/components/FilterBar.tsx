@@ -1,8 +1,8 @@
-import { ScrollView, View, Text } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { ReactNode, useState } from 'react'
 import { CARE_MODES, CARE_MODE_LABELS } from '@domain/careMode'
 import { INSTITUTION_KINDS, INSTITUTION_KIND_LABELS } from '@domain/institution'
-import { SearchSort } from '@domain/search'
+import { describeFeeBasis, RATING_ORDER_EXPLAINED, SearchSort } from '@domain/search'
 import { parseAgeMonths, parseMaxFeeYuan } from '../lib/forms/feeInput'
 import { maxFeeUnitLabel, SearchFilters } from '../store/searchFilters'
 import { updateFilters } from '../store/store'
@@ -16,9 +16,9 @@ function Row({ title, children }: { title: string; children: ReactNode }) {
   return (
     <View className='filter-row'>
       <Text className='filter-row__title'>{title}</Text>
-      <ScrollView className='filter-row__options' scrollX enableFlex>
+      <View className='filter-row__options'>
         <View className='filter-row__inner'>{children}</View>
-      </ScrollView>
+      </View>
     </View>
   )
 }
@@ -104,12 +104,18 @@ export function FilterBar({ filters, located }: { filters: SearchFilters; locate
       <Row title='条件'>
         <Chip label='只看普惠' selected={filters.affordableOnly} onTap={() => updateFilters({ affordableOnly: !filters.affordableOnly })} className='e2e-filter-affordable' />
         <Chip label='只看有空位' selected={filters.vacancyOnly} onTap={() => updateFilters({ vacancyOnly: !filters.vacancyOnly })} className='e2e-filter-vacancy' />
+        <Chip label='只看可预约' selected={filters.bookableOnly} onTap={() => updateFilters({ bookableOnly: !filters.bookableOnly })} className='e2e-filter-bookable' />
       </Row>
       <Row title='排序'>
         {sorts.map((sort) => (
           <Chip key={sort} label={SORT_LABELS[sort]} selected={activeSort === sort} onTap={() => updateFilters({ sort })} className={`e2e-sort-${sort}`} />
         ))}
       </Row>
+      {/* How the order is made, said where the order is chosen (issue 12). */}
+      {(activeSort === 'fee' || filters.maxFee !== null) && (
+        <Text className='filter-note e2e-fee-basis-note'>费用{describeFeeBasis(filters.careMode ? [filters.careMode] : [])}，其他方式的价格照列、不参与比较</Text>
+      )}
+      {activeSort === 'rating' && <Text className='filter-note e2e-rating-order-note'>{RATING_ORDER_EXPLAINED}</Text>}
       <View className='filter-more e2e-filter-more' onClick={() => setExpanded(!expanded)}>
         <Text>{foldLabel}</Text>
       </View>

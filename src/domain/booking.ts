@@ -43,7 +43,15 @@ export const BookingSchema = z.object({
   /** Short code shown on arrival (also in the QR code). */
   code: z.string(),
   slot: SlotSchema,
-  institution: z.object({ id: z.string(), name: z.string() }),
+  /** Where to go and whom to ring, on every booking (issue 12: a way there). */
+  institution: z.object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string(),
+    contactPhone: z.string(),
+    /** GCJ-02, for the map apps; never shown as the way to find the place. */
+    location: z.object({ lat: z.number(), lng: z.number() }),
+  }),
   child: z.object({ id: z.string(), nickname: z.string() }),
   contactName: z.string(),
   /** Full to the parent who booked; masked (138****5678) to staff. */

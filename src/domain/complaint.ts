@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MobilePhoneSchema } from './phone'
+import { MobilePhoneSchema, TrackingNoSchema } from './inputRules'
 import { safeText } from './safeText'
 import { DEADLINE_WINDOW, isoDateTimeWithin, isoDateWithin, PAST_INCIDENT_WINDOW } from './datedField'
 
@@ -56,14 +56,8 @@ export const COMPLAINT_DESCRIPTION_MAX = 2000
 export const COMPLAINT_ATTACHMENTS_MAX = 6
 export const COMPLAINT_NOTE_MAX = 1000
 
-/** Tracking numbers: TS + filing date (Asia/Shanghai) + '-' + 6 random characters (no 0/O/1/I). */
-export const TRACKING_NO = /^TS\d{8}-[2-9A-HJ-NP-Z]{6}$/
-export const TrackingNoSchema = safeText({ error: '请填写查询码' })
-  .trim()
-  .toUpperCase()
-  .regex(TRACKING_NO, '查询码格式不正确，应类似 TS20261122-7F3K9Q')
-
-export const PhoneLast4Schema = safeText().trim().regex(/^\d{4}$/, '请填写手机号后四位')
+// Tracking numbers and the phone's last four digits: one forgiving rule each (inputRules.ts).
+export { PhoneLast4Schema, TRACKING_NO, TrackingNoSchema } from './inputRules'
 
 const text = (what: string, max: number) =>
   safeText({ error: `请填写${what}` }).trim().min(1, `请填写${what}`).max(max, `${what}最多 ${max} 个字`)

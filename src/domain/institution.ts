@@ -78,6 +78,11 @@ export const InstitutionSummarySchema = z.object({
   rating: RatingSchema,
   demonstrationLevel: DemonstrationLevelSchema.nullable(),
   isDemo: z.boolean(),
+  /**
+   * 可预约: an open day, visit or trial with room in the next BOOKABLE_WINDOW_DAYS.
+   * Set on search answers at answer time (places change with every booking).
+   */
+  bookable: z.boolean().optional(),
 })
 export type InstitutionSummary = z.infer<typeof InstitutionSummarySchema>
 

@@ -187,3 +187,14 @@ export function hasVerifiedVisit(evidence: VisitEvidence): boolean {
 
 export const NOT_VISITED_MESSAGE = '参加过该机构的参观、开放日或试托（或已被录取）后才能评价'
 export const RISKY_TEXT_MESSAGE = '内容未通过微信内容安全检查，请修改后再提交'
+
+/**
+ * GET /api/v1/institutions/:id/reviews/eligibility — asked before the form is shown, so a
+ * parent who may not review is told before filling six scores (issue 12).
+ */
+export const ReviewEligibilitySchema = z.object({
+  mayReview: z.boolean(),
+  /** Why not, in words to show; null when the parent may review. */
+  reason: z.string().nullable(),
+})
+export type ReviewEligibility = z.infer<typeof ReviewEligibilitySchema>

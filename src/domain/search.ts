@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CareMode, CareModeFee, CareModeSchema } from './careMode'
+import { CARE_MODE_LABELS, CARE_MODES, CareMode, CareModeFee, CareModeSchema, FEE_UNIT_LABELS, UNIT_OF_CARE_MODE } from './careMode'
 import { isAgeAccepted } from './age'
 import { InstitutionKindSchema, InstitutionSummary } from './institution'
 import { MAX_PAGE_LIMIT } from './page'
@@ -64,6 +64,7 @@ export const InstitutionSearchQuerySchema = z
     affordable: booleanParam('普惠').optional(),
     ageMonths: integerParam('月龄', 0, 72).optional(),
     hasVacancy: booleanParam('有空位').optional(),
+    bookable: booleanParam('可预约').optional(),
     kind: single('机构类型').pipe(InstitutionKindSchema).optional(),
     q: single('搜索词').trim().max(MAX_QUERY_TEXT, `搜索词不能超过 ${MAX_QUERY_TEXT} 个字`).optional(),
     sort: single('排序方式').pipe(z.enum(SORTS, { error: '排序方式只能是距离、费用或评分' })).optional(),
@@ -93,6 +94,7 @@ export const InstitutionSearchQuerySchema = z
       affordable: query.affordable,
       ageMonths: query.ageMonths,
       hasVacancy: query.hasVacancy,
+      bookable: query.bookable,
       kind: query.kind,
       q: query.q ? query.q : undefined,
       sort: query.sort ?? (origin ? 'distance' : 'rating'),
@@ -110,6 +112,8 @@ export interface InstitutionSearch {
   affordable?: boolean
   ageMonths?: number
   hasVacancy?: boolean
+  /** Only places with an open day, visit or trial with room in the next BOOKABLE_WINDOW_DAYS (the server knows which). */
+  bookable?: boolean
   kind?: InstitutionSummary['kind']
   q?: string
   sort: SearchSort
@@ -128,6 +132,7 @@ export function toQueryParams(search: Partial<InstitutionSearch>): Array<[string
   if (search.affordable !== undefined) params.push(['affordable', String(search.affordable)])
   if (search.ageMonths !== undefined) params.push(['ageMonths', String(search.ageMonths)])
   if (search.hasVacancy !== undefined) params.push(['hasVacancy', String(search.hasVacancy)])
+  if (search.bookable !== undefined) params.push(['bookable', String(search.bookable)])
   if (search.kind) params.push(['kind', search.kind])
   if (search.q) params.push(['q', search.q])
   if (search.sort) params.push(['sort', search.sort])
@@ -144,11 +149,56 @@ export function relevantCareModes(careModes: readonly CareModeFee[], chosen: rea
   return chosen.length === 0 ? [...careModes] : careModes.filter((m) => chosen.includes(m.mode))
 }
 
-/** The fee the fee sort orders by: the lowest relevant fee. */
+/*
+ * Prices compared like with like (issue 12): ¥55/小时 is not cheaper than ¥3,000/月.
+ * The fee sort and 最多付 read one declared basis: with no care mode chosen (不限),
+ * the monthly 全日托 fee; otherwise the chosen modes that share the unit of the first
+ * of them (全日托 and 半日托 are both monthly). A place without a fee on the basis sorts
+ * last and does not pass 最多付; its other fees are still shown, never mixed in.
+ */
+export const DEFAULT_FEE_BASIS: CareMode = 'full_day'
+
+/** The care modes whose fees the fee sort and maxFee compare, in one unit. */
+export function feeBasisModes(chosen: readonly CareMode[]): CareMode[] {
+  const first = CARE_MODES.find((mode) => chosen.includes(mode))
+  if (!first) return [DEFAULT_FEE_BASIS]
+  return CARE_MODES.filter((mode) => chosen.includes(mode) && UNIT_OF_CARE_MODE[mode] === UNIT_OF_CARE_MODE[first])
+}
+
+/** The institution's fees on the basis. */
+export function basisCareModes(careModes: readonly CareModeFee[], chosen: readonly CareMode[]): CareModeFee[] {
+  const basis = feeBasisModes(chosen)
+  return careModes.filter((m) => basis.includes(m.mode))
+}
+
+/** What the screen says about the comparison: "按全日托月费比较（元/月）". */
+export function describeFeeBasis(chosen: readonly CareMode[]): string {
+  const basis = feeBasisModes(chosen)
+  return `按${basis.map((mode) => CARE_MODE_LABELS[mode]).join('、')}费用比较（${FEE_UNIT_LABELS[UNIT_OF_CARE_MODE[basis[0]]]}）`
+}
+
+/** The fee the fee sort orders by: the lowest fee on the basis. */
 export function sortFee(careModes: readonly CareModeFee[], chosen: readonly CareMode[]): number | null {
-  const fees = relevantCareModes(careModes, chosen).map((m) => m.fee)
+  const fees = basisCareModes(careModes, chosen).map((m) => m.fee)
   return fees.length === 0 ? null : Math.min(...fees)
 }
+
+/*
+ * 评分最高 that accounts for how many ratings there are (issue 12): a Bayesian average
+ * that pulls a rating towards RATING_PRIOR_MEAN as if RATING_PRIOR_COUNT more parents
+ * had given that score, so 3 five-star ratings (3.85) do not outrank 60 at 4.7 (4.53).
+ * Places without a rating come last. The SQL search and the index compute the same
+ * expression, in the same order, from the rating shown (average × count).
+ */
+export const RATING_PRIOR_COUNT = 10
+export const RATING_PRIOR_MEAN = 3.5
+
+export function ratingRank(rating: { average: number | null; count: number }): number {
+  if (rating.average === null || rating.count === 0) return 0
+  return (RATING_PRIOR_COUNT * RATING_PRIOR_MEAN + rating.average * rating.count) / (RATING_PRIOR_COUNT + rating.count)
+}
+
+export const RATING_ORDER_EXPLAINED = `评分最高：按家长评分排序，评价人数少的向 ${RATING_PRIOR_MEAN} 分靠拢（相当于多算 ${RATING_PRIOR_COUNT} 位给 ${RATING_PRIOR_MEAN} 分的家长），暂无评价的排在最后`
 
 /** Search text: lower-cased, full-width letters and spaces folded, so "LXJD" finds "lxjd". */
 export function normaliseSearchText(text: string): string {
@@ -173,10 +223,11 @@ export function matchesSearch(inst: SearchableInstitution, search: InstitutionSe
   if (search.district && search.district !== inst.district && search.district !== inst.districtCode) return false
   const relevant = relevantCareModes(inst.careModes, search.careModes)
   if (search.careModes.length > 0 && relevant.length === 0) return false
-  if (search.maxFee !== undefined && !relevant.some((m) => m.fee <= search.maxFee!)) return false
+  if (search.maxFee !== undefined && !basisCareModes(inst.careModes, search.careModes).some((m) => m.fee <= search.maxFee!)) return false
   if (search.affordable !== undefined && inst.affordable !== search.affordable) return false
   if (search.ageMonths !== undefined && !isAgeAccepted(inst.ageRange, search.ageMonths)) return false
   if (search.hasVacancy === true && inst.vacancies <= 0) return false
+  if (search.bookable === true && inst.bookable !== true) return false
   if (search.hasVacancy === false && inst.vacancies > 0) return false
   if (search.kind && inst.kind !== search.kind) return false
   if (search.q && !inst.searchText.includes(normaliseSearchText(search.q))) return false
@@ -197,7 +248,7 @@ export function compareForSort(
         (sortFee(a.careModes, chosen) ?? Number.MAX_SAFE_INTEGER) - (sortFee(b.careModes, chosen) ?? Number.MAX_SAFE_INTEGER) ||
         byId(a, b)
     case 'rating':
-      return (a, b) => (b.rating.average ?? 0) - (a.rating.average ?? 0) || byId(a, b)
+      return (a, b) => ratingRank(b.rating) - ratingRank(a.rating) || byId(a, b)
   }
 }
 
@@ -208,6 +259,7 @@ export function compareForSort(
 export function filtersToRelax(search: InstitutionSearch): string[] {
   const hints: string[] = []
   if (search.hasVacancy) hints.push('只看有空位')
+  if (search.bookable) hints.push('只看可预约')
   if (search.maxFee !== undefined) hints.push('最高费用')
   if (search.affordable) hints.push('只看普惠')
   if (search.ageMonths !== undefined) hints.push('孩子月龄')

@@ -101,3 +101,8 @@ export const OpenSlotsSummarySchema = z.object({
   next: z.array(PublicSlotSchema),
 })
 export type OpenSlotsSummary = z.infer<typeof OpenSlotsSummarySchema>
+
+/** 可预约 on a card: an activity a parent can book within four weeks (issue 12). */
+export const BOOKABLE_WINDOW_DAYS = 28
+/** The activities that make a place 可预约 (lectures are listed under 家长课堂). */
+export const BOOKABLE_SLOT_KINDS = ['open_day', 'visit', 'trial'] as const

@@ -1,7 +1,7 @@
 import { CareMode, UNIT_OF_CARE_MODE, FEE_UNIT_LABELS } from '@domain/careMode'
 import { LatLng } from '@domain/geo'
 import { InstitutionKind } from '@domain/institution'
-import { DEFAULT_PAGE_LIMIT, DEFAULT_RADIUS_KM, filtersToRelax, InstitutionSearch, SearchSort } from '@domain/search'
+import { DEFAULT_FEE_BASIS, DEFAULT_PAGE_LIMIT, DEFAULT_RADIUS_KM, filtersToRelax, InstitutionSearch, SearchSort } from '@domain/search'
 
 /**
  * What the parent chose on the find tab, in the parent's terms (one care mode, fee in
@@ -10,11 +10,13 @@ import { DEFAULT_PAGE_LIMIT, DEFAULT_RADIUS_KM, filtersToRelax, InstitutionSearc
 export interface SearchFilters {
   q: string
   careMode: CareMode | null
-  /** In fen, in the unit of the chosen care mode (or each mode's own unit when none). */
+  /** In fen, in the unit of the chosen care mode (the 全日托 monthly fee when none: the fee basis). */
   maxFee: number | null
   affordableOnly: boolean
   ageMonths: number | null
   vacancyOnly: boolean
+  /** 只看可预约: places with an activity to book within four weeks. */
+  bookableOnly: boolean
   kind: InstitutionKind | null
   /** null: the default (distance when located, rating otherwise). */
   sort: SearchSort | null
@@ -30,6 +32,7 @@ export const EMPTY_FILTERS: SearchFilters = {
   affordableOnly: false,
   ageMonths: null,
   vacancyOnly: false,
+  bookableOnly: false,
   kind: null,
   sort: null,
   radiusKm: DEFAULT_RADIUS_KM,
@@ -55,6 +58,7 @@ export function toInstitutionSearch(filters: SearchFilters, origin: LatLng | nul
   if (filters.affordableOnly) search.affordable = true
   if (filters.ageMonths !== null) search.ageMonths = filters.ageMonths
   if (filters.vacancyOnly) search.hasVacancy = true
+  if (filters.bookableOnly) search.bookable = true
   if (filters.kind) search.kind = filters.kind
   if (filters.sort && (filters.sort !== 'distance' || origin)) search.sort = filters.sort
   return search
@@ -62,7 +66,8 @@ export function toInstitutionSearch(filters: SearchFilters, origin: LatLng | nul
 
 /** The label next to the max-fee box: "元/月" for full-day care, "元/小时" for hourly. */
 export function maxFeeUnitLabel(careMode: CareMode | null): string {
-  return careMode ? FEE_UNIT_LABELS[UNIT_OF_CARE_MODE[careMode]] : '元（按各托育方式的单位）'
+  // 不限 compares the 全日托 monthly fee (feeBasisModes in src/domain/search.ts), and says so.
+  return careMode ? FEE_UNIT_LABELS[UNIT_OF_CARE_MODE[careMode]] : `${FEE_UNIT_LABELS[UNIT_OF_CARE_MODE[DEFAULT_FEE_BASIS]]}（全日托）`
 }
 
 /** What the empty state suggests relaxing for this search (the domain's own order). */

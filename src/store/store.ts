@@ -1,6 +1,14 @@
 import { useSyncExternalStore } from 'react'
 import { LatLng } from '@domain/geo'
+import { z } from 'zod'
 import { EMPTY_FILTERS, SearchFilters } from './searchFilters'
+import { storedValue } from './storedValue'
+
+/**
+ * The district a parent picked when location was refused, kept on the phone so the
+ * list, the map and 家长课堂 open on it next time (issue 12); one tap changes it.
+ */
+export const rememberedDistrict = storedValue<string | null>('anxin.district', z.string().min(1).max(20).nullable(), null)
 
 /*
  * One small store shared by the find and map tabs, so the map shows what the list
@@ -17,7 +25,7 @@ export interface FindState {
 }
 
 let state: FindState = {
-  filters: EMPTY_FILTERS,
+  filters: { ...EMPTY_FILTERS, district: rememberedDistrict.get() },
   location: { status: 'idle', origin: null, label: null },
   revision: 0,
 }
@@ -33,6 +41,7 @@ function setState(next: FindState): void {
 }
 
 export function updateFilters(patch: Partial<SearchFilters>): void {
+  if (patch.district !== undefined && patch.district !== rememberedDistrict.get()) rememberedDistrict.set(patch.district)
   setState({ ...state, filters: { ...state.filters, ...patch } })
 }
 

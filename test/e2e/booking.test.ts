@@ -1,12 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { Booking } from '@domain/booking'
 import { PublicSlot } from '@domain/slotRules'
 import { inShanghai } from '@domain/shanghaiTime'
 import { getJson, institutionDetail, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
-import { REPO_ROOT } from './support/paths'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -159,7 +156,6 @@ describe('booking a visit and applying for a place in the H5 app', () => {
     expect(await remainingOf(target)).toBe(before - 1)
     await expect(page.locator('.e2e-subscribe-offer').innerText()).resolves.toContain('需要在微信小程序中开启')
     await shot('07-booking-detail')
-    fs.copyFileSync(path.join(shots, '07-booking-detail.png'), path.join(REPO_ROOT, 'docs', 'screenshots', 'booking.png'))
   })
 
   it('lists the booking in 我的预约 with its code, and cancelling frees the place at once', async () => {

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import sharp from 'sharp'
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { Complaint, StaffComplaint } from '@domain/complaint'
@@ -9,7 +7,6 @@ import { addChild, requestJson, signInParent, TestSession } from '../support/ses
 import { getJson, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
 import { phoneContext } from './support/browser'
-import { REPO_ROOT } from './support/paths'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -48,15 +45,20 @@ async function shot(on: Page, name: string): Promise<void> {
 
 /**
  * A demo institution in 渝北区 that takes a 20-month-old (for the visit booked for the
- * review) and has a named demo staff account (演示账号, server/demo/demoAccounts.ts).
+ * review), has a named demo staff account (演示账号, server/demo/demoAccounts.ts) and
+ * nobody has rated yet: the demo seeds real review rows, and this story is the first review.
  */
 async function findTarget(): Promise<Target> {
   const accounts = await getJson<{ items: { key: string; role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
   const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
-  const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&limit=50`)
-  const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
-  if (!inst) throw new Error('no demo institution in 渝北区 with a demo staff account takes a 20-month-old')
-  return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
+  let cursor: string | null = null
+  do {
+    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&sort=fee&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
+    const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24 && i.rating.count === 0)
+    if (inst) return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
+    cursor = list.nextCursor
+  } while (cursor)
+  throw new Error('no unrated demo institution in 渝北区 with a demo staff account takes a 20-month-old')
 }
 
 /** A small real JPEG, made here so the test carries no binary fixture. */
@@ -208,7 +210,6 @@ describe('filing and following a complaint, and rating a visited institution, in
     await expect(lookup.locator('.e2e-timeline-note').first().innerText()).resolves.toBe('已受理，三个工作日内到园核查')
     await expect(lookup.locator('.e2e-complaint-deadline').innerText()).resolves.toContain('办结期限')
     await shot(lookup, '07-timeline-after-accept')
-    fs.copyFileSync(path.join(shots, '07-timeline-after-accept.png'), path.join(REPO_ROOT, 'docs', 'screenshots', 'complaint.png'))
     await stranger.close()
 
     // The owner's 我的投诉 shows the new status too.

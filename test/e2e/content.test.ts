@@ -1,11 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { Article, ArticlePage, LecturePage, Today } from '@domain/content'
 import { inShanghai } from '@domain/shanghaiTime'
 import { getJson } from './support/api'
 import { inputIn } from './support/appPage'
-import { REPO_ROOT } from './support/paths'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -158,8 +155,7 @@ describe('生命1000天 in the H5 app', () => {
     await page.locator('.article-page.large-text').waitFor()
     const after = await fontSizeOf('.e2e-article-body .article-body__paragraph, .e2e-article-body .article-body__item')
     expect(after).toBeGreaterThan(before * 1.15)
-    const file = await shot('04-article-large-text')
-    fs.copyFileSync(file, path.join(REPO_ROOT, 'docs', 'screenshots', 'content.png'))
+    await shot('04-article-large-text')
   })
 
   it('saves the article on this phone and lists it under 我收藏的文章; the browser build copies a link to share', async () => {

@@ -12,7 +12,8 @@ import { roundDistanceKm } from '../../server/features/find/institutionSearch'
  * search is tested against this.
  */
 
-export function searchable(record: InstitutionRecord, districts: DistrictRecord[]): SearchableInstitution {
+/** bookableIds: the institutions with an activity to book (no slots in a data set: none). */
+export function searchable(record: InstitutionRecord, districts: DistrictRecord[], bookableIds: ReadonlySet<string> = new Set()): SearchableInstitution {
   const district = districts.find((d) => d.code === record.districtCode)
   if (!district) throw new Error(`no district ${record.districtCode}`)
   return {
@@ -36,14 +37,15 @@ export function searchable(record: InstitutionRecord, districts: DistrictRecord[
     },
     demonstrationLevel: record.demonstrationLevel,
     isDemo: record.isDemo,
+    bookable: bookableIds.has(record.id),
     searchText: buildSearchText(record.name, record.address, record.street),
   }
 }
 
-export function referenceSearch(records: InstitutionRecord[], districts: DistrictRecord[], search: InstitutionSearch): InstitutionSummary[] {
+export function referenceSearch(records: InstitutionRecord[], districts: DistrictRecord[], search: InstitutionSearch, bookableIds: ReadonlySet<string> = new Set()): InstitutionSummary[] {
   const matching: InstitutionSummary[] = []
   for (const record of records) {
-    const inst = searchable(record, districts)
+    const inst = searchable(record, districts, bookableIds)
     const exact = search.origin ? distanceKm(search.origin, inst.location) : undefined
     if (!matchesSearch(inst, search, exact)) continue
     const { searchText: _omit, ...summary } = inst

@@ -58,13 +58,18 @@ export interface BookingRow {
   created_at: Date
   updated_at: Date
   institution_name: string
+  institution_address: string
+  institution_phone: string
+  institution_lat: number
+  institution_lng: number
   slot: SlotRow
 }
 
 /** Columns for a BookingRow: `from bookings b join slots s … join institutions i …`. */
 export const BOOKING_COLUMNS = `b.id, b.slot_id, b.user_id, b.child_id, b.child_nickname, b.status, b.code,
   b.contact_name, b.contact_phone, b.note, b.decline_reason, b.created_at, b.updated_at,
-  i.name as institution_name,
+  i.name as institution_name, i.address as institution_address, i.contact_phone as institution_phone,
+  i.lat as institution_lat, i.lng as institution_lng,
   json_build_object('id', s.id, 'institution_id', s.institution_id, 'kind', s.kind, 'title', s.title,
     'starts_at', s.starts_at, 'ends_at', s.ends_at, 'capacity', s.capacity, 'booked', s.booked,
     'status', s.status, 'requires_confirmation', s.requires_confirmation) as slot`
@@ -79,7 +84,13 @@ export function toBooking(row: BookingRow, audience: 'owner' | 'staff'): Booking
     status: row.status,
     code: row.code,
     slot: toSlot(row.slot),
-    institution: { id: row.slot.institution_id, name: row.institution_name },
+    institution: {
+      id: row.slot.institution_id,
+      name: row.institution_name,
+      address: row.institution_address,
+      contactPhone: row.institution_phone,
+      location: { lat: row.institution_lat, lng: row.institution_lng },
+    },
     child: { id: row.child_id ?? '', nickname: row.child_nickname },
     contactName: row.contact_name,
     contactPhone: audience === 'owner' ? phone : maskPhone(phone),

@@ -44,6 +44,17 @@ export async function listOpenSlots(db: Queryable, institutionId: string, window
   return result.rows
 }
 
+/** Institutions with an open slot of these kinds that has room and starts in [from, to). */
+export async function listInstitutionsWithRoom(db: Queryable, from: Date, to: Date, kinds: readonly string[]): Promise<string[]> {
+  const result = await db.query<{ institution_id: string }>(
+    `select distinct s.institution_id from slots s
+     where s.status = 'open' and s.booked < s.capacity
+       and s.starts_at > now() and s.starts_at >= $1 and s.starts_at < $2 and s.kind = any($3::text[])`,
+    [from.toISOString(), to.toISOString(), [...kinds]],
+  )
+  return result.rows.map((row) => row.institution_id)
+}
+
 /** Staff list: every slot in the window, cancelled ones included. */
 export async function listInstitutionSlots(db: Queryable, institutionId: string, window: SlotWindow): Promise<SlotRow[]> {
   const result = await db.query<SlotRow>(

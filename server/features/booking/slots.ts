@@ -1,8 +1,8 @@
 import { SlotsQuery } from '@domain/slot'
-import { DEFAULT_SLOT_WINDOW_DAYS, InstitutionSlots, MAX_SLOT_WINDOW_DAYS, OpenSlotsSummary, PublicSlot } from '@domain/slotRules'
+import { BOOKABLE_SLOT_KINDS, BOOKABLE_WINDOW_DAYS, DEFAULT_SLOT_WINDOW_DAYS, InstitutionSlots, MAX_SLOT_WINDOW_DAYS, OpenSlotsSummary, PublicSlot } from '@domain/slotRules'
 import { Queryable } from '../../platform/db/database'
 import { SlotRow, toSlot } from './bookingRows'
-import { findSlotHost, listOpenSlots, SlotWindow } from './slotRepository'
+import { findSlotHost, listInstitutionsWithRoom, listOpenSlots, SlotWindow } from './slotRepository'
 import { ApiError, notFound } from '../../platform/http/apiError'
 
 const DAY_MS = 24 * 3600 * 1000
@@ -42,6 +42,12 @@ export async function listInstitutionOpenSlots(db: Queryable, institutionId: str
 }
 
 const SUMMARY_NEXT = 3
+
+/** Which institutions are 可预约 now (BOOKABLE_WINDOW_DAYS, BOOKABLE_SLOT_KINDS): the find feature's cards and filter. */
+export async function bookableInstitutionIds(db: Queryable, now: Date = new Date()): Promise<Set<string>> {
+  const to = new Date(now.getTime() + BOOKABLE_WINDOW_DAYS * 24 * 60 * 60 * 1000)
+  return new Set(await listInstitutionsWithRoom(db, now, to, BOOKABLE_SLOT_KINDS))
+}
 
 /** The detail page's "open slots summary": bookable slots of the next 60 days, per kind, and the next few. */
 export async function openSlotsSummary(db: Queryable, institutionId: string, now: Date = new Date()): Promise<OpenSlotsSummary> {

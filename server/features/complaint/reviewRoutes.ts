@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
 import {
   ReviewBodySchema,
+  ReviewEligibilitySchema,
   ReviewListQuerySchema,
   ReviewPageSchema,
   ReviewReplyBodySchema,
@@ -11,7 +12,7 @@ import {
 } from '@domain/review'
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff, requireViewer } from '../accounts/authentication'
-import { listInstitutionReviews, listStaffReviews, postReview, replyToReview } from './reviews'
+import { listInstitutionReviews, listStaffReviews, postReview, replyToReview, reviewEligibility } from './reviews'
 import { WechatClient } from '../../platform/wechat/wechatClient'
 import { safeText } from '@domain/safeText'
 
@@ -47,6 +48,19 @@ export function reviewRoutes(db: Database, wechat: WechatClient): FastifyPluginA
         const { review, created } = await postReview(db, textCheck(request.log), viewer, request.params.id, request.body)
         return reply.code(created ? 201 : 200).send(review)
       },
+    )
+
+    app.get(
+      '/institutions/:id/reviews/eligibility',
+      {
+        schema: {
+          summary: '我能否评价这家机构（参观、开放日、试托到场或已录取）；在填写评价之前询问',
+          tags: ['reviews'],
+          params: InstitutionIdParamsSchema,
+          response: { 200: ReviewEligibilitySchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema },
+        },
+      },
+      async (request) => reviewEligibility(db, await requireViewer(db, request), request.params.id),
     )
 
     app.get(

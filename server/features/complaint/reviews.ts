@@ -7,6 +7,7 @@ import {
   overallScore,
   Review,
   ReviewBody,
+  ReviewEligibility,
   ReviewListQuery,
   ReviewPage,
   ReviewReplyBody,
@@ -81,6 +82,13 @@ export async function postReview(
   const row = await findReview(db, id)
   if (!row) throw reviewNotFound()
   return { review: toReview(row, 'author'), created }
+}
+
+/** GET /api/v1/institutions/:id/reviews/eligibility — the same rule postReview applies. */
+export async function reviewEligibility(db: Database, viewer: Viewer, institutionId: string): Promise<ReviewEligibility> {
+  if (!(await institutionExists(db, institutionId))) throw institutionNotFound()
+  const mayReview = hasVerifiedVisit(await findVisitEvidence(db, viewer.userId, institutionId))
+  return { mayReview, reason: mayReview ? null : NOT_VISITED_MESSAGE }
 }
 
 /** GET /api/v1/institutions/:id/reviews — newest first; the summary covers every review. */

@@ -71,7 +71,7 @@ export async function contentToday(db: Queryable, query: TodayQuery, now: Date =
 }
 
 /** Where a page of articles ended; a cursor belongs to its search text: with another text its rank would mean something else. */
-const articleCursor = cursorCodec(z.object({ r: z.number().int().min(0).max(1), p: z.number().int().min(0), q: safeText() }))
+const articleCursor = cursorCodec(z.object({ r: z.number().int().min(0).max(399), p: z.number().int().min(0), q: safeText() }))
 
 /** GET /content/articles: library order, or with q the title/summary matches first. */
 export async function listContentArticles(db: Queryable, query: ArticleListQuery): Promise<ArticlePage> {

@@ -111,10 +111,17 @@ export interface RankedSummary {
   position: number
 }
 
+/** SEARCH_TEXT_SEPARATOR of platform/text/searchText.ts (not imported: it loads the pinyin dictionaries). */
+const FORM_SEPARATOR = '|'
+
 /**
- * One page of articles in library order. With a search text, articles whose title or
- * summary (or their pinyin) match come first (rank 0), those matching only in the body after
- * (rank 1). The title/summary part of search_text ends at its first newline.
+ * One page of articles in library order. With a search text, ranked by where it matches
+ * (search_text is four lines: title forms, summary forms, body, body initials — compileContent.ts):
+ *   tier 0 a title form (Chinese, pinyin or initials) begins with it, 1 a title contains
+ *   it, 2 the summary does, 3 only the body does;
+ * within a tier, the article that says it more often first (an article about 辅食 names
+ * it again and again; the body's initials count for a pinyin query), then library order. rank = tier × 100 +
+ * (99 − occurrences), so one integer and the position page every order.
  */
 export async function listArticles(db: Queryable, filter: ArticleFilter): Promise<RankedSummary[]> {
   const p = new SqlParams()
@@ -123,9 +130,19 @@ export async function listArticles(db: Queryable, filter: ArticleFilter): Promis
   if (filter.topic) where.push(`a.topic = ${p.add(filter.topic)}`)
   let rank = '0'
   if (filter.text) {
-    const pattern = p.add(containsPattern(filter.text))
-    where.push(`a.search_text like ${pattern} escape '\\'`)
-    rank = `case when split_part(a.search_text, chr(10), 1) like ${pattern} escape '\\' then 0 else 1 end`
+    const contains = containsPattern(filter.text)
+    const pattern = p.add(contains)
+    const text = p.add(filter.text)
+    // Forms are joined by FORM_SEPARATOR: a form begins with the text where "|" + text occurs.
+    const begins = p.add(`%${FORM_SEPARATOR}${contains.slice(1)}`)
+    const title = `'${FORM_SEPARATOR}' || split_part(a.search_text, chr(10), 1)`
+    const occurrences = `least(99, (length(a.search_text) - length(replace(a.search_text, ${text}, ''))) / length(${text}))`
+    // The body's initials only weigh the order: matching them would find any f…s in a long text.
+    where.push(`array_to_string((string_to_array(a.search_text, chr(10)))[1:3], chr(10)) like ${pattern} escape '\\'`)
+    rank = `(case when ${title} like ${begins} escape '\\' then 0
+                  when ${title} like ${pattern} escape '\\' then 1
+                  when split_part(a.search_text, chr(10), 2) like ${pattern} escape '\\' then 2
+                  else 3 end) * 100 + 99 - ${occurrences}`
   }
   const ranked = `select ${SUMMARY_COLUMNS}, ${rank} as rank from content_articles a ${where.length ? `where ${where.join(' and ')}` : ''}`
   const after = filter.after ? `where (rank, position) > (${p.add(filter.after.rank)}::int, ${p.add(filter.after.position)}::int)` : ''

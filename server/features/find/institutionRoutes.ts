@@ -7,7 +7,7 @@ import { InstitutionSearchQuerySchema } from '@domain/search'
 import { Database } from '../../platform/db/database'
 import { fastOkSerializer } from '../../platform/http/fastSerializer'
 import { getInstitutionDetail } from './institutionDetail'
-import { findInstitutions } from './institutionSearch'
+import { searchWithBookable } from './institutionSearch'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { safeText } from '@domain/safeText'
 
@@ -30,7 +30,7 @@ export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): F
         // Pages are made of summaries validated when loaded; see fastSerializer.ts.
         serializerCompiler: fastOkSerializer,
       },
-      async (request) => findInstitutions(db, request.query, searchIndex),
+      async (request) => searchWithBookable(db, request.query, searchIndex),
     )
 
     app.get(

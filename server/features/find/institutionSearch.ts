@@ -1,7 +1,8 @@
 import { InstitutionSearch } from '@domain/search'
 import { Queryable } from '../../platform/db/database'
 import { toSummary } from './institutionRows'
-import { SearchPosition, searchInstitutions } from './institutionSearchRepository'
+import { IdList, SearchPosition, searchInstitutions } from './institutionSearchRepository'
+import { bookableInstitutionIds } from '../booking/slots'
 import { checkedSummary } from './searchIndex/checkedSummary'
 import { roundDistanceKm } from './searchIndex/distance'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
@@ -24,6 +25,11 @@ export async function findInstitutions(db: Queryable, search: InstitutionSearch,
   const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
   // One extra hit says whether another page exists without counting.
   const pageSize = search.limit + 1
+  // The 可预约 filter is a short id list the index does not hold: SQL answers it, in the same order.
+  if (search.bookable !== undefined) {
+    const ids = [...(await bookableInstitutionIds(db))]
+    return toPage(search, await searchWithSql(db, search, after, pageSize, { ids, within: search.bookable }))
+  }
   const snapshot = searchIndex?.snapshot()
   if (!snapshot) return toPage(search, await searchWithSql(db, search, after, pageSize))
   const cached = snapshot.pages.get(search)
@@ -33,6 +39,20 @@ export async function findInstitutions(db: Queryable, search: InstitutionSearch,
   return page
 }
 
+/**
+ * GET /api/v1/institutions as parents see it: the page, each card marked 可预约 or not.
+ * 可预约 changes with every booking, so it is read at answer time, never cached with
+ * the page (issue 12).
+ */
+export async function searchWithBookable(db: Queryable, search: InstitutionSearch, searchIndex?: LiveSearchIndex): Promise<InstitutionPage> {
+  const [page, bookable] = await Promise.all([findInstitutions(db, search, searchIndex), bookableInstitutionIds(db)])
+  return markBookable(page, bookable)
+}
+
+function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
+  return { ...page, items: page.items.map((item) => ({ ...item, bookable: bookable.has(item.id) })) }
+}
+
 function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
   const page = hits.slice(0, search.limit)
   const last = page[page.length - 1]
@@ -40,8 +60,8 @@ function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
   return { items: page.map((hit) => hit.summary), nextCursor }
 }
 
-async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number): Promise<SearchHit[]> {
-  const rows = await searchInstitutions(db, search, after, pageSize)
+async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {
+  const rows = await searchInstitutions(db, search, after, pageSize, idList)
   return rows.map((row) => {
     const summary = checkedSummary(toSummary(row))
     return {

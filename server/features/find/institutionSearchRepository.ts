@@ -1,5 +1,5 @@
 import { boundingBox } from '@domain/geo'
-import { InstitutionSearch, normaliseSearchText } from '@domain/search'
+import { feeBasisModes, InstitutionSearch, normaliseSearchText, RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from '@domain/search'
 import { Queryable } from '../../platform/db/database'
 import { containsPattern, SqlParams } from '../../platform/db/sqlParams'
 import { RATING_AVERAGE, SUMMARY_COLUMNS, SummaryRow } from './institutionRows'
@@ -26,18 +26,26 @@ const EARTH_RADIUS_KM = 6371.0088
  * src/domain/search.ts orders them. Every sort is expressed as an ascending key plus
  * id, so one keyset condition pages all of them:
  *   distance — the distance shown (km, rounded half-up to 2 decimals)
- *   fee      — the lowest fee among the relevant care modes
- *   rating   — minus the rating shown (no rating counts as 0)
+ *   fee      — the lowest fee on the fee basis (feeBasisModes)
+ *   rating   — minus ratingRank, the Bayesian average (no rating counts as 0)
  * The inner query finds the page's ids; the outer one builds only those rows.
  */
+/** Only (within: true) or all but (within: false) these institutions: the 可预约 filter. */
+export interface IdList {
+  ids: string[]
+  within: boolean
+}
+
 export async function searchInstitutions(
   db: Queryable,
   search: InstitutionSearch,
   after: SearchPosition | undefined,
   pageSize: number,
+  idList?: IdList,
 ): Promise<SearchRow[]> {
   const p = new SqlParams()
   const where: string[] = [`i.filing_status = 'filed'`]
+  if (idList) where.push(`${idList.within ? '' : 'not '}(i.id = any(${p.add(idList.ids)}::text[]))`)
   const modes = search.careModes.length > 0 ? p.add(search.careModes) : undefined
 
   let distance = 'null::float8'
@@ -64,12 +72,11 @@ export async function searchInstitutions(
     const district = p.add(search.district)
     where.push(`(i.district_code = ${district} or i.district_code in (select code from districts where name = ${district}))`)
   }
-  if (modes || search.maxFee !== undefined) {
-    // maxFee reads each relevant mode's fee in that mode's own unit; one cheap enough mode is enough.
-    const conditions = ['m.institution_id = i.id']
-    if (modes) conditions.push(`m.mode = any(${modes}::text[])`)
-    if (search.maxFee !== undefined) conditions.push(`m.fee_fen <= ${p.add(search.maxFee)}`)
-    where.push(`exists (select 1 from institution_care_modes m where ${conditions.join(' and ')})`)
+  if (modes) where.push(`exists (select 1 from institution_care_modes m where m.institution_id = i.id and m.mode = any(${modes}::text[]))`)
+  // The fee sort and maxFee read only the fee basis (feeBasisModes): one unit, never ¥/小时 against ¥/月.
+  const basis = search.sort === 'fee' || search.maxFee !== undefined ? p.add(feeBasisModes(search.careModes)) : undefined
+  if (search.maxFee !== undefined) {
+    where.push(`exists (select 1 from institution_care_modes m where m.institution_id = i.id and m.mode = any(${basis}::text[]) and m.fee_fen <= ${p.add(search.maxFee)})`)
   }
   if (search.affordable !== undefined) where.push(`i.affordable = ${p.add(search.affordable)}`)
   if (search.ageMonths !== undefined) {
@@ -91,10 +98,11 @@ export async function searchInstitutions(
       break
     case 'fee':
       sortKey = `coalesce((select min(m.fee_fen) from institution_care_modes m
-          where m.institution_id = i.id${modes ? ` and m.mode = any(${modes}::text[])` : ''})::float8, ${NO_FEE})`
+          where m.institution_id = i.id and m.mode = any(${basis}::text[]))::float8, ${NO_FEE})`
       break
     case 'rating':
-      sortKey = `-coalesce(${RATING_AVERAGE}, 0)`
+      // ratingRank of src/domain/search.ts, same operations in the same order as in JavaScript.
+      sortKey = `-coalesce((${RATING_PRIOR_COUNT * RATING_PRIOR_MEAN}::float8 + (${RATING_AVERAGE}) * i.rating_count) / (${RATING_PRIOR_COUNT} + i.rating_count), 0)`
       break
   }
 

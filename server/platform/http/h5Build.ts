@@ -9,7 +9,8 @@ import path from 'node:path'
  * built from, it is built again. A stamp file in the build output holds the hash of
  * those sources at the last build (`npm run build:h5` writes it too, scripts/h5-stamp.ts).
  * Only the repository's own output folder is checked: another H5_DIST (tests, a build
- * shipped separately) is served as it is. docs/architecture.md, "H5 speed".
+ * shipped separately) is served as it is. docs/architecture.md, "H5 speed". Taro's
+ * progress bars are kept out of the start-up: its output is shown only when the build fails.
  */
 
 export const STAMP_FILE = '.build-stamp'
@@ -51,10 +52,13 @@ export function ensureH5Build(h5Dist: string, repoRoot: string): void {
   if (reason === null) return
   console.log(reason)
   const hash = h5SourceHash(repoRoot)
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: repoRoot, stdio: 'inherit', env: process.env })
+  const started = Date.now()
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: repoRoot, env: process.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (result.status !== 0 || !fs.existsSync(path.join(h5Dist, 'index.html'))) {
-    throw new Error(`H5 应用构建失败，或没有生成 ${path.join(h5Dist, 'index.html')} / the H5 build failed`)
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').slice(-60).join('\n')
+    throw new Error(`H5 应用构建失败，或没有生成 ${path.join(h5Dist, 'index.html')} / the H5 build failed:\n${output}`)
   }
+  console.log(`H5 应用已构建（${Math.round((Date.now() - started) / 1000)} 秒）`)
   // The hash taken before building: an edit made during the build triggers the next one.
   writeH5Stamp(h5Dist, hash)
 }

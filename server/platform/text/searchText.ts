@@ -91,3 +91,8 @@ export function buildSearchText(name: string, address: string, street: string): 
   }
   return parts.join(SEARCH_TEXT_SEPARATOR)
 }
+
+/** Only the pinyin initials of a longer text ("发烧是…" → "fss…"): what an article body is counted by. */
+export function initialsOf(text: string): string {
+  return formsOf(text)[2]
+}

@@ -1,4 +1,4 @@
-import { FeeUnitSchema, FEE_UNIT_LABELS } from '@domain/careMode'
+import { describeFee, FeeUnitSchema } from '@domain/careMode'
 import { formatFen } from '@domain/money'
 
 /** "尚有 12 个空位 / 共 80 个托位", or "已满" when nothing is free. */
@@ -20,12 +20,12 @@ export function describeShare(share: number): string {
 
 /**
  * A median fee from GET /districts, whose unit is a plain string on the wire:
- * "¥3,200 元/月"-style when the unit is one we know, the bare amount otherwise.
+ * "¥3,200/月" (one currency sign, as every fee) when the unit is one we know, the bare
+ * amount otherwise.
  */
 export function describeMedianFee(fee: number, unit: string): string {
   const known = FeeUnitSchema.safeParse(unit)
-  const amount = formatFen(fee)
-  return known.success ? `${amount} ${FEE_UNIT_LABELS[known.data]}` : amount
+  return known.success ? describeFee({ fee, unit: known.data }) : formatFen(fee)
 }
 
 /** "08:00–17:30 周一至周五". */

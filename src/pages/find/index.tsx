@@ -13,6 +13,7 @@ import { useFindSearch } from '../../hooks/useFindSearch'
 import { usePagedSearch } from '../../hooks/usePagedSearch'
 import { detailUrl, ROUTES } from '../../navigation/routes'
 import { relaxHints } from '../../store/searchFilters'
+import { feeBasisModes } from '@domain/search'
 import { resetFilters, updateFilters, useFindState } from '../../store/store'
 import { StageCard } from './components/StageCard'
 import { ListFooter } from '@app/components/ListFooter'
@@ -21,6 +22,8 @@ export default function FindPage() {
   const { filters } = useFindState()
   const { search, located } = useFindSearch()
   const results = usePagedSearch(search)
+  // Prices are marked as compared only when the order or 最多付 compares them.
+  const feeBasis = search && (search.sort === 'fee' || search.maxFee !== undefined) ? feeBasisModes(search.careModes ?? []) : undefined
 
   usePullDownRefresh(() => {
     void results.refresh().finally(() => Taro.stopPullDownRefresh())
@@ -55,7 +58,7 @@ export default function FindPage() {
       {results.status === 'ready' && results.items.length > 0 && (
         <View className='result-list e2e-result-list'>
           {results.items.map((inst) => (
-            <InstitutionCard key={inst.id} institution={inst} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
+            <InstitutionCard key={inst.id} institution={inst} feeBasis={feeBasis} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
           ))}
           <ListFooter paged={results} />
         </View>

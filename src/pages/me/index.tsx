@@ -14,7 +14,7 @@ import { ROUTES } from '../../navigation/routes'
 import { hasConsented, loadAccount, useAccount } from '../../store/account'
 import { AccountDataSection } from './components/AccountDataSection'
 import { ChildrenSection } from './components/ChildrenSection'
-import { SignInSection } from './components/SignInSection'
+import { SignInSection } from '../../components/SignInSection'
 
 /** The signed-in part of 我的: the privacy guide first, then children and 我的预约. */
 function AccountSections({ revision }: { revision: number }) {

@@ -29,6 +29,17 @@ describe.each(TEST_BACKENDS)('seedDemoData on %s', (backend) => {
     expect(found.rows.some((r) => r.street === '龙溪街道')).toBe(true)
   })
 
+  it('gives every rating as real review rows: each institution\'s count and sum are its reviews\'', async () => {
+    const reviews = await db.query<{ n: number }>(`select count(*)::int as n from reviews`)
+    expect(reviews.rows[0].n).toBeGreaterThan(1000)
+    const disagreeing = await db.query<{ id: string }>(
+      `select i.id from institutions i
+         left join (select institution_id, count(*)::int as n, sum(overall)::int as total from reviews group by institution_id) r on r.institution_id = i.id
+        where i.rating_count <> coalesce(r.n, 0) or i.rating_sum <> coalesce(r.total, 0)`,
+    )
+    expect(disagreeing.rows).toEqual([])
+  })
+
   it('changes nothing when run again with the same seed', async () => {
     const before = await db.query('select id, updated_at from institutions order by id')
     const again = await seedDemoData(db)

@@ -1,5 +1,6 @@
 import { CARE_MODES, CareMode } from '@domain/careMode'
 import { INSTITUTION_KINDS, InstitutionKind, InstitutionSummary } from '@domain/institution'
+import { ratingRank } from '@domain/search'
 import { SearchableRow } from '../searchIndexRepository'
 import { toSummary } from '../institutionRows'
 import { checkedSummary } from './checkedSummary'
@@ -42,7 +43,7 @@ export interface InstitutionColumns {
   careModeBits: Uint8Array
   /** fees[entry * 4 + CARE_MODES index], NaN where the mode is not offered. */
   fees: Float64Array
-  /** The rating sort's key: minus the rating shown, no rating as 0. */
+  /** The rating sort's key: minus ratingRank (src/domain/search.ts), no rating as 0. */
   ratingKey: Float64Array
 }
 
@@ -98,7 +99,7 @@ export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummar
       columns.careModeBits[i] |= 1 << m
       columns.fees[i * CARE_MODES.length + m] = fee
     }
-    columns.ratingKey[i] = -(s.rating.average ?? 0)
+    columns.ratingKey[i] = -ratingRank(s.rating)
   }
   return columns
 }

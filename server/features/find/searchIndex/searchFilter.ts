@@ -1,5 +1,5 @@
 import { CARE_MODES } from '@domain/careMode'
-import { InstitutionSearch, normaliseSearchText } from '@domain/search'
+import { feeBasisModes, InstitutionSearch, normaliseSearchText } from '@domain/search'
 import { CARE_MODE_BIT, InstitutionColumns, KIND_CODE } from './institutionColumns'
 
 /** The fee sort's key when no relevant fee exists, as in compareForSort and the SQL search. */
@@ -17,6 +17,7 @@ export function compileFilter(columns: InstitutionColumns, search: InstitutionSe
   const { district, kind, affordable, careModeBits, fees, vacancies, minAgeMonths, maxAgeMonths, searchText } = columns
   const districtAllowed = search.district ? districtsNamed(columns, search.district) : undefined
   const chosenBits = chosenCareModeBits(search)
+  const basisBits = feeBasisBits(search)
   const maxFee = search.maxFee
   const kindCode = search.kind === undefined ? -1 : KIND_CODE[search.kind]
   const wantAffordable = search.affordable === undefined ? -1 : search.affordable ? 1 : 0
@@ -33,10 +34,10 @@ export function compileFilter(columns: InstitutionColumns, search: InstitutionSe
     if (age !== undefined && (age < minAgeMonths[entry] || age > maxAgeMonths[entry])) return false
     if (chosenBits !== 0 && (careModeBits[entry] & chosenBits) === 0) return false
     if (maxFee !== undefined) {
-      // One relevant mode (chosen, or any offered) within the fee is enough; absent fees are NaN.
+      // One mode on the fee basis within the fee is enough; absent fees are NaN.
       let cheapEnough = false
       for (let m = 0; m < MODES; m++) {
-        if ((chosenBits === 0 || (chosenBits & (1 << m)) !== 0) && fees[entry * MODES + m] <= maxFee) {
+        if ((basisBits & (1 << m)) !== 0 && fees[entry * MODES + m] <= maxFee) {
           cheapEnough = true
           break
         }
@@ -48,15 +49,15 @@ export function compileFilter(columns: InstitutionColumns, search: InstitutionSe
   }
 }
 
-/** sortFee of src/domain/search.ts: the lowest relevant fee, or NO_FEE. */
+/** sortFee of src/domain/search.ts: the lowest fee on the basis, or NO_FEE. */
 export function compileFeeKey(columns: InstitutionColumns, search: InstitutionSearch): (entry: number) => number {
   const { fees } = columns
-  const chosenBits = chosenCareModeBits(search)
+  const basisBits = feeBasisBits(search)
   return (entry) => {
     let lowest = NO_FEE
     let found = false
     for (let m = 0; m < MODES; m++) {
-      if (chosenBits !== 0 && (chosenBits & (1 << m)) === 0) continue
+      if ((basisBits & (1 << m)) === 0) continue
       const fee = fees[entry * MODES + m]
       if (fee === fee && (!found || fee < lowest)) {
         lowest = fee
@@ -65,6 +66,13 @@ export function compileFeeKey(columns: InstitutionColumns, search: InstitutionSe
     }
     return lowest
   }
+}
+
+/** feeBasisModes of src/domain/search.ts as bits. */
+function feeBasisBits(search: InstitutionSearch): number {
+  let bits = 0
+  for (const mode of feeBasisModes(search.careModes)) bits |= CARE_MODE_BIT[mode]
+  return bits
 }
 
 function chosenCareModeBits(search: InstitutionSearch): number {

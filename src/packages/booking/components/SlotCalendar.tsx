@@ -3,8 +3,11 @@ import { CalendarDay } from '@app/lib/calendar/slotCalendar'
 
 /** Monday-first weeks; a day with places left carries a dot and is tappable. */
 export function SlotCalendar({ weeks, selected, onSelect }: { weeks: CalendarDay[][]; selected: string | null; onSelect: (date: string) => void }) {
+  // Which months these four-odd weeks cover, said above them (issue 12: the calendar had no month).
+  const months = [...new Set(weeks.flat().map((day) => `${Number(day.date.slice(0, 4))}年${Number(day.date.slice(5, 7))}月`))]
   return (
     <View className='calendar e2e-calendar'>
+      {months.length > 0 && <Text className='calendar__month e2e-calendar-month'>{months.join(' – ')}</Text>}
       <View className='calendar__week calendar__week--head'>
         {['一', '二', '三', '四', '五', '六', '日'].map((d) => (
           <Text key={d} className='calendar__weekday'>

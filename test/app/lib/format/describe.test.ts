@@ -16,8 +16,8 @@ describe('parent-facing descriptions', () => {
   })
 
   it('shows a district median fee with its unit when the unit is known', () => {
-    expect(describeMedianFee(320000, 'per_month')).toBe('¥3,200 元/月')
-    expect(describeMedianFee(4500, 'per_hour')).toBe('¥45 元/小时')
+    expect(describeMedianFee(320000, 'per_month')).toBe('¥3,200/月')
+    expect(describeMedianFee(4500, 'per_hour')).toBe('¥45/小时')
     expect(describeMedianFee(4500, 'per_week')).toBe('¥45')
   })
 

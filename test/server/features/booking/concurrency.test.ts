@@ -9,17 +9,13 @@ import { requestJson } from '@test/support/session'
 import { bookingBody, insertSlotRow, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
 import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlots, PostgresSchema } from '@test/support/postgresHarness'
 import { testConfig } from '@test/support/testConfig'
+import { describeOnPostgres, POSTGRES_URL } from '@test/support/postgresSuite'
 
 /*
  * Races can only be shown on real PostgreSQL: PGlite has one connection and runs
  * transactions one at a time (docs/platform-notes.md). CI sets TEST_DATABASE_URL.
  */
-const url = process.env.TEST_DATABASE_URL
-const describeOnPostgres = url ? describe : describe.skip
-if (!url) {
-  // eslint-disable-next-line no-console
-  console.log('concurrency.test.ts skipped: set TEST_DATABASE_URL to a PostgreSQL database to run the booking race tests')
-}
+const url = POSTGRES_URL
 
 jest.setTimeout(60_000)
 

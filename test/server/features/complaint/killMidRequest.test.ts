@@ -6,18 +6,14 @@ import { requestJson } from '@test/support/session'
 import { seedInstitutions } from '@test/support/bookingFixtures'
 import { createFamilies, openPostgresSchema, PostgresSchema } from '@test/support/postgresHarness'
 import { complaintBody } from './complaintFixtures'
+import { describeOnPostgres, POSTGRES_URL } from '@test/support/postgresSuite'
 
 /*
  * A complaint filed while the server is killed with SIGKILL is either stored whole —
  * with its tracking number and its first timeline entry — or not at all. Only real
  * PostgreSQL shows it (PGlite is in-process); CI sets TEST_DATABASE_URL.
  */
-const url = process.env.TEST_DATABASE_URL
-const describeOnPostgres = url ? describe : describe.skip
-if (!url) {
-  // eslint-disable-next-line no-console
-  console.log('killMidRequest.test.ts skipped: set TEST_DATABASE_URL to a PostgreSQL database to run it')
-}
+const url = POSTGRES_URL
 
 jest.setTimeout(120_000)
 

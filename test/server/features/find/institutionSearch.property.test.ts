@@ -1,9 +1,9 @@
 import fc from 'fast-check'
-import { CARE_MODES } from '@domain/careMode'
+import { CARE_MODES, UNIT_OF_CARE_MODE } from '@domain/careMode'
 import { INSTITUTION_KINDS, InstitutionSummary } from '@domain/institution'
-import { InstitutionSearch, InstitutionSearchQuerySchema } from '@domain/search'
+import { feeBasisModes, InstitutionSearch, InstitutionSearchQuerySchema, ratingRank, sortFee } from '@domain/search'
 import { upsertDistricts, upsertInstitutions } from '@server/features/find/institutionWriter'
-import { findInstitutions, InstitutionPage } from '@server/features/find/institutionSearch'
+import { InstitutionPage, searchWithBookable } from '@server/features/find/institutionSearch'
 import { generateInstitutions, TEST_DISTRICTS } from '@test/fixtures/institutions'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
@@ -77,9 +77,9 @@ describe.each(TEST_BACKENDS)('institution search on %s, from the in-memory index
     return response.json() as InstitutionPage
   }
 
-  /** One page from the SQL search: the service without an index. */
+  /** One page from the SQL search: the service without an index, cards marked 可预约 as the route does. */
   function sqlPage(search: InstitutionSearch, cursor: string | null): Promise<InstitutionPage> {
-    return findInstitutions(t.db, { ...search, cursor: cursor ?? undefined })
+    return searchWithBookable(t.db, { ...search, cursor: cursor ?? undefined })
   }
 
   type PageSource = (page: number, cursor: string | null) => Promise<InstitutionPage>
@@ -130,6 +130,23 @@ describe.each(TEST_BACKENDS)('institution search on %s, from the in-memory index
           if (search.sort === 'distance') {
             for (let i = 1; i < actual.length; i++) expect(actual[i].distanceKm!).toBeGreaterThanOrEqual(actual[i - 1].distanceKm!)
           }
+        }
+        // Issue 12: fees compared like with like. Every card's fee on the declared basis
+        // (feeBasisModes: the 全日托 monthly fee under 不限) is in one unit, within 最多付,
+        // and in order under 费用最低; places without a basis fee come last.
+        const basis = feeBasisModes(search.careModes)
+        const units = new Set(basis.map((mode) => UNIT_OF_CARE_MODE[mode]))
+        expect(units.size).toBe(1)
+        const basisFees = actual.map((item) => item.careModes.filter((m) => basis.includes(m.mode)))
+        for (const fees of basisFees) for (const fee of fees) expect(units.has(fee.unit)).toBe(true)
+        if (search.maxFee !== undefined) for (const fees of basisFees) expect(fees.some((f) => f.fee <= search.maxFee!)).toBe(true)
+        if (search.sort === 'fee') {
+          const keys = actual.map((item) => sortFee(item.careModes, search.careModes) ?? Number.MAX_SAFE_INTEGER)
+          expect(keys).toEqual([...keys].sort((a, b) => a - b))
+        }
+        if (search.sort === 'rating') {
+          const ranks = actual.map((item) => ratingRank(item.rating))
+          expect(ranks).toEqual([...ranks].sort((a, b) => b - a))
         }
       }),
       { seed: seed * 7919, numRuns: RUNS },

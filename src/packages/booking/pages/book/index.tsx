@@ -174,7 +174,7 @@ export default function BookPage() {
       {institutionId === null || slotId === null ? (
         <ErrorView message='没有指定时段，请返回重新选择' onRetry={() => void Taro.navigateBack()} />
       ) : (
-        <AccountGate>{() => content}</AccountGate>
+        <AccountGate task='预约'>{() => content}</AccountGate>
       )}
     </PageRoot>
   )

@@ -14,6 +14,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { checkBookingTransition, isActiveBooking } from '@domain/bookingRules'
 import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { InfoLine } from '../../components/InfoLine'
+import { WayThere } from '@app/components/WayThere'
 import '../../styles/booking.scss'
 
 function BookingView({ initial, justBooked }: { initial: Booking; justBooked: boolean }) {
@@ -66,6 +67,11 @@ function BookingView({ initial, justBooked }: { initial: Booking; justBooked: bo
         <InfoLine label='孩子' value={booking.child.nickname} />
         <InfoLine label='联系人' value={`${booking.contactName} ${booking.contactPhone}`} />
         {booking.note && <InfoLine label='备注' value={booking.note} />}
+      </View>
+      {/* How to get there and whom to ring, on every booking (issue 12). */}
+      <View className='section e2e-booking-way-there'>
+        <Text className='section__title'>怎么去</Text>
+        <WayThere place={booking.institution} phone={booking.institution.contactPhone} />
       </View>
       {message && <Text className='section__body notice-line e2e-booking-message'>{message}</Text>}
       {justBooked && active && <SubscribeOffer kinds={['visit_reminder', 'booking_status']} />}

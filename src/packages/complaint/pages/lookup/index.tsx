@@ -26,6 +26,17 @@ export default function LookupPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
+  // A parent correcting a typo should not keep reading the last answer (issue 12).
+  const typed = (set: (value: string) => void, field: string) => (value: string) => {
+    set(value)
+    setMessage(null)
+    setFields((current) => {
+      if (!(field in current)) return current
+      const { [field]: _cleared, ...rest } = current
+      return rest
+    })
+  }
+
   const lookUp = async () => {
     const checked = validateForm(LookupSchema, { trackingNo, phoneLast4 })
     if (!checked.ok) return setFields(checked.fields)
@@ -47,8 +58,8 @@ export default function LookupPage() {
     <PageRoot className='complaint-lookup-page'>
       <View className='section e2e-lookup-form'>
         <Text className='section__title'>查询投诉进度</Text>
-        <FormField label='查询码' className='e2e-lookup-tracking-no' value={trackingNo} maxlength={20} placeholder='如 TS20261122-7F3K9Q' onChange={setTrackingNo} error={fields.trackingNo} />
-        <FormField label='手机号后四位' className='e2e-lookup-phone-last4' type='number' maxlength={4} value={phoneLast4} placeholder='投诉时填写的手机号' onChange={setPhoneLast4} error={fields.phoneLast4} />
+        <FormField label='查询码' className='e2e-lookup-tracking-no' value={trackingNo} maxlength={32} placeholder='如 TS20261122-7F3K9Q，大小写、横线都可以' onChange={typed(setTrackingNo, 'trackingNo')} error={fields.trackingNo} />
+        <FormField label='手机号后四位' className='e2e-lookup-phone-last4' type='number' maxlength={4} value={phoneLast4} placeholder='投诉时填写的手机号' onChange={typed(setPhoneLast4, 'phoneLast4')} error={fields.phoneLast4} />
         {message && <Text className='form-error e2e-lookup-error'>{message}</Text>}
         <View className={`btn btn--primary btn--block e2e-lookup-submit ${busy ? 'btn--busy' : ''}`} onClick={() => !busy && void lookUp()}>
           <Text>{busy ? '正在查询…' : '查询'}</Text>

@@ -25,7 +25,7 @@ const STEP_TITLES = COMPLAINT_STEPS.map((step) => step.title)
 
 function ComplaintForm({ institution }: { institution?: { id: string; name: string } }) {
   // The stored draft, if any, is restored as it was; opened from an institution's page, a fresh draft starts with it.
-  const [restored] = useState(() => {
+  const [restored, setRestored] = useState(() => {
     const stored = complaintDraft.get()
     return stored !== null && hasContent(stored)
   })
@@ -90,6 +90,8 @@ function ComplaintForm({ institution }: { institution?: { id: string; name: stri
 
   const startOver = () => {
     complaintDraft.set(null)
+    // The banner said a draft was restored; after 重新填写 there is none (issue 12).
+    setRestored(false)
     setFields({})
     setFailure(null)
   }
@@ -199,7 +201,7 @@ export default function NewComplaintPage() {
   const institution = id ? { id, name: decodeParam(params.name) ?? '' } : undefined
   return (
     <PageRoot className='complaint-new-page'>
-      <AccountGate>{() => <ComplaintForm institution={institution} />}</AccountGate>
+      <AccountGate task='投诉'>{() => <ComplaintForm institution={institution} />}</AccountGate>
     </PageRoot>
   )
 }

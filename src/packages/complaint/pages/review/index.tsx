@@ -2,7 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ApiError, errorMessage } from '@app/api/ApiError'
-import { postReview } from '@app/api/reviews'
+import { getReviewEligibility, postReview } from '@app/api/reviews'
+import { useRemote } from '@app/hooks/useRemote'
+import { detailUrl } from '@app/navigation/routes'
 import { NOT_VISITED_MESSAGE, REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS, REVIEW_TEXT_MAX, ReviewBodySchema, ReviewDimension } from '@domain/review'
 import { AccountGate } from '@app/components/AccountGate'
 import { FormField } from '@app/components/FormField'
@@ -79,13 +81,41 @@ function ReviewForm({ institutionId, name }: { institutionId: string; name: stri
   )
 }
 
+/**
+ * Eligibility first (issue 12): a parent who has not visited is told so, with the way to
+ * visit, before any score is given; the server still decides on submit.
+ */
+function ReviewGate({ institutionId, name }: { institutionId: string; name: string }) {
+  const [eligibility, retry] = useRemote(`eligibility-${institutionId}`, () => getReviewEligibility(institutionId))
+  if (eligibility.status === 'loading') return <Text className='status e2e-review-checking'>正在确认评价资格…</Text>
+  if (eligibility.status === 'error') {
+    return (
+      <View className='link' onClick={retry}>
+        <Text className='form-error'>{eligibility.message}（点此重试）</Text>
+      </View>
+    )
+  }
+  if (!eligibility.value.mayReview) {
+    return (
+      <View className='section e2e-review-not-eligible'>
+        <Text className='section__title'>{name || '评价机构'}</Text>
+        <Text className='section__body'>{eligibility.value.reason ?? NOT_VISITED_MESSAGE}。</Text>
+        <View className='btn btn--primary btn--block e2e-review-go-visit' onClick={() => void Taro.redirectTo({ url: detailUrl(institutionId) })}>
+          <Text>去预约参观或开放日</Text>
+        </View>
+      </View>
+    )
+  }
+  return <ReviewForm institutionId={institutionId} name={name} />
+}
+
 /** 评价: six 1–5 scores and optional text, after a real visit (the server checks). */
 export default function ReviewPage() {
   const params = useRouter().params
   const institutionId = decodeParam(params.institutionId)
   return (
     <PageRoot className='review-page'>
-      {institutionId ? <AccountGate>{() => <ReviewForm institutionId={institutionId} name={decodeParam(params.name) ?? ''} />}</AccountGate> : <Text className='status'>没有指定机构</Text>}
+      {institutionId ? <AccountGate task='评价'>{() => <ReviewGate institutionId={institutionId} name={decodeParam(params.name) ?? ''} />}</AccountGate> : <Text className='status'>没有指定机构</Text>}
     </PageRoot>
   )
 }

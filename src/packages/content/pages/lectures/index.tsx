@@ -3,6 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { listLectures } from '@app/api/content'
 import { Chip } from '@app/components/Chip'
+import { DistrictChips } from '@app/components/DistrictChips'
+import { rememberedDistrict } from '@app/store/store'
 import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { Lecture } from '@domain/content'
@@ -28,8 +30,11 @@ export default function LecturesPage() {
   useDidShow(() => setRevision((r) => r + 1))
   const waiting = location.status === 'idle' || location.status === 'locating'
   const origin = located ? location.origin : null
-  const key = waiting && wanted === null ? null : `${order}-${origin ? `${origin.lat},${origin.lng}` : ''}-${revision}`
-  const lectures = usePaged<Lecture>(key, (cursor) => listLectures({ ...lectureQuery(order, origin), cursor }))
+  // Without a position, the district the parent picked (on 找托育 or here), not every district's lectures.
+  const remembered = rememberedDistrict.use()
+  const district = origin ? null : remembered
+  const key = waiting && wanted === null ? null : `${order}-${origin ? `${origin.lat},${origin.lng}` : ''}-${district ?? ''}-${revision}`
+  const lectures = usePaged<Lecture>(key, (cursor) => listLectures({ ...lectureQuery(order, origin), ...(district ? { district } : {}), cursor }))
   useReachBottom(() => lectures.loadMore())
 
   return (
@@ -42,9 +47,10 @@ export default function LecturesPage() {
         </View>
         {location.status === 'refused' && (
           <View className='link e2e-lectures-locate' onClick={() => void location.locate()}>
-            <Text>没有获取到位置，按时间排列。点此重新定位 ›</Text>
+            <Text>{district ? `没有获取到位置：${district}的讲座，按时间排列。点此重新定位 ›` : '没有获取到位置，请选一个区县（或点此重新定位 ›）'}</Text>
           </View>
         )}
+        {location.status === 'refused' && <DistrictChips />}
       </View>
       {(lectures.status === 'waiting' || lectures.status === 'loading') && <LoadingView />}
       {lectures.status === 'error' && <ErrorView message={lectures.error ?? ''} onRetry={() => void lectures.refresh()} />}

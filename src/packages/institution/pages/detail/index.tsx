@@ -37,7 +37,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
           {inst.affordable ? <Tag label='普惠' tone='good' /> : <Tag label='非普惠' />}
           {inst.demonstrationLevel && <Tag label={DEMONSTRATION_LEVEL_LABELS[inst.demonstrationLevel]} tone='good' />}
         </View>
-        <Text className='detail__rating'>{describeRating(inst.rating)}</Text>
+        <Text className='detail__rating e2e-detail-rating'>{describeRating(inst.rating)}</Text>
       </View>
 
       <BookingActions institution={inst} />

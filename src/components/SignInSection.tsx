@@ -1,12 +1,15 @@
 import { View, Text, Input } from '@tarojs/components'
 import { useState } from 'react'
-import { errorMessage } from '@app/api/ApiError'
+import { errorMessage } from '../api/ApiError'
 import { NICKNAME_MAX } from '@domain/account'
-import { signIn, SIGN_IN_KIND, signOut } from '@app/hooks/useSession'
+import { signIn, SIGN_IN_KIND, signOut } from '../hooks/useSession'
 import { Session } from '@domain/account'
 
-/** Signed out: WeChat sign-in (or a demo sign-in in the browser). Signed in: who and 退出登录. */
-export function SignInSection({ session, expired }: { session: Session | null; expired: boolean }) {
+/**
+ * Signed out: WeChat sign-in (or a demo sign-in in the browser). Signed in: who and 退出登录.
+ * `why` replaces the general line when a task asked for the sign-in (AccountGate).
+ */
+export function SignInSection({ session, expired, why }: { session: Session | null; expired: boolean; why?: string }) {
   const [nickname, setNickname] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -39,7 +42,7 @@ export function SignInSection({ session, expired }: { session: Session | null; e
     <View className='section account e2e-sign-in-section'>
       <Text className='section__title'>登录</Text>
       {expired && <Text className='section__body section__body--warn e2e-session-expired'>登录已过期，请重新登录。</Text>}
-      <Text className='section__body'>找托育不需要登录；预约参观、申请入托和添加孩子需要先登录。</Text>
+      <Text className='section__body e2e-sign-in-why'>{why ?? '找托育不需要登录；预约参观、申请入托和添加孩子需要先登录。'}</Text>
       {SIGN_IN_KIND === 'demo' && (
         <>
           <Text className='section__body section__body--warn'>网页演示版：使用演示账号登录，不会收集微信信息。</Text>

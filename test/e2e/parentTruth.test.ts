@@ -1,0 +1,265 @@
+import { Page } from 'playwright-core'
+import { ArticlePage } from '@domain/content'
+import { ratingRank } from '@domain/search'
+import { searchPage } from './support/api'
+import { expectListToShow, inputIn, nextSearch } from './support/appPage'
+import { AppSession, startAppSession, stopAppSession } from './support/appSession'
+import { screenshot } from './support/screenshots'
+
+/*
+ * Issue 12, "what a parent sees is true and easy", item by item in the H5 build at phone
+ * size, location refused (as the issue's parent tried it). Each `it` names its item.
+ */
+
+jest.setTimeout(120_000)
+
+let session: AppSession | undefined
+let page: Page
+
+beforeAll(async () => {
+  session = await startAppSession('parent-truth')
+  page = session.page
+}, 120_000)
+
+afterAll(() => stopAppSession(session, 'parent-truth'), 30_000)
+
+const shot = (name: string) => screenshot(page, name, session!.shots)
+const baseUrl = () => session!.server.baseUrl
+
+/** Opens 找托育 in a district (location refused) and waits for its list; returns the search. */
+async function openDistrictList(query: (q: URLSearchParams) => boolean = (q) => q.has('district')) {
+  const [first] = await Promise.all([nextSearch(page, query), page.goto('/')])
+  const expected = await searchPage(baseUrl(), first.pathAndQuery)
+  await expectListToShow(page, expected.items.map((i) => i.name))
+  return { first, expected }
+}
+
+async function pickDistrict(name: string) {
+  await page.goto('/')
+  await page.locator('.e2e-district-option').first().waitFor()
+  const chip = page.locator('.e2e-district-option', { hasText: name }).first()
+  if (await chip.count()) {
+    await Promise.all([nextSearch(page, (q) => q.get('district') === name), chip.click()])
+  }
+}
+
+async function tap(selector: string, wanted: (q: URLSearchParams) => boolean) {
+  const [search] = await Promise.all([nextSearch(page, wanted), page.locator(selector).first().click()])
+  const expected = await searchPage(baseUrl(), search.pathAndQuery)
+  await expectListToShow(page, expected.items.map((i) => i.name))
+  return { search, expected }
+}
+
+const fenOf = (text: string) => Math.round(Number((/¥([\d,]+(?:\.\d+)?)/.exec(text)?.[1] ?? 'NaN').replace(/,/g, '')) * 100)
+
+describe('issue 12 in the H5 app', () => {
+  it('1 · one rating: card, detail header and reviews page show the same number, ranked with its count, and say how', async () => {
+    await pickDistrict('渝北区')
+    const { expected } = await openDistrictList()
+    // The default order is 评分最高, by the Bayesian rank, and the screen says how it is made.
+    const ranks = expected.items.map((i) => ratingRank(i.rating))
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a))
+    await expect(page.locator('.e2e-rating-order-note').innerText()).resolves.toContain('评价人数少的')
+
+    const first = expected.items[0]
+    const cardRating = await page.locator('.e2e-result-list .e2e-institution-card .e2e-card-rating').first().innerText()
+    expect(first.rating.count).toBeGreaterThan(0)
+    expect(cardRating).toBe(`${first.rating.average!.toFixed(1)}分（${first.rating.count}人评价）`)
+
+    await page.locator('.e2e-result-list .e2e-institution-card').first().click()
+    await expect(page.locator('.e2e-detail-rating').innerText()).resolves.toBe(cardRating)
+
+    await page.goto(`/#/packages/complaint/pages/reviews/index?institutionId=${encodeURIComponent(first.id)}`)
+    await expect(page.locator('.e2e-review-average').innerText()).resolves.toBe(first.rating.average!.toFixed(1))
+    await expect(page.locator('.e2e-review-count').innerText()).resolves.toBe(`${first.rating.count} 位家长评价`)
+    await shot('1-reviews-agree')
+  })
+
+  it('2 · with 方式 不限, 费用最低 and 最多付 compare the monthly 全日托 fee, and the screen says so', async () => {
+    await openDistrictList()
+    const { expected } = await tap('.e2e-sort-fee', (q) => q.get('sort') === 'fee')
+    await expect(page.locator('.e2e-fee-basis-note').innerText()).resolves.toContain('按全日托费用比较（元/月）')
+    // Every card leads with its 全日托 monthly fee, in order; a place without one comes last.
+    const cards = page.locator('.e2e-result-list .e2e-institution-card')
+    const basis: number[] = []
+    for (let i = 0; i < expected.items.length; i++) {
+      const fee = cards.nth(i).locator('.e2e-card-fee-basis')
+      if ((await fee.count()) === 0) {
+        basis.push(Number.MAX_SAFE_INTEGER)
+        continue
+      }
+      const text = await fee.first().innerText()
+      expect(text).toMatch(/^全日托 ¥[\d,]+\/月$/)
+      basis.push(fenOf(text))
+    }
+    expect(basis).toEqual([...basis].sort((a, b) => a - b))
+
+    await page.locator('.e2e-filter-more').click()
+    await expect(page.locator('.field:has(.e2e-filter-maxfee) .field__unit').innerText()).resolves.toBe('元/月（全日托）')
+    const [search] = await Promise.all([
+      nextSearch(page, (q) => q.get('maxFee') === '250000'),
+      inputIn(page, '.e2e-filter-maxfee')
+        .fill('2500')
+        .then(() => inputIn(page, '.e2e-filter-maxfee').press('Enter')),
+    ])
+    const limited = await searchPage(baseUrl(), search.pathAndQuery)
+    await expectListToShow(page, limited.items.map((i) => i.name))
+    for (const text of await page.locator('.e2e-result-list .e2e-institution-card .e2e-card-fee-basis').allInnerTexts()) {
+      expect(fenOf(text)).toBeLessThanOrEqual(250_000)
+    }
+    // No card passes by a fee in another unit: each card has its monthly basis fee.
+    expect(await page.locator('.e2e-result-list .e2e-institution-card .e2e-card-fee-basis').count()).toBe(limited.items.length)
+    await shot('2-fee-basis')
+  })
+
+  it('3 · cards say 可预约, a filter shows only those, and a place with nothing open leads with what can be done', async () => {
+    await openDistrictList()
+    const { expected } = await tap('.e2e-filter-bookable', (q) => q.get('bookable') === 'true')
+    expect(expected.items.length).toBeGreaterThan(0)
+    expect(expected.items.every((i) => i.bookable === true)).toBe(true)
+    expect(await page.locator('.e2e-result-list .e2e-institution-card .e2e-tag-bookable').count()).toBe(expected.items.length)
+    await shot('3-bookable-filter')
+    const all = await tap('.e2e-filter-bookable', (q) => !q.has('bookable'))
+    const notBookable = all.expected.items.find((i) => i.bookable === false)
+    expect(notBookable).toBeDefined()
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(notBookable!.id)}`)
+    await page.locator('.e2e-booking-actions .e2e-nothing-to-book').waitFor()
+    // The big button is not a calendar with nothing in it.
+    await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toMatch(/申请入托|电话咨询/)
+    await shot('3-nothing-to-book')
+  })
+
+  it('4 · 导航 opens the phone\'s map apps at the place, with its address in words, never bare coordinates', async () => {
+    const { expected } = await openDistrictList()
+    const place = expected.items[0]
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(place.id)}`)
+    await page.locator('.e2e-way-there').waitFor()
+    await expect(page.locator('.e2e-way-address').innerText()).resolves.toBe(`地址：${place.address}`)
+    const amap = await page.locator('.e2e-map-link-amap').getAttribute('href')
+    expect(new URL(amap!).searchParams.get('position')).toBe(`${place.location.lng},${place.location.lat}`)
+    expect(await page.locator('.e2e-map-link').count()).toBe(4)
+    expect(await page.locator('.e2e-detail').innerText()).not.toContain('坐标')
+    await shot('4-way-there')
+  })
+
+  it('9 · the district picked without location is remembered by the list after a restart and used by 家长课堂', async () => {
+    const [first] = await Promise.all([nextSearch(page), page.goto('/')])
+    expect(first.url.searchParams.get('district')).toBe('渝北区')
+    await expect(page.locator('.e2e-location-status').innerText()).resolves.toBe('正在看：渝北区')
+    const [lectures] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/lectures'),
+      page.goto('/#/packages/content/pages/lectures/index'),
+    ])
+    expect(new URL(lectures.url()).searchParams.get('district')).toBe('渝北区')
+    await page.locator('.e2e-district-chip', { hasText: '渝北区' }).waitFor()
+    await shot('9-lectures-in-district')
+  })
+
+  it('5 · 马上查 accepts a full-width, dashed or lower-case tracking number, and clears an old error on typing', async () => {
+    await page.goto('/#/packages/complaint/pages/lookup/index')
+    const trackingNo = inputIn(page, '.e2e-lookup-tracking-no')
+    for (const typed of ['ＴＳ２０２６１１２２－７Ｆ３Ｋ９Ｑ', 'ts20261122—7f3k9q', 'TS202611227F3K9Q']) {
+      await trackingNo.fill(typed)
+      await inputIn(page, '.e2e-lookup-phone-last4').fill('0000')
+      const [lookup] = await Promise.all([
+        page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/v1/complaints/')),
+        page.locator('.e2e-lookup-submit').click(),
+      ])
+      // The app asked the server with the one normalised form: the input was accepted.
+      expect(decodeURIComponent(new URL(lookup.url()).pathname)).toContain('TS20261122-7F3K9Q')
+      await expect(page.locator('.e2e-lookup-error').innerText()).resolves.toBe('没有找到：请核对查询码和手机号后四位')
+      expect(await page.locator('.e2e-lookup-tracking-no .e2e-field-error').count()).toBe(0)
+    }
+    await trackingNo.fill('TS2026')
+    await expect(page.locator('.e2e-lookup-error').count()).resolves.toBe(0)
+    await shot('5-lookup-forgiving')
+  })
+
+  it('8 · pinch-zoom is allowed, and in 大字模式 every filter chip is on screen without scrolling a row', async () => {
+    await page.goto('/#/pages/me/index')
+    const viewport = await page.evaluate(() => document.querySelector('meta[name="viewport"]')?.getAttribute('content') ?? '')
+    expect(viewport).toContain('width=device-width')
+    expect(viewport).not.toContain('user-scalable=no')
+    expect(viewport).not.toContain('maximum-scale=1')
+
+    await page.locator('.e2e-large-text-switch').click()
+    await openDistrictList(() => true)
+    await page.locator('.e2e-filter-more').click()
+    await page.locator('.e2e-filter-kind-family').waitFor()
+    const width = page.viewportSize()!.width
+    const chips = page.locator('.filter-bar .chip')
+    const count = await chips.count()
+    expect(count).toBeGreaterThan(8)
+    for (let i = 0; i < count; i++) {
+      const box = await chips.nth(i).boundingBox()
+      const label = await chips.nth(i).innerText()
+      expect({ label, inside: box !== null && box.x >= 0 && box.x + box.width <= width + 0.5 }).toEqual({ label, inside: true })
+      expect(await chips.nth(i).evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true)
+    }
+    await shot('8-large-text-filters')
+    // 大字模式 on every screen, for a person to look at (the printed folder), and the tab
+    // labels whole and on screen.
+    const screens: Array<[string, string]> = [
+      ['find', '/#/pages/find/index'],
+      ['map', '/#/pages/map/index'],
+      ['me', '/#/pages/me/index'],
+      ['detail', `/#/packages/institution/pages/detail/index?id=${encodeURIComponent((await searchPage(baseUrl(), '/api/v1/institutions?district=渝北区&limit=1')).items[0].id)}`],
+      ['lectures', '/#/packages/content/pages/lectures/index'],
+      ['browse', '/#/packages/content/pages/browse/index'],
+      ['content-home', '/#/packages/content/pages/home/index'],
+      ['lookup', '/#/packages/complaint/pages/lookup/index'],
+      ['districts', '/#/packages/institution/pages/districts/index'],
+    ]
+    for (const [name, url] of screens) {
+      await page.goto(url)
+      await page.waitForTimeout(1200)
+      await page.locator('.large-text').filter({ visible: true }).first().waitFor()
+      await shot(`8-large-text-${name}`)
+    }
+    await page.goto('/#/pages/find/index')
+    for (const text of ['找托育', '地图', '我的']) {
+      const label = page.getByText(text, { exact: true }).filter({ visible: true }).last()
+      const box = await label.boundingBox()
+      expect({ text, inside: box !== null && box.x >= 0 && box.x + box.width <= width + 0.5 && box.y + box.height <= page.viewportSize()!.height + 0.5 }).toEqual({ text, inside: true })
+      expect(await label.evaluate((e) => e.scrollWidth <= e.clientWidth + 1)).toBe(true)
+    }
+    await page.goto('/#/pages/me/index')
+    await page.locator('.e2e-large-text-switch').click()
+  })
+
+  it('6 · signed out, 我要投诉 signs in on the spot and the complaint form follows, no trip to 我的', async () => {
+    await page.goto('/#/packages/complaint/pages/new/index')
+    await expect(page.locator('.e2e-sign-in-required .e2e-sign-in-why').innerText()).resolves.toContain('投诉需要登录')
+    await shot('6-sign-in-in-place')
+    await page.locator('.e2e-sign-in-required .e2e-sign-in').click()
+    await page.locator('.e2e-privacy-agree').click()
+    await page.locator('.e2e-complaint-form').waitFor()
+    expect(page.url()).toContain('/packages/complaint/pages/new/index')
+  })
+
+  it('7 · a parent who has not visited is told before the review form, not after it', async () => {
+    const { expected } = await openDistrictList()
+    await page.goto(`/#/packages/complaint/pages/review/index?institutionId=${encodeURIComponent(expected.items[0].id)}`)
+    await expect(page.locator('.e2e-review-not-eligible').innerText()).resolves.toContain('参加过该机构的参观')
+    expect(await page.locator('.e2e-review-form').count()).toBe(0)
+    await shot('7-review-eligibility-first')
+  })
+
+  it('10 · the article search box\'s own example "fs" finds 辅食 and 发烧 first', async () => {
+    await page.goto('/#/packages/content/pages/browse/index')
+    await page.locator('.e2e-browse-results').waitFor()
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/content/articles' && new URL(r.url()).searchParams.get('q') === 'fs'),
+      inputIn(page, '.e2e-article-search-input').fill('fs'),
+    ])
+    const found = ((await answer.json()) as ArticlePage).items.map((a) => a.title)
+    await page.waitForFunction(
+      (first) => (document.querySelector('.e2e-browse-results .e2e-article-title')?.textContent ?? '').trim() === first,
+      found[0],
+    )
+    const shown = (await page.locator('.e2e-browse-results .e2e-article-title').allInnerTexts()).slice(0, 3).join(' / ')
+    expect(shown).toContain('辅食')
+    expect(shown).toContain('发烧')
+    await shot('10-article-search-fs')
+  })
+})
