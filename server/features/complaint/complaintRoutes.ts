@@ -18,7 +18,6 @@ import { perIpLimit } from '../../platform/http/rateLimit'
 import { lookUpComplaint } from './complaintLookup'
 import { fileComplaint, giveFeedback, myComplaints, requestReexamination } from './complaints'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
-import { safeText } from '@domain/safeText'
 
 export interface ComplaintRouteSettings {
   /** Filing is rare for a real family; a burst from one address is abuse. */

@@ -18,7 +18,6 @@ import { requireRegulator } from '../accounts/authentication'
 import { issueRectification } from './rectifications'
 import { actOnComplaint, complaintQueue, staffComplaint } from './staffComplaints'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
-import { safeText } from '@domain/safeText'
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const QueueQuerySchema = z.object({

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { checkContentFolder } from '@server/features/content/library/checkContent'
 import { formatContentCheck } from '@server/features/content/library/coverageReport'
 import { repoPath } from '@test/support/repoPaths'

@@ -1,5 +1,6 @@
 import { InstitutionSummary } from '@domain/institution'
-import { compareForSort, describeFeeBasis, feeBasisModes, InstitutionSearchQuerySchema, matchesSearch, ratingRank, SearchableInstitution, sortFee } from '@domain/search'
+import { describeFeeBasis, feeBasisModes, InstitutionSearchQuerySchema, ratingRank, sortFee } from '@domain/search'
+import { compareForSort, matchesSearch, SearchableInstitution } from '@server/features/find/searchRules'
 
 /* Issue 12: prices compared like with like, and a rating order that counts the ratings. */
 
