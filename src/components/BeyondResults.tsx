@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { InstitutionSummary } from '@domain/institution'
 import { InstitutionSearch, MAX_RADIUS_KM } from '@domain/search'
@@ -6,6 +5,7 @@ import { searchInstitutions } from '../api/institutions'
 import { useRemote } from '../hooks/useRemote'
 import { detailUrl } from '../navigation/routes'
 import { InstitutionCard } from './InstitutionCard'
+import { openPage } from '@app/navigation/navigate'
 
 /*
  * The honest empty result: nothing matches within the radius (or the district), so say
@@ -33,7 +33,7 @@ export function BeyondResults({ search }: { search: Partial<InstitutionSearch> }
   const [beyond] = useRemote(JSON.stringify(search), () => lookBeyond(search))
   if (beyond.status !== 'ready') return null
   const { matches, affordable } = beyond.value
-  const open = (id: string) => void Taro.navigateTo({ url: detailUrl(id) })
+  const open = (id: string) => void openPage(detailUrl(id))
   return (
     <View className='beyond e2e-beyond'>
       <Text className='section__title'>{search.origin ? `${search.radiusKm ?? 5} 公里内没有符合条件的机构` : `${search.district ?? '本区'}没有符合条件的机构`}</Text>

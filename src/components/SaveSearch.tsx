@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { InstitutionSearch } from '@domain/search'
@@ -10,6 +9,7 @@ import { savedSearchBodyOf } from '../lib/search/savedSearchBody'
 import { POLICY_ROUTES } from '../navigation/policyRoutes'
 import { ROUTES } from '../navigation/routes'
 import { SubscribeOffer } from './SubscribeOffer'
+import { openPage, openTab } from '@app/navigation/navigate'
 
 /** 保存搜索: be told when a matching institution gains a vacancy or publishes an open day. */
 export function SaveSearch({ search }: { search: Partial<InstitutionSearch> }) {
@@ -33,7 +33,7 @@ export function SaveSearch({ search }: { search: Partial<InstitutionSearch> }) {
     return (
       <View className='save-search e2e-search-saved'>
         <Text className='save-search__text'>已保存。有空位或新开放日时，会在“我的 · 空位提醒”告诉您（每个搜索每天最多一条）。</Text>
-        <View className='link e2e-go-alerts' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.alerts })}>
+        <View className='link e2e-go-alerts' onClick={() => void openPage(POLICY_ROUTES.alerts)}>
           <Text>查看空位提醒 ›</Text>
         </View>
         <SubscribeOffer kinds={['vacancy_alert']} browserNote='网页版没有微信订阅消息；提醒会显示在“我的 · 空位提醒”。' />
@@ -46,7 +46,7 @@ export function SaveSearch({ search }: { search: Partial<InstitutionSearch> }) {
         <Text>保存这个搜索，有空位时提醒我</Text>
       </View>
       {state.kind === 'error' && (
-        <View className='link e2e-save-search-error' onClick={() => !session && void Taro.switchTab({ url: ROUTES.me })}>
+        <View className='link e2e-save-search-error' onClick={() => !session && void openTab(ROUTES.me)}>
           <Text>{state.message}</Text>
         </View>
       )}

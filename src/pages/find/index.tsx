@@ -17,6 +17,7 @@ import { feeBasisModes } from '@domain/search'
 import { resetFilters, updateFilters, useFindState } from '../../store/store'
 import { StageCard } from './components/StageCard'
 import { ListFooter } from '@app/components/ListFooter'
+import { openPage, openTab } from '@app/navigation/navigate'
 
 export default function FindPage() {
   const { filters } = useFindState()
@@ -38,10 +39,10 @@ export default function FindPage() {
       <LocationBar district={filters.district} />
       <FilterBar filters={filters} located={located} />
       <View className='find-page__links'>
-        <View className='link e2e-tab-map' onClick={() => void Taro.switchTab({ url: ROUTES.map })}>
+        <View className='link e2e-tab-map' onClick={() => void openTab(ROUTES.map)}>
           <Text>在地图上看 ›</Text>
         </View>
-        <View className='link e2e-districts-link' onClick={() => void Taro.navigateTo({ url: ROUTES.districts })}>
+        <View className='link e2e-districts-link' onClick={() => void openPage(ROUTES.districts)}>
           <Text>各区托育概况 ›</Text>
         </View>
       </View>
@@ -58,7 +59,7 @@ export default function FindPage() {
       {results.status === 'ready' && results.items.length > 0 && (
         <View className='result-list e2e-result-list'>
           {results.items.map((inst) => (
-            <InstitutionCard key={inst.id} institution={inst} feeBasis={feeBasis} onTap={() => void Taro.navigateTo({ url: detailUrl(inst.id) })} />
+            <InstitutionCard key={inst.id} institution={inst} feeBasis={feeBasis} onTap={() => void openPage(detailUrl(inst.id))} />
           ))}
           <ListFooter paged={results} />
         </View>

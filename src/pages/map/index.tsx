@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { ComponentType, useState } from 'react'
 import { DemoBanner } from '../../components/DemoBanner'
@@ -11,6 +10,7 @@ import { useLocation } from '../../hooks/useLocation'
 import { usePagedSearch } from '../../hooks/usePagedSearch'
 import { MAX_PAGE_LIMIT } from '@domain/page'
 import { detailUrl, ROUTES } from '../../navigation/routes'
+import { openPage, openTab } from '@app/navigation/navigate'
 
 /*
  * Chosen at build time: TARO_ENV is a constant to webpack, so the weapp bundle never
@@ -37,7 +37,7 @@ export default function MapPage() {
         <Text className='map-page__count e2e-map-count'>
           {results.status === 'ready' ? `显示 ${results.items.length} 家机构${results.hasMore ? `（仅前 ${MAX_PAGE_LIMIT} 家）` : ''}` : ' '}
         </Text>
-        <View className='link e2e-tab-list' onClick={() => void Taro.switchTab({ url: ROUTES.find })}>
+        <View className='link e2e-tab-list' onClick={() => void openTab(ROUTES.find)}>
           <Text>‹ 返回列表</Text>
         </View>
       </View>
@@ -53,7 +53,7 @@ export default function MapPage() {
       )}
       {selected && (
         <View className='map-page__card e2e-marker-card'>
-          <InstitutionCard institution={selected} onTap={() => void Taro.navigateTo({ url: detailUrl(selected.id) })} />
+          <InstitutionCard institution={selected} onTap={() => void openPage(detailUrl(selected.id))} />
         </View>
       )}
     </PageRoot>

@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { View, Text, Switch } from '@tarojs/components'
 import { useState } from 'react'
 import { PageRoot } from '../../components/PageRoot'
@@ -15,6 +15,7 @@ import { hasConsented, loadAccount, useAccount } from '../../store/account'
 import { AccountDataSection } from './components/AccountDataSection'
 import { ChildrenSection } from './components/ChildrenSection'
 import { SignInSection } from '../../components/SignInSection'
+import { openPage } from '@app/navigation/navigate'
 
 /** The signed-in part of 我的: the privacy guide first, then children and 我的预约. */
 function AccountSections({ revision }: { revision: number }) {
@@ -25,19 +26,19 @@ function AccountSections({ revision }: { revision: number }) {
   return (
     <>
       <View className='section'>
-        <View className='link-row e2e-my-bookings-link' onClick={() => void Taro.navigateTo({ url: BOOKING_ROUTES.myBookings })}>
+        <View className='link-row e2e-my-bookings-link' onClick={() => void openPage(BOOKING_ROUTES.myBookings)}>
           <Text>我的预约与入托申请</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
-        <View className='link-row e2e-my-alerts-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.alerts })}>
+        <View className='link-row e2e-my-alerts-link' onClick={() => void openPage(POLICY_ROUTES.alerts)}>
           <Text>空位提醒与保存的搜索</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
-        <View className='link-row e2e-my-vouchers-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.vouchers })}>
+        <View className='link-row e2e-my-vouchers-link' onClick={() => void openPage(POLICY_ROUTES.vouchers)}>
           <Text>我的托育体验券</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
-        <View className='link-row e2e-my-complaints-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.mine })}>
+        <View className='link-row e2e-my-complaints-link' onClick={() => void openPage(COMPLAINT_ROUTES.mine)}>
           <Text>我的投诉</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
@@ -69,31 +70,31 @@ export default function MePage() {
         </View>
       </View>
       <View className='section'>
-        <View className='link-row e2e-complaint-lookup-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.lookup })}>
+        <View className='link-row e2e-complaint-lookup-link' onClick={() => void openPage(COMPLAINT_ROUTES.lookup)}>
           <Text>投诉马上查 · 凭查询码查进度</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
       <View className='section'>
-        <View className='link-row e2e-content-link' onClick={() => void Taro.navigateTo({ url: CONTENT_ROUTES.home })}>
+        <View className='link-row e2e-content-link' onClick={() => void openPage(CONTENT_ROUTES.home)}>
           <Text>生命1000天 · 孕育和养育指导</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
       <View className='section'>
-        <View className='link-row e2e-policy-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.mine })}>
+        <View className='link-row e2e-policy-link' onClick={() => void openPage(POLICY_ROUTES.mine)}>
           <Text>托育政策 · 我能享受哪些</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
       <View className='section'>
-        <View className='link-row e2e-districts-link' onClick={() => void Taro.navigateTo({ url: ROUTES.districts })}>
+        <View className='link-row e2e-districts-link' onClick={() => void openPage(ROUTES.districts)}>
           <Text>各区托育概况</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
       </View>
       <View className='section'>
-        <View className='link-row e2e-workbench-link' onClick={() => void Taro.navigateTo({ url: ROUTES.workbench })}>
+        <View className='link-row e2e-workbench-link' onClick={() => void openPage(ROUTES.workbench)}>
           <Text>工作台 · 机构人员和监管人员</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Child } from '@domain/child'
 import { BOOKING_ROUTES } from '@app/navigation/bookingRoutes'
 import { describeChild } from '@app/lib/family/childText'
+import { openPage } from '@app/navigation/navigate'
 
 /**
  * Which child the booking or application is for. `warning` says, before submitting,
@@ -36,7 +36,7 @@ export function ChildPicker({
           </View>
         )
       })}
-      <View className='link e2e-add-child' onClick={() => void Taro.navigateTo({ url: BOOKING_ROUTES.addChild })}>
+      <View className='link e2e-add-child' onClick={() => void openPage(BOOKING_ROUTES.addChild)}>
         <Text>+ 添加孩子</Text>
       </View>
       {error && <Text className='form-field__error e2e-field-error'>{error}</Text>}

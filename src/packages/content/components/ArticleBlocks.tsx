@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { ArticleBlock, InlinePart } from '@domain/content'
 import { articleUrl } from '@app/navigation/contentRoutes'
+import { openPage } from '@app/navigation/navigate'
 
 /*
  * An article body as the server sends it: blocks parsed from Markdown at compile time,
@@ -16,7 +16,7 @@ function Parts({ parts }: { parts: readonly InlinePart[] }) {
         if (part.articleId) {
           const id = part.articleId
           return (
-            <Text key={index} className='article-body__link e2e-article-internal-link' data-article-id={id} onClick={() => void Taro.navigateTo({ url: articleUrl(id) })}>
+            <Text key={index} className='article-body__link e2e-article-internal-link' data-article-id={id} onClick={() => void openPage(articleUrl(id))}>
               {part.text}
             </Text>
           )

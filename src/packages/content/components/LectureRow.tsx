@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Lecture, LECTURE_HOST_KIND_LABELS } from '@domain/content'
 import { describeDistance } from '@domain/geo'
 import { bookingFormUrl } from '@app/navigation/bookingRoutes'
 import { describeRemaining, describeSlotTime } from '@app/lib/calendar/slotCalendar'
+import { openPage } from '@app/navigation/navigate'
 
 /** "北碚区妇幼保健院", or "龙溪托育园（托育机构）" when the name does not say what the host is. */
 function hostLine(host: Lecture['host']): string {
@@ -33,7 +33,7 @@ export function LectureRow({ lecture }: { lecture: Lecture }) {
           {slot.requiresConfirmation ? ' · 需确认' : ''}
         </Text>
         {!full && (
-          <View className='btn btn--primary btn--small e2e-lecture-book' onClick={() => void Taro.navigateTo({ url: bookingFormUrl(slot.institutionId, slot.id) })}>
+          <View className='btn btn--primary btn--small e2e-lecture-book' onClick={() => void openPage(bookingFormUrl(slot.institutionId, slot.id))}>
             <Text>预约</Text>
           </View>
         )}

@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import { InstitutionDetail } from '@domain/institution'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { applyUrl, slotCalendarUrl } from '@app/navigation/bookingRoutes'
+import { openPage } from '@app/navigation/navigate'
 
 /**
  * 入托网上约 from the detail page. The main button is what can really be done now
@@ -13,8 +14,8 @@ import { applyUrl, slotCalendarUrl } from '@app/navigation/bookingRoutes'
 export function BookingActions({ institution: inst }: { institution: InstitutionDetail }) {
   const summary = inst.openSlots
   const canBook = (summary?.total ?? 0) > 0
-  const book = () => void Taro.navigateTo({ url: slotCalendarUrl(inst.id, inst.name) })
-  const apply = () => void Taro.navigateTo({ url: applyUrl(inst.id) })
+  const book = () => void openPage(slotCalendarUrl(inst.id, inst.name))
+  const apply = () => void openPage(applyUrl(inst.id))
   return (
     <View className='section booking-actions e2e-booking-actions'>
       <Text className='section__title'>入托网上约</Text>

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { getNetPrice } from '@app/api/fees'
@@ -7,6 +6,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { datesOf } from '@app/lib/family/familyDate'
 import { POLICY_ROUTES } from '@app/navigation/policyRoutes'
 import { useFamilyDate } from '@app/store/familyDate'
+import { openPage } from '@app/navigation/navigate'
 
 /*
  * 到手价: each monthly care mode after the 育儿补贴, with the tax saving as a range, for the
@@ -45,7 +45,7 @@ export function NetPrice({ institutionId }: { institutionId: string }) {
               {source}
             </Text>
           ))}
-          <View className='link e2e-net-price-policies' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.mine })}>
+          <View className='link e2e-net-price-policies' onClick={() => void openPage(POLICY_ROUTES.mine)}>
             <Text>{familyDate ? '看看还能享受哪些政策 ›' : '填写孩子的日期，算得更准 ›'}</Text>
           </View>
         </View>

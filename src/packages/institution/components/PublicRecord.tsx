@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { listReviews } from '@app/api/reviews'
@@ -6,6 +6,7 @@ import { InstitutionDetail } from '@domain/institution'
 import { REVIEW_DIMENSION_LABELS, REVIEW_DIMENSIONS } from '@domain/review'
 import { useRemote } from '@app/hooks/useRemote'
 import { complaintFormUrl, reviewFormUrl, reviewsUrl } from '@app/navigation/complaintRoutes'
+import { openPage } from '@app/navigation/navigate'
 
 /** Complaint counts by outcome: how many, and what became of them — never who complained. */
 function ComplaintCounts({ institution: inst }: { institution: InstitutionDetail }) {
@@ -44,7 +45,7 @@ function ReviewsBrief({ institution: inst }: { institution: InstitutionDetail })
  * in — read the reviews, write one after a visit, or complain (投诉马上查).
  */
 export function PublicRecord({ institution: inst }: { institution: InstitutionDetail }) {
-  const go = (url: string) => () => void Taro.navigateTo({ url })
+  const go = (url: string) => () => void openPage(url)
   return (
     <View className='public-record e2e-public-record'>
       <ComplaintCounts institution={inst} />

@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { POLICY_KIND_LABELS } from '@domain/policy'
 import { MyPolicy } from '@domain/policyRules'
 import { Tag } from '@app/components/Chip'
 import { policyUrl } from '@app/navigation/policyRoutes'
+import { openPage } from '@app/navigation/navigate'
 
 /** One policy that applies: what it gives, what it means for this child, and the next step. */
 export function MyPolicyCard({ item }: { item: MyPolicy }) {
@@ -28,7 +28,7 @@ export function MyPolicyCard({ item }: { item: MyPolicy }) {
       )}
       <Text className='policy-card__label'>下一步</Text>
       <Text className='policy-card__next'>{policy.howToApply}</Text>
-      <View className='link e2e-policy-detail-link' onClick={() => void Taro.navigateTo({ url: policyUrl(policy.id) })}>
+      <View className='link e2e-policy-detail-link' onClick={() => void openPage(policyUrl(policy.id))}>
         <Text>来源、文号和生效日期 ›</Text>
       </View>
     </View>

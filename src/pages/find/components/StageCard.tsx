@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useMemo } from 'react'
 import { listMyChildren } from '@app/api/children'
@@ -8,6 +7,7 @@ import { useSession } from '@app/hooks/useSession'
 import { CONTENT_ROUTES } from '@app/navigation/contentRoutes'
 import { currentFamilyDate, familyStageAt, weekLabel } from '@app/lib/family/familyStage'
 import { useFamilyDate } from '@app/store/familyDate'
+import { openPage } from '@app/navigation/navigate'
 
 /**
  * 生命1000天 on the home tab: this week's card when a due date or a child is known (tap →
@@ -21,7 +21,7 @@ export function StageCard() {
   const [children] = useRemote(session && stored === null ? `children-${session.token}` : null, listMyChildren)
   const date = currentFamilyDate(stored, children.status === 'ready' && session ? children.value : [])
   const stage = useMemo(() => (date ? familyStageAt(date) : null), [date?.kind, date?.date])
-  const open = () => void Taro.navigateTo({ url: CONTENT_ROUTES.home })
+  const open = () => void openPage(CONTENT_ROUTES.home)
 
   if (!stage || !stage.ok) {
     return (

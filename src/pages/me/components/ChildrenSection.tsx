@@ -8,6 +8,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { BOOKING_ROUTES } from '@app/navigation/bookingRoutes'
 import { describeChild } from '@app/lib/family/childText'
+import { openPage } from '@app/navigation/navigate'
 
 /** 我的孩子: list, add (consent first, in the booking subpackage), delete for good. */
 export function ChildrenSection({ revision }: { revision: number }) {
@@ -53,7 +54,7 @@ export function ChildrenSection({ revision }: { revision: number }) {
           </View>
         ))}
       {message && <Text className='section__body e2e-children-message'>{message}</Text>}
-      <View className='btn e2e-add-child' onClick={() => void Taro.navigateTo({ url: BOOKING_ROUTES.addChild })}>
+      <View className='btn e2e-add-child' onClick={() => void openPage(BOOKING_ROUTES.addChild)}>
         <Text>添加孩子</Text>
       </View>
     </View>

@@ -14,6 +14,7 @@ import { isOpenEnrollment } from '@domain/enrollmentRules'
 import { describeStartMonth } from '../../lib/enrollmentForm'
 import { InfoLine } from '../../components/InfoLine'
 import '../../styles/booking.scss'
+import { goBack } from '@app/navigation/navigate'
 
 function ApplicationView({ initial, justApplied }: { initial: Enrollment; justApplied: boolean }) {
   const [enrollment, setEnrollment] = useState(initial)
@@ -84,7 +85,7 @@ export default function ApplicationPage() {
   const [enrollment, retry] = useRemote(id, () => getEnrollment(id ?? ''))
   return (
     <PageRoot className='application-page'>
-      {id === null && <ErrorView message='没有指定申请，请到“我的预约”查看' onRetry={() => void Taro.navigateBack()} />}
+      {id === null && <ErrorView message='没有指定申请，请到“我的预约”查看' onRetry={() => void goBack()} />}
       {id !== null && (
         <AccountGate>
           {() => (

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { listMyChildren } from '@app/api/children'
@@ -23,6 +23,7 @@ import { FieldErrors, validateForm, withoutField } from '@app/lib/forms/formErro
 import { ChildPicker } from '../../components/ChildPicker'
 import { FailureNotice } from '../../components/FailureNotice'
 import '../../styles/booking.scss'
+import { goBack, replacePage } from '@app/navigation/navigate'
 
 function ApplyForm({ institution, children }: { institution: InstitutionDetail; children: Child[] }) {
   const months = startMonthChoices()
@@ -51,7 +52,7 @@ function ApplyForm({ institution, children }: { institution: InstitutionDetail; 
     setBusy(true)
     try {
       const enrollment = await applyForEnrollment(checked.value)
-      void Taro.redirectTo({ url: applicationUrl(enrollment.id, true) })
+      void replacePage(applicationUrl(enrollment.id, true))
     } catch (error) {
       const advice = adviceForFailure(error)
       setFields(advice.fields)
@@ -126,7 +127,7 @@ export default function ApplyPage() {
   return (
     <PageRoot className='apply-page'>
       {institutionId === null ? (
-        <ErrorView message='没有指定机构，请返回重新选择' onRetry={() => void Taro.navigateBack()} />
+        <ErrorView message='没有指定机构，请返回重新选择' onRetry={() => void goBack()} />
       ) : (
         <AccountGate>
           {() => {

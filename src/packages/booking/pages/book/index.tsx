@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useMemo, useRef, useState } from 'react'
 import { createBooking, getInstitutionSlots } from '@app/api/bookings'
@@ -20,6 +20,7 @@ import { calendarWindow, describeRemaining, describeSlotTime } from '@app/lib/ca
 import { ChildPicker } from '../../components/ChildPicker'
 import { FailureNotice } from '../../components/FailureNotice'
 import '../../styles/booking.scss'
+import { goBack, replacePage } from '@app/navigation/navigate'
 
 interface Loaded {
   slot: PublicSlot | null
@@ -43,7 +44,7 @@ function BookingForm({ institution, slot, children }: { institution: SlotHost; s
     try {
       const booking = await createBooking(submission.body, submission.key)
       tracker.settle()
-      void Taro.redirectTo({ url: bookingDetailUrl(booking.id, true) })
+      void replacePage(bookingDetailUrl(booking.id, true))
     } catch (error) {
       tracker.settle(error)
       const advice = adviceForFailure(error)
@@ -136,7 +137,7 @@ function BookingForm({ institution, slot, children }: { institution: SlotHost; s
               if (again) void send(again)
               else confirm()
             }}
-            onPickOtherSlot={() => void Taro.navigateBack()}
+            onPickOtherSlot={() => void goBack()}
           />
         )}
         <View className={`btn btn--primary btn--block e2e-confirm-booking ${busy ? 'btn--busy' : ''}`} onClick={() => !busy && confirm()}>
@@ -164,7 +165,7 @@ export default function BookPage() {
     if (loaded.status === 'error') return <ErrorView message={loaded.message} onRetry={retry} />
     if (children.status === 'error') return <ErrorView message={children.message} onRetry={retryChildren} />
     if (loaded.value.slot === null) {
-      return <ErrorView message='这个时段已约满、已开始或已被机构取消，请选择其他时间' onRetry={() => void Taro.navigateBack()} />
+      return <ErrorView message='这个时段已约满、已开始或已被机构取消，请选择其他时间' onRetry={() => void goBack()} />
     }
     return <BookingForm institution={loaded.value.institution} slot={loaded.value.slot} children={children.value} />
   }, [loaded, children, retry, retryChildren])
@@ -172,7 +173,7 @@ export default function BookPage() {
   return (
     <PageRoot className='book-page'>
       {institutionId === null || slotId === null ? (
-        <ErrorView message='没有指定时段，请返回重新选择' onRetry={() => void Taro.navigateBack()} />
+        <ErrorView message='没有指定时段，请返回重新选择' onRetry={() => void goBack()} />
       ) : (
         <AccountGate task='预约'>{() => content}</AccountGate>
       )}

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { listInstitutionSlots } from '@app/api/bookings'
@@ -13,6 +13,7 @@ import { buildCalendar, calendarWindow, describeDate, firstDayWithPlaces } from 
 import { SlotCalendar } from '../../components/SlotCalendar'
 import { SlotRow } from '../../components/SlotRow'
 import '../../styles/booking.scss'
+import { goBack, openPage } from '@app/navigation/navigate'
 
 /** 预约参观 / 开放日: the institution's next weeks, days with places marked, a day's slots. */
 export default function SlotCalendarPage() {
@@ -38,7 +39,7 @@ export default function SlotCalendarPage() {
   return (
     <PageRoot className='calendar-page'>
       {name && <Text className='page-title e2e-calendar-institution'>{name}</Text>}
-      {institutionId === null && <ErrorView message='没有指定机构，请返回重新选择' onRetry={() => void Taro.navigateBack()} />}
+      {institutionId === null && <ErrorView message='没有指定机构，请返回重新选择' onRetry={() => void goBack()} />}
       {institutionId !== null && slots.status === 'loading' && <LoadingView />}
       {slots.status === 'error' && <ErrorView message={slots.message} onRetry={retry} />}
       {slots.status === 'ready' && slots.value.length === 0 && (
@@ -60,7 +61,7 @@ export default function SlotCalendarPage() {
             <Text className='section__title e2e-day-title'>{selected ? describeDate(selected) : '请选择日期'}</Text>
             {day && day.slots.length === 0 && <Text className='section__body'>这一天没有活动，请选择带 ● 的日期。</Text>}
             {day?.slots.map((slot) => (
-              <SlotRow key={slot.id} slot={slot} onBook={() => void Taro.navigateTo({ url: bookingFormUrl(institutionId ?? '', slot.id) })} />
+              <SlotRow key={slot.id} slot={slot} onBook={() => void openPage(bookingFormUrl(institutionId ?? '', slot.id))} />
             ))}
           </View>
         </>

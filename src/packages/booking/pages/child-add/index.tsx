@@ -12,6 +12,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { FieldErrors, fieldErrorsFromServer, validateForm, withoutField } from '@app/lib/forms/formErrors'
 import { DateField } from '../../components/DateField'
 import '../../styles/booking.scss'
+import { goBack } from '@app/navigation/navigate'
 
 /** What the guardian agrees to, separately from the privacy guide (PIPL art. 29, 31). */
 const CONSENT_POINTS: Array<[string, string]> = [
@@ -36,7 +37,7 @@ function ConsentStep({ onAgree }: { onAgree: () => void }) {
       <View className='btn btn--primary e2e-child-consent-agree' onClick={onAgree}>
         <Text>我是孩子的监护人，同意</Text>
       </View>
-      <View className='btn e2e-child-consent-decline' onClick={() => void Taro.navigateBack()}>
+      <View className='btn e2e-child-consent-decline' onClick={() => void goBack()}>
         <Text>不同意，返回</Text>
       </View>
     </View>
@@ -65,7 +66,7 @@ function ChildForm() {
     try {
       const child = await addChild(checked.value)
       void Taro.showToast({ title: `已添加${child.nickname}`, icon: 'success' })
-      void Taro.navigateBack()
+      void goBack()
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VALIDATION') setFields(fieldErrorsFromServer(failure))
       setError(errorMessage(failure))

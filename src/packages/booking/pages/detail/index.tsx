@@ -16,6 +16,7 @@ import { describeSlotTime } from '@app/lib/calendar/slotCalendar'
 import { InfoLine } from '../../components/InfoLine'
 import { WayThere } from '@app/components/WayThere'
 import '../../styles/booking.scss'
+import { goBack } from '@app/navigation/navigate'
 
 function BookingView({ initial, justBooked }: { initial: Booking; justBooked: boolean }) {
   const [booking, setBooking] = useState(initial)
@@ -90,7 +91,7 @@ export default function BookingDetailPage() {
   const [booking, retry] = useRemote(id, () => getBooking(id ?? ''))
   return (
     <PageRoot className='booking-detail-page'>
-      {id === null && <ErrorView message='没有指定预约，请到“我的预约”查看' onRetry={() => void Taro.navigateBack()} />}
+      {id === null && <ErrorView message='没有指定预约，请到“我的预约”查看' onRetry={() => void goBack()} />}
       {id !== null && (
         <AccountGate>
           {() => (

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { listMyBookings } from '@app/api/bookings'
 import { Booking, BOOKING_STATUS_LABELS } from '@domain/booking'
@@ -16,10 +15,11 @@ import { usePaged } from '@app/hooks/usePaged'
 import { PagedList } from '@app/components/PagedList'
 import { useShownCount } from '@app/hooks/useShownCount'
 import '../../styles/booking.scss'
+import { openPage, openTab } from '@app/navigation/navigate'
 
 function BookingCard({ booking }: { booking: Booking }) {
   return (
-    <View className='my-item e2e-my-booking' data-booking-id={booking.id} onClick={() => void Taro.navigateTo({ url: bookingDetailUrl(booking.id) })}>
+    <View className='my-item e2e-my-booking' data-booking-id={booking.id} onClick={() => void openPage(bookingDetailUrl(booking.id))}>
       <View className='my-item__head'>
         <Text className='my-item__kind'>{SLOT_KIND_LABELS[booking.slot.kind]}</Text>
         <Text className={`status-label status-label--${booking.status} e2e-my-booking-status`}>{BOOKING_STATUS_LABELS[booking.status]}</Text>
@@ -36,7 +36,7 @@ function BookingCard({ booking }: { booking: Booking }) {
 
 function EnrollmentCard({ enrollment }: { enrollment: Enrollment }) {
   return (
-    <View className='my-item e2e-my-enrollment' onClick={() => void Taro.navigateTo({ url: applicationUrl(enrollment.id) })}>
+    <View className='my-item e2e-my-enrollment' onClick={() => void openPage(applicationUrl(enrollment.id))}>
       <View className='my-item__head'>
         <Text className='my-item__kind'>入托申请</Text>
         <Text className={`status-label status-label--${enrollment.status} e2e-my-enrollment-status`}>
@@ -73,7 +73,7 @@ export default function MyBookingsPage() {
                 <View className='status status--empty e2e-empty'>
                   <Text className='status__title'>还没有预约或申请</Text>
                   <Text className='status__text'>在机构详情页可以预约参观、开放日，或申请入托。</Text>
-                  <View className='btn e2e-go-find' onClick={() => void Taro.switchTab({ url: ROUTES.find })}>
+                  <View className='btn e2e-go-find' onClick={() => void openTab(ROUTES.find)}>
                     <Text>去找托育</Text>
                   </View>
                 </View>

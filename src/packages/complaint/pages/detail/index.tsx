@@ -14,6 +14,7 @@ import { ComplaintAnswer } from '../../components/ComplaintAnswer'
 import { Timeline } from '../../components/Timeline'
 import { describeDeadline, describeMoment, nextDeadline } from '../../lib/complaintText'
 import '../../styles/complaint.scss'
+import { goBack } from '@app/navigation/navigate'
 
 function ComplaintView({ complaint: initial, justFiled }: { complaint: Complaint; justFiled: boolean }) {
   const [complaint, setComplaint] = useState(initial)
@@ -87,7 +88,7 @@ export default function ComplaintDetailPage() {
   const [complaint, retry] = useRemote(trackingNo && `${trackingNo}-${phoneLast4 ?? ''}`, () => lookUpComplaint(trackingNo ?? '', phoneLast4))
   return (
     <PageRoot className='complaint-detail-page'>
-      {trackingNo === null && <ErrorView message='没有指定查询码，请返回重新查询' onRetry={() => void Taro.navigateBack()} />}
+      {trackingNo === null && <ErrorView message='没有指定查询码，请返回重新查询' onRetry={() => void goBack()} />}
       {trackingNo !== null && complaint.status === 'loading' && <LoadingView />}
       {complaint.status === 'error' && <ErrorView message={complaint.message} onRetry={retry} />}
       {complaint.status === 'ready' && <ComplaintView complaint={complaint.value} justFiled={params.new === '1'} />}

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { z } from 'zod'
@@ -11,6 +10,7 @@ import { useSession } from '@app/hooks/useSession'
 import { COMPLAINT_ROUTES, complaintDetailUrl, complaintFormUrl } from '@app/navigation/complaintRoutes'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
 import '../../styles/complaint.scss'
+import { openPage } from '@app/navigation/navigate'
 
 const LookupSchema = z.object({ trackingNo: TrackingNoSchema, phoneLast4: PhoneLast4Schema })
 
@@ -46,7 +46,7 @@ export default function LookupPage() {
     try {
       // Ask first, so a wrong pair is said here rather than on an empty detail page.
       await lookUpComplaint(checked.value.trackingNo, checked.value.phoneLast4)
-      void Taro.navigateTo({ url: complaintDetailUrl(checked.value.trackingNo, checked.value.phoneLast4) })
+      void openPage(complaintDetailUrl(checked.value.trackingNo, checked.value.phoneLast4))
     } catch (failure) {
       setMessage(failure instanceof Error && 'status' in failure && failure.status === 404 ? '没有找到：请核对查询码和手机号后四位' : errorMessage(failure))
     } finally {
@@ -67,12 +67,12 @@ export default function LookupPage() {
       </View>
       <View className='section'>
         {session && (
-          <View className='link-row e2e-my-complaints-link' onClick={() => void Taro.navigateTo({ url: COMPLAINT_ROUTES.mine })}>
+          <View className='link-row e2e-my-complaints-link' onClick={() => void openPage(COMPLAINT_ROUTES.mine)}>
             <Text>我的投诉</Text>
             <Text className='link-row__arrow'>›</Text>
           </View>
         )}
-        <View className='link-row e2e-new-complaint-link' onClick={() => void Taro.navigateTo({ url: complaintFormUrl() })}>
+        <View className='link-row e2e-new-complaint-link' onClick={() => void openPage(complaintFormUrl())}>
           <Text>我要投诉</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>

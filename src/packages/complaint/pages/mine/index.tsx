@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { listMyComplaints } from '@app/api/complaints'
 import { Complaint, COMPLAINT_STATUS_LABELS } from '@domain/complaint'
@@ -10,11 +9,12 @@ import { usePaged } from '@app/hooks/usePaged'
 import { PagedList } from '@app/components/PagedList'
 import { useShownCount } from '@app/hooks/useShownCount'
 import '../../styles/complaint.scss'
+import { openPage } from '@app/navigation/navigate'
 
 function ComplaintCard({ complaint }: { complaint: Complaint }) {
   const deadline = nextDeadline(complaint)
   return (
-    <View className='my-item e2e-my-complaint' data-tracking-no={complaint.trackingNo} onClick={() => void Taro.navigateTo({ url: complaintDetailUrl(complaint.trackingNo) })}>
+    <View className='my-item e2e-my-complaint' data-tracking-no={complaint.trackingNo} onClick={() => void openPage(complaintDetailUrl(complaint.trackingNo))}>
       <View className='my-item__head'>
         <Text className='my-item__kind'>{complaint.categoryLabel}</Text>
         <Text className={`status-label status-label--${complaint.status} e2e-my-complaint-status`}>{COMPLAINT_STATUS_LABELS[complaint.status]}</Text>
@@ -47,7 +47,7 @@ export default function MyComplaintsPage() {
             >
               {(complaint) => <ComplaintCard key={complaint.trackingNo} complaint={complaint} />}
             </PagedList>
-            <View className='btn btn--primary btn--block e2e-new-complaint' onClick={() => void Taro.navigateTo({ url: complaintFormUrl() })}>
+            <View className='btn btn--primary btn--block e2e-new-complaint' onClick={() => void openPage(complaintFormUrl())}>
               <Text>我要投诉</Text>
             </View>
           </>

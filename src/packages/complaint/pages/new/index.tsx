@@ -20,6 +20,7 @@ import { TargetStep } from '../../components/TargetStep'
 import { COMPLAINT_STEPS, ComplaintDraft, completedBody, emptyDraft, firstStepWithErrors, hasContent, LAST_STEP, stepErrors, stepOfField } from '../../lib/complaintDraft'
 import { complaintDraft } from '../../lib/draftStore'
 import '../../styles/complaint.scss'
+import { replacePage } from '@app/navigation/navigate'
 
 const STEP_TITLES = COMPLAINT_STEPS.map((step) => step.title)
 
@@ -74,7 +75,7 @@ function ComplaintForm({ institution }: { institution?: { id: string; name: stri
     try {
       const created = await fileComplaint(body)
       complaintDraft.set(null)
-      void Taro.redirectTo({ url: complaintDetailUrl(created.trackingNo, undefined, true) })
+      void replacePage(complaintDetailUrl(created.trackingNo, undefined, true))
     } catch (error) {
       if (error instanceof ApiError && error.code === 'VALIDATION' && Object.keys(error.fields).length > 0) {
         const serverFields = fieldErrorsFromServer(error)

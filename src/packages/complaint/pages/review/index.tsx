@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { ApiError, errorMessage } from '@app/api/ApiError'
@@ -14,6 +14,7 @@ import { reviewsUrl } from '@app/navigation/complaintRoutes'
 import { FieldErrors, fieldErrorsFromServer, validateForm, withoutField } from '@app/lib/forms/formErrors'
 import { ScoreInput } from '../../components/ScoreInput'
 import '../../styles/complaint.scss'
+import { replacePage } from '@app/navigation/navigate'
 
 type Scores = Record<ReviewDimension, number | null>
 const NO_SCORES = Object.fromEntries(REVIEW_DIMENSIONS.map((d) => [d, null])) as Scores
@@ -36,7 +37,7 @@ function ReviewForm({ institutionId, name }: { institutionId: string; name: stri
     setBusy(true)
     try {
       await postReview(institutionId, checked.value)
-      void Taro.redirectTo({ url: reviewsUrl(institutionId, name) })
+      void replacePage(reviewsUrl(institutionId, name))
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'FORBIDDEN') setMessage(NOT_VISITED_MESSAGE)
       else {
@@ -100,7 +101,7 @@ function ReviewGate({ institutionId, name }: { institutionId: string; name: stri
       <View className='section e2e-review-not-eligible'>
         <Text className='section__title'>{name || '评价机构'}</Text>
         <Text className='section__body'>{eligibility.value.reason ?? NOT_VISITED_MESSAGE}。</Text>
-        <View className='btn btn--primary btn--block e2e-review-go-visit' onClick={() => void Taro.redirectTo({ url: detailUrl(institutionId) })}>
+        <View className='btn btn--primary btn--block e2e-review-go-visit' onClick={() => void replacePage(detailUrl(institutionId))}>
           <Text>去预约参观或开放日</Text>
         </View>
       </View>

@@ -1,4 +1,4 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { usePaged } from '@app/hooks/usePaged'
@@ -11,6 +11,7 @@ import { reviewFormUrl } from '@app/navigation/complaintRoutes'
 import { ReviewSummaryCard } from '../../components/ReviewSummaryCard'
 import { describeMoment } from '../../lib/complaintText'
 import '../../styles/complaint.scss'
+import { openPage } from '@app/navigation/navigate'
 
 function ReviewItem({ review }: { review: Review }) {
   return (
@@ -64,7 +65,7 @@ export default function ReviewsPage() {
         </>
       )}
       <View className='section'>
-        <View className='btn btn--primary btn--block e2e-write-review' onClick={() => void Taro.navigateTo({ url: reviewFormUrl(institutionId, name) })}>
+        <View className='btn btn--primary btn--block e2e-write-review' onClick={() => void openPage(reviewFormUrl(institutionId, name))}>
           <Text>我去过，写评价</Text>
         </View>
       </View>

@@ -14,6 +14,7 @@ import { ArticleBlocks } from '../../components/ArticleBlocks'
 import { ShareActions } from '../../components/ShareActions'
 import { describeReviewed, describeSource } from '../../lib/articleText'
 import '../../styles/content.scss'
+import { goBack } from '@app/navigation/navigate'
 
 function ArticleView({ article }: { article: Article }) {
   const [largeText, setLargeText] = useLargeText()
@@ -70,7 +71,7 @@ export default function ArticlePage() {
 
   return (
     <PageRoot className='article-page'>
-      {id === null && <ErrorView message='没有指定文章，请返回重新选择' onRetry={() => void Taro.navigateBack()} />}
+      {id === null && <ErrorView message='没有指定文章，请返回重新选择' onRetry={() => void goBack()} />}
       {id !== null && article.status === 'loading' && <LoadingView />}
       {article.status === 'error' && <ErrorView message={article.message} onRetry={retry} />}
       {article.status === 'ready' && <ArticleView article={article.value} />}

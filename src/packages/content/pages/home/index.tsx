@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import { listMyChildren } from '@app/api/children'
@@ -17,6 +16,7 @@ import { DateEntry } from '../../components/DateEntry'
 import { VaccinesThisMonth } from '../../components/VaccinesThisMonth'
 import { WeekCard } from '../../components/WeekCard'
 import '../../styles/content.scss'
+import { openPage } from '@app/navigation/navigate'
 
 function TodayGuidance({ today }: { today: Today }) {
   const tip = tipOfTheDay(today.tips, today.date)
@@ -49,7 +49,7 @@ function TodayGuidance({ today }: { today: Today }) {
         ) : (
           <ArticleList articles={today.articles} />
         )}
-        <View className='link e2e-browse-stage' onClick={() => void Taro.navigateTo({ url: browseUrl({ stage: today.stage }) })}>
+        <View className='link e2e-browse-stage' onClick={() => void openPage(browseUrl({ stage: today.stage }))}>
           <Text>{today.stageName}的全部文章 ›</Text>
         </View>
       </View>
@@ -123,15 +123,15 @@ export default function ContentHomePage() {
         <StageView date={stored} onEdit={() => setEditing(true)} />
       )}
       <View className='section content-links'>
-        <View className='link-row e2e-go-browse' onClick={() => void Taro.navigateTo({ url: browseUrl() })}>
+        <View className='link-row e2e-go-browse' onClick={() => void openPage(browseUrl())}>
           <Text>按阶段和主题看文章、搜索</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
-        <View className='link-row e2e-go-saved' onClick={() => void Taro.navigateTo({ url: CONTENT_ROUTES.saved })}>
+        <View className='link-row e2e-go-saved' onClick={() => void openPage(CONTENT_ROUTES.saved)}>
           <Text>我收藏的文章</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
-        <View className='link-row e2e-go-lectures' onClick={() => void Taro.navigateTo({ url: CONTENT_ROUTES.lectures })}>
+        <View className='link-row e2e-go-lectures' onClick={() => void openPage(CONTENT_ROUTES.lectures)}>
           <Text>家长课堂与生命1000天讲座</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>

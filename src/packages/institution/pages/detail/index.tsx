@@ -25,6 +25,7 @@ import { PublicRecord } from '../../components/PublicRecord'
 import { Fact } from '@app/components/Fact'
 import { Section } from '../../components/Section'
 import '../../styles/institution.scss'
+import { goBack } from '@app/navigation/navigate'
 
 function Detail({ institution: inst }: { institution: InstitutionDetail }) {
   return (
@@ -106,7 +107,7 @@ export default function DetailPage() {
 
   return (
     <PageRoot className='detail-page'>
-      {id === null && <ErrorView message='没有指定机构，请返回列表重新选择' onRetry={() => void Taro.navigateBack()} />}
+      {id === null && <ErrorView message='没有指定机构，请返回列表重新选择' onRetry={() => void goBack()} />}
       {id !== null && detail.status === 'loading' && <LoadingView />}
       {detail.status === 'error' && <ErrorView message={detail.message} onRetry={retry} />}
       {detail.status === 'ready' && <Detail institution={detail.value} />}

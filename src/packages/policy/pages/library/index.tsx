@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { POLICY_KIND_LABELS } from '@domain/policy'
 import { listPolicies } from '@app/api/policies'
@@ -6,6 +5,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { policyUrl } from '@app/navigation/policyRoutes'
+import { openPage } from '@app/navigation/navigate'
 
 /** The whole library, national first: what the district plans call 托育政策查询. */
 export default function PolicyLibraryPage() {
@@ -17,7 +17,7 @@ export default function PolicyLibraryPage() {
       {policies.status === 'ready' && (
         <View className='section e2e-policy-list'>
           {policies.value.map((p) => (
-            <View key={p.id} className='policy-row e2e-policy-row' onClick={() => void Taro.navigateTo({ url: policyUrl(p.id) })}>
+            <View key={p.id} className='policy-row e2e-policy-row' onClick={() => void openPage(policyUrl(p.id))}>
               <Text className='policy-row__title'>{p.title}</Text>
               <Text className='policy-figure__meta'>
                 {p.regionName} · {POLICY_KIND_LABELS[p.kind]} · {p.issuer}

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { isValidIsoDate } from '@domain/shanghaiTime'
@@ -14,6 +13,7 @@ import { saveFamilyDate, useFamilyDate } from '@app/store/familyDate'
 import { savePolicyDistrict, usePolicyDistrict } from '@app/store/policyDistrict'
 import { DateInput } from '../../components/DateInput'
 import { MyPolicyCard } from '../../components/MyPolicyCard'
+import { openPage } from '@app/navigation/navigate'
 
 /** The question: born or expected, the date, and the district (the five we serve). */
 function FamilyForm({ initial, district, onDone }: { initial: FamilyDate | null; district: string | null; onDone: (date: FamilyDate, district: string) => void }) {
@@ -103,11 +103,11 @@ export default function MyPoliciesPage() {
         />
       )}
       <View className='section'>
-        <View className='link-row e2e-policy-library-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.library })}>
+        <View className='link-row e2e-policy-library-link' onClick={() => void openPage(POLICY_ROUTES.library)}>
           <Text>全部政策（全国、省、区县）</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
-        <View className='link-row e2e-vouchers-link' onClick={() => void Taro.navigateTo({ url: POLICY_ROUTES.vouchers })}>
+        <View className='link-row e2e-vouchers-link' onClick={() => void openPage(POLICY_ROUTES.vouchers)}>
           <Text>托育体验券 · 领取和使用</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { errorMessage } from '@app/api/ApiError'
@@ -14,6 +13,7 @@ import { DesktopSignIn } from '../../components/DesktopSignIn'
 import { sectionsFor, WORKBENCH_ROUTES } from '../../lib/sections'
 import { useRoles } from '../../lib/useRoles'
 import '../../workbench.scss'
+import { openPage } from '@app/navigation/navigate'
 
 /** 演示账号: offered only when the server is in demo mode (it answers 404 otherwise). */
 function DemoAccounts() {
@@ -68,13 +68,13 @@ export default function WorkbenchHome() {
           </View>
           <View className='workbench__grid'>
             {sectionsFor(roles.value).map((section) => (
-              <View key={section.key} className={`workbench-card e2e-section e2e-section-${section.key}`} onClick={() => void Taro.navigateTo({ url: section.url })}>
+              <View key={section.key} className={`workbench-card e2e-section e2e-section-${section.key}`} onClick={() => void openPage(section.url)}>
                 <Text className='workbench-card__title'>{section.title}</Text>
                 <Text className='workbench-card__text'>{section.hint}</Text>
               </View>
             ))}
             {(roles.value.regulator || roles.value.institution) && <DesktopSessions />}
-            <View className='workbench-card e2e-section-join' onClick={() => void Taro.navigateTo({ url: WORKBENCH_ROUTES.join })}>
+            <View className='workbench-card e2e-section-join' onClick={() => void openPage(WORKBENCH_ROUTES.join)}>
               <Text className='workbench-card__title'>接受邀请</Text>
               <Text className='workbench-card__text'>扫描或输入邀请码，获得机构或监管权限</Text>
             </View>

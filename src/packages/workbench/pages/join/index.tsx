@@ -8,6 +8,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ROLE_NAMES } from '@domain/staffAccess'
 import { WORKBENCH_ROUTES } from '../../lib/sections'
 import '../../workbench.scss'
+import { replacePage } from '@app/navigation/navigate'
 
 /** 接受邀请: the code from `npm run admin`, a regulator or an admin, typed or scanned (weapp). */
 export default function JoinPage() {
@@ -39,7 +40,7 @@ export default function JoinPage() {
             </View>
             {message && <Text className={`workbench-card__text ${message.ok ? 'e2e-join-ok' : 'form-error e2e-join-error'}`}>{message.text}</Text>}
             {message?.ok && (
-              <View className='btn e2e-open-workbench' onClick={() => void Taro.redirectTo({ url: WORKBENCH_ROUTES.home })}>
+              <View className='btn e2e-open-workbench' onClick={() => void replacePage(WORKBENCH_ROUTES.home)}>
                 <Text>进入工作台</Text>
               </View>
             )}
