@@ -57,10 +57,14 @@ async function demoAccountSession(key: string): Promise<TestSession> {
 async function staffedInstitution(): Promise<{ id: string; districtCode: string }> {
   const accounts = await getJson<{ items: { role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
   const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
-  const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&limit=50`)
-  const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
-  if (!inst) throw new Error('no staffed demo institution in 渝北区')
-  return { id: inst.id, districtCode: inst.districtCode }
+  let cursor: string | null = null
+  do {
+    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&sort=fee&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
+    const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
+    if (inst) return { id: inst.id, districtCode: inst.districtCode }
+    cursor = list.nextCursor
+  } while (cursor)
+  throw new Error('no staffed demo institution in 渝北区')
 }
 
 /** The desktop page signs in as a demo account from the workbench's demo screen. */
