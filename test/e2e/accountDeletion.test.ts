@@ -4,7 +4,7 @@ import { Page } from 'playwright-core'
 import { MyDataExport } from '@domain/accountData'
 import { PublicSlot } from '@domain/slotRules'
 import { inShanghai } from '@domain/shanghaiTime'
-import { getJson, searchPage } from './support/api'
+import { demoRegulatorToken, getJson, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { screenshot } from './support/screenshots'
@@ -119,8 +119,8 @@ describe('注销账号 in the H5 app', () => {
     expect((await api('GET', '/api/v1/me', token)).status).toBe(401)
     expect(await remaining(target.institutionId, target.slot.id)).toBe(before)
     // The complaint stays in the regulator's queue, without the parent.
-    const regulator = await api('POST', '/api/v1/auth/demo', null, { nickname: '区卫健委', regulatorDistrictCode: target.districtCode })
-    const queued = await api('GET', `/api/v1/staff/complaints/${complaint.body.trackingNo}`, regulator.body.token)
+    const regulator = await demoRegulatorToken(base, target.districtCode)
+    const queued = await api('GET', `/api/v1/staff/complaints/${complaint.body.trackingNo}`, regulator)
     expect(queued.status).toBe(200)
     expect(JSON.stringify(queued.body)).not.toContain('要注销的妈妈')
     expect(JSON.stringify(queued.body)).not.toContain('13800138111')

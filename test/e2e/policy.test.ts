@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { InstitutionSummary } from '@domain/institution'
 import { inShanghai } from '@domain/shanghaiTime'
-import { getJson, searchPage } from './support/api'
+import { demoRegulatorToken, getJson, institutionAdminToken, searchPage } from './support/api'
 import { inputIn, nextSearch } from './support/appPage'
 import { phoneContext } from './support/browser'
 import { screenshot } from './support/screenshots'
@@ -37,10 +37,6 @@ async function post<T>(path: string, body: unknown, token?: string, method = 'PO
   const text = await response.text()
   if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
   return JSON.parse(text) as T
-}
-
-async function demoToken(extra: Record<string, string>): Promise<string> {
-  return (await post<{ token: string }>('/api/v1/auth/demo', { nickname: '工作人员', ...extra })).token
 }
 
 async function shot(name: string): Promise<void> {
@@ -93,7 +89,7 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
   })
 
   it('shows the net monthly price on an institution page, how it was computed one tap away, and the prepayment warning', async () => {
-    const staff = await demoToken({ staffInstitutionId: target.id })
+    const staff = await institutionAdminToken(server.baseUrl, target.id, YUBEI)
     await post('/api/v1/staff/fee-terms', { mealsFenPerMonth: 30_000, registrationFen: 20_000, depositFen: 100_000, prepayMonths: 6, noticeDays: 30, refundOnWithdrawal: '提前 30 天告知，未开始的月份全额退还' }, staff, 'PUT')
     const fullDay = target.careModes.find((m) => m.mode === 'full_day')!
     const net = (fullDay.fee + 30_000 - 30_000) / 100
@@ -112,10 +108,10 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
   })
 
   it('claims a 体验券 for the child and books a trial day with it', async () => {
-    const regulator = await demoToken({ regulatorDistrictCode: YUBEI })
+    const regulator = await demoRegulatorToken(server.baseUrl, YUBEI)
     const today = inShanghai().format('YYYY-MM-DD')
     await post('/api/v1/regulator/voucher-batches', { title: '渝北托育体验券（演示）', total: 50, validFrom: today, validUntil: inShanghai().add(30, 'day').format('YYYY-MM-DD'), institutionIds: [target.id] }, regulator)
-    const staff = await demoToken({ staffInstitutionId: target.id })
+    const staff = await institutionAdminToken(server.baseUrl, target.id, YUBEI)
     const startsAt = inShanghai().add(3, 'day').hour(9).minute(30).second(0).millisecond(0)
     await post('/api/v1/staff/slots', { kind: 'trial', title: '体验日', startsAt: startsAt.format(), endsAt: startsAt.add(3, 'hour').format(), capacity: 5 }, staff)
 
@@ -172,7 +168,7 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
     // let the alert job take its first look, then staff free a place
     await page.waitForTimeout(2500)
     const detail = await getJson<{ capacity: number; vacancies: number }>(server.baseUrl, `/api/v1/institutions/${encodeURIComponent(target.id)}`)
-    const staff = await demoToken({ staffInstitutionId: target.id })
+    const staff = await institutionAdminToken(server.baseUrl, target.id, YUBEI)
     await post('/api/v1/staff/places', { enrolled: detail.capacity - detail.vacancies - 1 }, staff, 'PUT')
     await page.goto('/#/packages/policy/pages/alerts/index')
     const alert = page.locator('.e2e-alert').first()

@@ -27,3 +27,31 @@ export async function districtList(baseUrl: string): Promise<DistrictSummary[]> 
   const answer = await getJson<DistrictSummary[] | { items: DistrictSummary[] }>(baseUrl, '/api/v1/districts')
   return Array.isArray(answer) ? answer : answer.items
 }
+
+async function postJson<T>(baseUrl: string, path: string, body: unknown, token?: string): Promise<T> {
+  const response = await fetch(new URL(path, baseUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  const text = await response.text()
+  if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`)
+  return JSON.parse(text) as T
+}
+
+/** The district's named demo regulator (演示账号, server/demo/demoAccounts.ts): demo sign-in grants no role itself. */
+export async function demoRegulatorToken(baseUrl: string, districtCode: string): Promise<string> {
+  return (await postJson<{ token: string }>(baseUrl, '/api/v1/auth/demo', { demoAccount: `regulator-${districtCode}` })).token
+}
+
+/**
+ * Someone who runs the institution, made the only way there is: the district's demo
+ * regulator invites an admin of it, and a signed-in person accepts (docs/api.md, "Accounts and roles").
+ */
+export async function institutionAdminToken(baseUrl: string, institutionId: string, districtCode: string): Promise<string> {
+  const regulator = await demoRegulatorToken(baseUrl, districtCode)
+  const invitation = await postJson<{ code: string }>(baseUrl, '/api/v1/staff/invitations', { role: 'institution_admin', institutionId }, regulator)
+  const person = await postJson<{ token: string }>(baseUrl, '/api/v1/auth/demo', { nickname: '园长' })
+  await postJson(baseUrl, '/api/v1/invitations/accept', { code: invitation.code }, person.token)
+  return person.token
+}
