@@ -6,7 +6,7 @@ import { EncryptionKey, newEncryptionKey } from './fieldCipher'
  * Outside production, without DATA_ENCRYPTION_KEYS, the encryption keys live in the data
  * folder (readable by the server's user only), made on first start: `npm start` works on
  * a fresh machine and data stays encrypted. Production must set the keys from its secret
- * store (config.ts refuses to start without them). docs/architecture.md, "Encryption".
+ * store (server/main.ts refuses to start without them). docs/architecture.md, "Encryption".
  */
 
 const FILE = 'encryption-keys.json'
