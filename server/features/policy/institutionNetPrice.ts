@@ -21,7 +21,7 @@ const TAX_POLICY = 'national-infant-care-tax-deduction'
 export async function institutionNetPrice(db: Queryable, policies: readonly Policy[], institutionId: string, query: NetPriceQuery, now = new Date()): Promise<InstitutionNetPrice> {
   for (const field of ['birthDate', 'dueDate'] as const) {
     const value = query[field]
-    if (value !== undefined && !isValidIsoDate(value)) throw new ApiError('VALIDATION', '这个日期不存在', { [`querystring.${field}`]: '这个日期不存在' })
+    if (value !== undefined && !isValidIsoDate(value)) throw new ApiError('VALIDATION', '这个日期不存在', { [`query.${field}`]: '这个日期不存在' })
   }
   const today = todayInShanghai(now)
   const institution = await getInstitutionDetail(db, institutionId, now)
