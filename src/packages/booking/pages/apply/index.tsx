@@ -12,18 +12,18 @@ import { formatFen } from '@domain/money'
 import { FEE_UNIT_LABELS } from '@domain/careMode'
 import { AccountGate } from '@app/components/AccountGate'
 import { Chip } from '@app/components/Chip'
-import { FormField } from '@app/components/FormField'
 import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { adviceForFailure, FailureAdvice } from '../../lib/bookingErrors'
 import { applicationUrl } from '@app/navigation/bookingRoutes'
 import { startMonthChoices } from '../../lib/enrollmentForm'
-import { FieldErrors, validateForm, withoutField } from '@app/lib/forms/formErrors'
+import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
 import { ChildPicker } from '../../components/ChildPicker'
 import { FailureNotice } from '../../components/FailureNotice'
 import '../../styles/booking.scss'
 import { goBack, replacePage } from '@app/navigation/navigate'
+import { ContactPhoneField } from '../../components/ContactPhoneField'
 
 function ApplyForm({ institution, children }: { institution: InstitutionDetail; children: Child[] }) {
   const months = startMonthChoices()
@@ -95,19 +95,7 @@ function ApplyForm({ institution, children }: { institution: InstitutionDetail; 
           </View>
           {fields.startMonth && <Text className='form-field__error e2e-field-error'>{fields.startMonth}</Text>}
         </View>
-        <FormField
-          label='手机号'
-          className='e2e-apply-phone'
-          type='number'
-          maxlength={11}
-          value={contactPhone}
-          placeholder='11 位手机号，机构用来联系您'
-          onChange={(v) => {
-            setContactPhone(v)
-            setFields((f) => withoutField(f, 'contactPhone'))
-          }}
-          error={fields.contactPhone}
-        />
+        <ContactPhoneField className='e2e-apply-phone' value={contactPhone} onChange={setContactPhone} fields={fields} setFields={setFields} />
         {failure && <FailureNotice failure={failure} onRetry={() => void submit()} />}
         <View className={`btn btn--primary btn--block e2e-submit-application ${busy ? 'btn--busy' : ''}`} onClick={() => !busy && void submit()}>
           <Text>{busy ? '正在提交…' : '提交申请'}</Text>

@@ -21,6 +21,7 @@ import { ChildPicker } from '../../components/ChildPicker'
 import { FailureNotice } from '../../components/FailureNotice'
 import '../../styles/booking.scss'
 import { goBack, replacePage } from '@app/navigation/navigate'
+import { ContactPhoneField } from '../../components/ContactPhoneField'
 
 interface Loaded {
   slot: PublicSlot | null
@@ -103,19 +104,7 @@ function BookingForm({ institution, slot, children }: { institution: SlotHost; s
           }}
           error={fields.contactName}
         />
-        <FormField
-          label='手机号'
-          className='e2e-contact-phone'
-          type='number'
-          maxlength={11}
-          value={contactPhone}
-          placeholder='11 位手机号，机构用来联系您'
-          onChange={(v) => {
-            setContactPhone(v)
-            setFields((f) => withoutField(f, 'contactPhone'))
-          }}
-          error={fields.contactPhone}
-        />
+        <ContactPhoneField className='e2e-contact-phone' value={contactPhone} onChange={setContactPhone} fields={fields} setFields={setFields} />
         <FormField
           label='备注（可不填）'
           className='e2e-note'
