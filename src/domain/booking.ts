@@ -66,5 +66,5 @@ export type Booking = z.infer<typeof BookingSchema>
 
 /** Staff: POST /api/v1/staff/bookings/:id/decline — the reason the parent reads. */
 export const BookingDeclineBodySchema = z
-  .object({ reason: z.string().trim().max(100, '理由最多 100 个字').optional() })
+  .object({ reason: safeText().trim().max(100, '理由最多 100 个字').optional() })
   .nullish()

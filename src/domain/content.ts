@@ -117,7 +117,7 @@ export const SourceSchema = z.object({
   year: z.number({ error: '来源年份 year 应为数字' }).int('来源年份 year 应为整数').min(1900, '来源年份不对').max(2100, '来源年份不对').optional(),
   url: z.url({ protocol: /^https?$/, error: '来源链接 url 应为 http(s) 网址' }).optional(),
   /** Said when the document cited has since been amended or superseded: what changed and what the article follows. */
-  note: z.string().trim().min(1).optional(),
+  note: safeText().trim().min(1).optional(),
 })
 export type Source = z.infer<typeof SourceSchema>
 

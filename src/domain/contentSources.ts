@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CalendarDateSchema } from './calendarDate'
+import { safeText } from './safeText'
 
 /*
  * The register of sources (content/sources.md): every document the 生命1000天 library
@@ -27,15 +28,15 @@ const PartialDateSchema = z.preprocess(
 export const RegisteredDocumentSchema = z
   .object({
     id: z.string({ error: '文件缺少 id' }).regex(DOCUMENT_ID, '文件 id 只能用小写字母、数字和连字符'),
-    title: z.string({ error: '文件缺少名称 title' }).trim().min(1, '文件缺少名称 title'),
+    title: safeText({ error: '文件缺少名称 title' }).trim().min(1, '文件缺少名称 title'),
     /** Other ways the title is written in citations (without 《》). */
-    titleAliases: z.array(z.string().trim().min(1)).optional(),
+    titleAliases: z.array(safeText().trim().min(1)).optional(),
     /** The issuing body under its current name. */
-    issuer: z.string({ error: '文件缺少发布机构 issuer' }).trim().min(1, '文件缺少发布机构 issuer'),
+    issuer: safeText({ error: '文件缺少发布机构 issuer' }).trim().min(1, '文件缺少发布机构 issuer'),
     /** Former names and other spellings of the issuer that citations may use. */
-    issuerNames: z.array(z.string().trim().min(1)).optional(),
+    issuerNames: z.array(safeText().trim().min(1)).optional(),
     /** Document number (文号) or standard number, when checked. */
-    number: z.string().trim().min(1).optional(),
+    number: safeText().trim().min(1).optional(),
     issued: PartialDateSchema,
     /** For a standard or a rule with a start date: the day it took effect. */
     effective: CalendarDateSchema.optional(),
@@ -43,7 +44,7 @@ export const RegisteredDocumentSchema = z
     /** The register id of the document that amends or supersedes this one. */
     replacedBy: z.string().regex(DOCUMENT_ID).optional(),
     /** What was checked and what could not be (said plainly, for the next reviewer). */
-    note: z.string().trim().min(1).optional(),
+    note: safeText().trim().min(1).optional(),
   })
   .strict()
   .refine((doc) => (doc.status === 'current') === (doc.replacedBy === undefined), {
@@ -78,10 +79,10 @@ export const REVIEW_WARNING_DAYS = 30
 export const ReviewSchema = z
   .object({
     on: CalendarDateSchema,
-    by: z.string({ error: '审核记录缺少审核人 by' }).trim().min(1, '审核记录缺少审核人 by'),
+    by: safeText({ error: '审核记录缺少审核人 by' }).trim().min(1, '审核记录缺少审核人 by'),
     /** Register ids of the documents (each id is one version) the article was checked against. */
     against: z.array(z.string().regex(DOCUMENT_ID, '审核依据应写来源登记里的文件 id'), { error: '审核记录缺少依据 against' }).min(1, '审核记录至少写一个依据文件'),
-    note: z.string().trim().min(1).optional(),
+    note: safeText().trim().min(1).optional(),
   })
   .strict()
 export type Review = z.infer<typeof ReviewSchema>
@@ -92,11 +93,11 @@ export type Review = z.infer<typeof ReviewSchema>
  */
 export const FactFlagSchema = z
   .object({
-    fact: z.string({ error: '标记缺少要核对的事实 fact' }).trim().min(1, '标记缺少要核对的事实 fact'),
+    fact: safeText({ error: '标记缺少要核对的事实 fact' }).trim().min(1, '标记缺少要核对的事实 fact'),
     status: z.enum(['open', 'resolved'], { error: '标记状态 status 只能是 open 或 resolved' }),
     against: z.string().regex(DOCUMENT_ID).optional(),
-    clause: z.string().trim().min(1).optional(),
-    resolution: z.string().trim().min(1).optional(),
+    clause: safeText().trim().min(1).optional(),
+    resolution: safeText().trim().min(1).optional(),
   })
   .strict()
   .refine((flag) => flag.status === 'open' || (flag.against !== undefined && flag.clause !== undefined && flag.resolution !== undefined), {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { formatFen } from './money'
+import { safeText } from './safeText'
 
 /*
  * 收费与退费约定: what an institution charges besides tuition, how far ahead it collects,
@@ -37,7 +38,7 @@ export const FeeTermsBodySchema = z.object({
   /** Days of notice a family gives before withdrawing (退托提前告知天数). */
   noticeDays: z.number({ error: '提前告知天数应为数字' }).int('提前告知天数应为整数').min(0, '提前告知天数不能为负数').max(180, '提前告知天数最多 180 天'),
   /** In the institution's words: what is refunded on withdrawal, and how fast. */
-  refundOnWithdrawal: z.string({ error: '请填写退托时怎么退费' }).trim().min(4, '请写清楚退托时怎么退费（至少 4 个字）').max(300, '退费说明不超过 300 字'),
+  refundOnWithdrawal: safeText({ error: '请填写退托时怎么退费' }).trim().min(4, '请写清楚退托时怎么退费（至少 4 个字）').max(300, '退费说明不超过 300 字'),
 })
 export type FeeTermsBody = z.infer<typeof FeeTermsBodySchema>
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from './safeText'
 
 /*
  * The library's other checkable tables, kept as dated data in content/schedules/ beside
@@ -9,10 +10,10 @@ import { z } from 'zod'
  */
 
 const TableBase = {
-  title: z.string().trim().min(1),
+  title: safeText().trim().min(1),
   /** Register id of the document the table comes from (content/sources.md). */
-  source: z.string({ error: '表格缺少来源 source' }).trim().min(1, '表格缺少来源 source'),
-  clause: z.string({ error: '表格缺少条款 clause' }).trim().min(1, '表格缺少条款 clause'),
+  source: safeText({ error: '表格缺少来源 source' }).trim().min(1, '表格缺少来源 source'),
+  clause: safeText({ error: '表格缺少条款 clause' }).trim().min(1, '表格缺少条款 clause'),
 }
 
 /** 0～6岁儿童健康管理: the ages of the free check-ups. */
@@ -21,7 +22,7 @@ export const CheckupTableSchema = z
     id: z.literal('checkups'),
     ...TableBase,
     visits: z
-      .array(z.object({ ageMonths: z.number().int().min(0).max(72), label: z.string().trim().min(1) }).strict())
+      .array(z.object({ ageMonths: z.number().int().min(0).max(72), label: safeText().trim().min(1) }).strict())
       .min(1)
       .refine((visits) => visits.every((v, i) => i === 0 || v.ageMonths > visits[i - 1].ageMonths), '体检月龄应从小到大、不重复'),
   })
@@ -37,9 +38,9 @@ export const WeightGainTableSchema = z
       .array(
         z
           .object({
-            label: z.string().trim().min(1),
+            label: safeText().trim().min(1),
             /** The BMI band as the standard writes it, e.g. "18.5≤BMI<24.0". */
-            bmi: z.string().trim().min(1),
+            bmi: safeText().trim().min(1),
             gainKg: z.tuple([z.number().positive(), z.number().positive()]).refine(([low, high]) => low < high, '增重范围下限应小于上限'),
           })
           .strict(),

@@ -2,6 +2,7 @@ import type { Dayjs } from 'dayjs'
 import { z } from 'zod'
 import { CalendarDateSchema } from './calendarDate'
 import { shanghaiDate } from './shanghaiTime'
+import { safeText } from './safeText'
 
 /*
  * 国家免疫规划 (the national immunisation programme) as dated data: the schedule table lives
@@ -23,9 +24,9 @@ export const ScheduledDoseSchema = z
     dose: z.number({ error: '剂次 dose 应为整数' }).int('剂次 dose 应为整数').min(1, '剂次 dose 从 1 开始'),
     ageMonths: z.number({ error: '月龄 ageMonths 应为整数' }).int('月龄 ageMonths 应为整数').min(0, '月龄不能小于 0').max(240, '月龄太大'),
     /** The vaccine given for this dose under this version (the 6-year dose changed from 白破 to 百白破). */
-    vaccine: z.string({ error: '剂次缺少疫苗名称 vaccine' }).trim().min(1, '剂次缺少疫苗名称 vaccine'),
+    vaccine: safeText({ error: '剂次缺少疫苗名称 vaccine' }).trim().min(1, '剂次缺少疫苗名称 vaccine'),
     /** A timing note the table itself carries, e.g. "出生24小时内". */
-    note: z.string().trim().min(1).optional(),
+    note: safeText().trim().min(1).optional(),
   })
   .strict()
 export type ScheduledDose = z.infer<typeof ScheduledDoseSchema>
@@ -35,13 +36,13 @@ export const ScheduleVersionSchema = z
   .object({
     id: z.string({ error: '程序版本缺少 id' }).regex(SERIES_ID, '程序版本 id 只能用小写字母、数字和连字符'),
     /** The register id of the document that sets this version (content/sources.md). */
-    source: z.string({ error: '程序版本缺少来源 source' }).trim().min(1, '程序版本缺少来源 source'),
+    source: safeText({ error: '程序版本缺少来源 source' }).trim().min(1, '程序版本缺少来源 source'),
     /** The clause of that document the table comes from. */
-    clause: z.string({ error: '程序版本缺少条款 clause' }).trim().min(1, '程序版本缺少条款 clause'),
+    clause: safeText({ error: '程序版本缺少条款 clause' }).trim().min(1, '程序版本缺少条款 clause'),
     /** The first day doses follow this version (Asia/Shanghai calendar date). */
     inForceFrom: CalendarDateSchema,
     /** What the version says about children already part-way through a series it changes. */
-    transition: z.string().trim().min(1).optional(),
+    transition: safeText().trim().min(1).optional(),
     doses: z.array(ScheduledDoseSchema).min(1, '程序版本至少有一个剂次'),
   })
   .strict()
@@ -50,9 +51,9 @@ export type ScheduleVersion = z.infer<typeof ScheduleVersionSchema>
 export const ImmunisationScheduleSchema = z
   .object({
     id: z.literal('immunisation', { error: '免疫程序表的 id 应为 immunisation' }),
-    title: z.string().trim().min(1),
+    title: safeText().trim().min(1),
     /** What each series prevents, in a parent's words. */
-    series: z.record(z.string().regex(SERIES_ID), z.object({ name: z.string().trim().min(1), prevents: z.string().trim().min(1) }).strict()),
+    series: z.record(z.string().regex(SERIES_ID), z.object({ name: safeText().trim().min(1), prevents: safeText().trim().min(1) }).strict()),
     versions: z.array(ScheduleVersionSchema).min(1, '至少要有一个程序版本'),
   })
   .strict()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isValidIsoDate } from './shanghaiTime'
+import { safeText } from './safeText'
 
 /*
  * 托育政策查询: the policy library's shapes, shared by the build check (npm run policy:check),
@@ -46,8 +47,8 @@ export const POLICY_KIND_LABELS: Record<PolicyKind, string> = {
 
 /** A specific document a figure or a policy rests on. */
 export const PolicySourceSchema = z.object({
-  org: z.string().trim().min(1, '来源需写明发布机构 org'),
-  title: z.string().trim().min(1, '来源需写明文件或报道标题 title'),
+  org: safeText().trim().min(1, '来源需写明发布机构 org'),
+  title: safeText().trim().min(1, '来源需写明文件或报道标题 title'),
   date: IsoDateSchema.optional(),
   url: z.string().url('来源网址格式不对').optional(),
 }, { error: '需要来源（写明 org 和 title）' })
@@ -58,7 +59,7 @@ export type PolicySource = z.infer<typeof PolicySourceSchema>
  * its own source and the date it took effect: the check refuses a figure without either.
  */
 export const PolicyFigureSchema = z.object({
-  label: z.string().trim().min(1, '数字需要说明 label'),
+  label: safeText().trim().min(1, '数字需要说明 label'),
   /** In the unit below; money in fen (分), like every amount in this project. */
   amount: z.number().nonnegative(),
   unit: z.enum(['fen_per_year', 'fen_per_month', 'days', 'working_days_per_year', 'months']),
@@ -72,28 +73,28 @@ export const PolicyStatusSchema = z.enum(['current', 'expired'])
 
 export const PolicyFrontMatterSchema = z.object({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'id 只能用小写字母、数字和连字符'),
-  title: z.string().trim().min(1).max(40, '标题不超过 40 字'),
+  title: safeText().trim().min(1).max(40, '标题不超过 40 字'),
   scope: PolicyScopeSchema,
   /** 行政区划代码 of the region (500000 重庆市, 510000 四川省, 500112 渝北区); absent for national. */
   regionCode: z.string().regex(/^\d{6}$/, '行政区划代码是 6 位数字').optional(),
-  regionName: z.string().trim().min(1),
+  regionName: safeText().trim().min(1),
   kind: PolicyKindSchema,
-  issuer: z.string().trim().min(1, '需写明发布机关 issuer'),
+  issuer: safeText().trim().min(1, '需写明发布机关 issuer'),
   /** 文号; null only when we could not verify it (the entry then says so in verification). */
-  documentNo: z.string().trim().min(1).nullable(),
+  documentNo: safeText().trim().min(1).nullable(),
   /** Date in force; null only when we could not verify it (the entry then says so in verification). */
   inForce: IsoDateSchema.nullable(),
   expires: IsoDateSchema.optional(),
   status: PolicyStatusSchema,
-  qualifies: z.string().trim().min(1, '需写明谁可以享受 qualifies'),
-  gives: z.string().trim().min(1, '需写明给什么 gives'),
-  howToApply: z.string().trim().min(1, '需写明怎么申请 howToApply'),
+  qualifies: safeText().trim().min(1, '需写明谁可以享受 qualifies'),
+  gives: safeText().trim().min(1, '需写明给什么 gives'),
+  howToApply: safeText().trim().min(1, '需写明怎么申请 howToApply'),
   figures: z.array(PolicyFigureSchema).default([]),
   sources: z.array(PolicySourceSchema, { error: '每条政策至少列出一个来源 sources' }).min(1, '每条政策至少列出一个来源 sources'),
   /** verified: every figure checked against a source; partial/unverified: the note says what is not. */
   verification: z.object({
     state: z.enum(['verified', 'partial', 'unverified']),
-    note: z.string().trim().min(1).optional(),
+    note: safeText().trim().min(1).optional(),
   }),
   reviewed: IsoDateSchema,
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { isAgeAccepted } from './age'
 import { CareMode, CareModeSchema, UNIT_OF_CARE_MODE } from './careMode'
 import { distanceKm, LatLng } from './geo'
+import { safeText } from './safeText'
 
 /*
  * 保存的搜索 and its alerts: a parent saves a search and is told — by subscribe message
@@ -15,7 +16,7 @@ export const MAX_ALERT_RADIUS_KM = 50
 
 export const SavedSearchBodySchema = z
   .object({
-    name: z.string({ error: '请给这个搜索起个名字' }).trim().min(1, '请给这个搜索起个名字').max(20, '名字不超过 20 字'),
+    name: safeText({ error: '请给这个搜索起个名字' }).trim().min(1, '请给这个搜索起个名字').max(20, '名字不超过 20 字'),
     districtCode: z.string().regex(/^\d{6}$/, '区县代码是 6 位数字').optional(),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }, { error: '位置应包含经纬度' }).optional(),
     radiusKm: z.number({ error: '范围应为数字' }).positive('范围应大于 0').max(MAX_ALERT_RADIUS_KM, `范围最多 ${MAX_ALERT_RADIUS_KM} 公里`).optional(),

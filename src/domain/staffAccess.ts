@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from './safeText'
 
 /*
  * 工作台 accounts (issue 9): who may act for a district or an institution, granted by
@@ -54,9 +55,9 @@ export function formatInvitationCode(code: string): string {
 export const InvitationCreateBodySchema = z.object({
   role: MemberRoleSchema,
   /** Whose admin a regulator invites; staff are always invited to the admin's own institution. */
-  institutionId: z.string().trim().min(1, '请选择机构').max(100, '机构编号太长').optional(),
+  institutionId: safeText().trim().min(1, '请选择机构').max(100, '机构编号太长').optional(),
   /** A reminder for the inviter: who this is for (not shown to anyone else). */
-  note: z.string().trim().max(40, '备注最多 40 个字').optional(),
+  note: safeText().trim().max(40, '备注最多 40 个字').optional(),
 })
 export type InvitationCreateBody = z.infer<typeof InvitationCreateBodySchema>
 
@@ -85,7 +86,7 @@ export const NewInvitationSchema = InvitationSchema.extend({
 export type NewInvitation = z.infer<typeof NewInvitationSchema>
 
 export const InvitationAcceptBodySchema = z.object({
-  code: z.string({ error: '请输入邀请码' }).trim().min(1, '请输入邀请码').max(300, '邀请码格式不正确'),
+  code: safeText({ error: '请输入邀请码' }).trim().min(1, '请输入邀请码').max(300, '邀请码格式不正确'),
 })
 
 export const MembershipSchema = z.object({
@@ -129,7 +130,7 @@ export const LoginTicketSchema = z.object({
 })
 export type LoginTicket = z.infer<typeof LoginTicketSchema>
 
-export const TicketIdSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '登录二维码不正确')
+export const TicketIdSchema = safeText().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '登录二维码不正确')
 
 /** The ticket id inside a scanned QR text (`…?login=ID`) or the bare id. */
 export function ticketIdFromScan(scanned: string): string | null {

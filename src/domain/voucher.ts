@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { BookingSchema, CONTACT_NAME_MAX } from './booking'
 import { isValidIsoDate } from './shanghaiTime'
+import { safeText } from './safeText'
 
 /*
  * 体验券 (trial vouchers): a district regulator issues a batch for trial days at 普惠
@@ -15,11 +16,11 @@ export const MAX_BATCH_SIZE = 10_000
 
 export const VoucherBatchCreateBodySchema = z
   .object({
-    title: z.string({ error: '请填写批次名称' }).trim().min(2, '批次名称至少 2 个字').max(40, '批次名称不超过 40 字'),
+    title: safeText({ error: '请填写批次名称' }).trim().min(2, '批次名称至少 2 个字').max(40, '批次名称不超过 40 字'),
     total: z.number({ error: '发放张数应为数字' }).int('发放张数应为整数').min(1, '至少发放 1 张').max(MAX_BATCH_SIZE, `一批最多 ${MAX_BATCH_SIZE} 张`),
     validFrom: IsoDate('开始日期'),
     validUntil: IsoDate('截止日期'),
-    institutionIds: z.array(z.string().trim().min(1).max(100), { error: '请选择参加的机构' }).min(1, '至少选择一家参加的普惠机构').max(500, '参加机构太多'),
+    institutionIds: z.array(safeText().trim().min(1).max(100), { error: '请选择参加的机构' }).min(1, '至少选择一家参加的普惠机构').max(500, '参加机构太多'),
   })
   .refine((b) => b.validUntil >= b.validFrom, { message: '截止日期不能早于开始日期', path: ['validUntil'] })
 export type VoucherBatchCreateBody = z.infer<typeof VoucherBatchCreateBodySchema>
@@ -70,11 +71,11 @@ export const VoucherSchema = z.object({
 })
 export type Voucher = z.infer<typeof VoucherSchema>
 
-export const VoucherClaimBodySchema = z.object({ childId: z.string({ error: '请选择孩子' }).trim().min(1, '请选择孩子').max(100) })
+export const VoucherClaimBodySchema = z.object({ childId: safeText({ error: '请选择孩子' }).trim().min(1, '请选择孩子').max(100) })
 
 export const VoucherBookBodySchema = z.object({
-  slotId: z.string({ error: '请选择体验日' }).trim().min(1, '请选择体验日').max(100),
-  contactName: z.string({ error: '请填写联系人' }).trim().min(1, '请填写联系人').max(CONTACT_NAME_MAX, `联系人不超过 ${CONTACT_NAME_MAX} 字`),
+  slotId: safeText({ error: '请选择体验日' }).trim().min(1, '请选择体验日').max(100),
+  contactName: safeText({ error: '请填写联系人' }).trim().min(1, '请填写联系人').max(CONTACT_NAME_MAX, `联系人不超过 ${CONTACT_NAME_MAX} 字`),
   contactPhone: z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, '请填写 11 位手机号'),
 })
 export type VoucherBookBody = z.infer<typeof VoucherBookBodySchema>

@@ -7,6 +7,7 @@ import { Database } from '../../platform/db/database'
 import { perIpLimit } from '../../platform/http/rateLimit'
 import { requireViewer } from './authentication'
 import { collectDesktopLogin, confirmDesktopLogin, endMyDesktopSession, myDesktopSessions, openLoginTicket } from './desktopLogin'
+import { safeText } from '@domain/safeText'
 
 const TicketParamsSchema = z.object({ id: TicketIdSchema })
 const CollectBodySchema = z.object({ pollSecret: z.string({ error: '缺少登录凭证' }).regex(/^[A-Za-z0-9_-]{20,200}$/, '登录凭证格式不正确') })
@@ -57,7 +58,7 @@ export function desktopLoginRoutes(db: Database, settings: { signInRateLimitPerM
 
     app.post(
       '/me/desktop-sessions/:id/end',
-      { schema: { summary: '从手机上退出电脑的登录', tags: ['me'], params: z.object({ id: z.string().trim().min(1).max(100) }), response: { 204: z.null(), ...errors } } },
+      { schema: { summary: '从手机上退出电脑的登录', tags: ['me'], params: z.object({ id: safeText().trim().min(1).max(100) }), response: { 204: z.null(), ...errors } } },
       async (request, reply) => {
         await endMyDesktopSession(db, await requireViewer(db, request), request.params.id)
         return reply.code(204).send(null)

@@ -7,8 +7,9 @@ import { requireViewer } from './authentication'
 import { acceptInvitation, cancelInvitation, invite, listInvitations } from './invitations'
 import { listMembers, revokeMember } from './members'
 import { myRoles } from './myRoles'
+import { safeText } from '@domain/safeText'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1, '编号不能为空').max(100, '编号太长') })
+const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
 /**

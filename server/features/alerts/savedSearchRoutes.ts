@@ -5,8 +5,9 @@ import { SavedSearchBodySchema, SavedSearchSchema, SearchAlertSchema } from '@do
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { myAlerts, mySavedSearches, removeSavedSearch, saveSearch } from './savedSearches'
+import { safeText } from '@domain/safeText'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1, '编号不能为空').max(100, '编号太长') })
+const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() })
 

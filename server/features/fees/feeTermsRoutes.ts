@@ -5,8 +5,9 @@ import { FeeTermsBodySchema, FeeTermsSchema } from '@domain/feeTerms'
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { publicFeeTerms, setFeeTerms } from './feeTerms'
+import { safeText } from '@domain/safeText'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长') })
+const IdParamsSchema = z.object({ id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长') })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
 
 /** Fee and refund terms: public on the institution, written by its staff. */

@@ -7,9 +7,10 @@ import { InstitutionNetPriceSchema, NetPriceQuerySchema } from '@domain/netPrice
 import { Database } from '../../platform/db/database'
 import { getPolicy, listPolicies, myPolicies, PolicyListQuerySchema } from './policies'
 import { institutionNetPrice } from './institutionNetPrice'
+import { safeText } from '@domain/safeText'
 
-const InstitutionIdParamsSchema = z.object({ id: z.string().trim().min(1, '机构编号不能为空').max(100, '机构编号太长') })
-const PolicyIdParamsSchema = z.object({ id: z.string().trim().min(1, '政策编号不能为空').max(100, '政策编号太长') })
+const InstitutionIdParamsSchema = z.object({ id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长') })
+const PolicyIdParamsSchema = z.object({ id: safeText().trim().min(1, '政策编号不能为空').max(100, '政策编号太长') })
 
 /** Public: the policy library, "我能享受哪些" for a birth or due date and a district, and the net price. */
 export function policyRoutes(db: Database, policies: readonly Policy[]): FastifyPluginAsyncZod {

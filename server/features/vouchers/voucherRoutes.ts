@@ -14,8 +14,9 @@ import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff, requireRegulator, requireViewer } from '../accounts/authentication'
 import { districtBatchReports, issueBatch, redeemAtCheckIn } from './voucherAdministration'
 import { bookTrialWithVoucher, claimVoucher, myVoucher, myVouchers, openBatches } from './vouchers'
+import { safeText } from '@domain/safeText'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1, '编号不能为空').max(100, '编号太长') })
+const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const BatchQuerySchema = z.object({ districtCode: z.string().regex(/^\d{6}$/, '区县代码是 6 位数字').optional() })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() })
