@@ -9,6 +9,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { inShanghai } from '@domain/shanghaiTime'
+import '../../styles/policy.scss'
 
 function describeSearch(s: SavedSearch): string {
   const parts = [s.location ? `位置附近 ${s.radiusKm} 公里` : '按区县']

@@ -8,6 +8,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { decodeParam } from '@app/navigation/bookingRoutes'
+import '../../styles/policy.scss'
 
 const VERIFICATION_TEXT = { verified: '已核实', partial: '部分核实', unverified: '未核实' } as const
 

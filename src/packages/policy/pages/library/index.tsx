@@ -6,6 +6,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { policyUrl } from '@app/navigation/policyRoutes'
 import { openPage } from '@app/navigation/navigate'
+import '../../styles/policy.scss'
 
 /** The whole library, national first: what the district plans call 托育政策查询. */
 export default function PolicyLibraryPage() {

@@ -14,6 +14,7 @@ import { savePolicyDistrict, usePolicyDistrict } from '@app/store/policyDistrict
 import { DateInput } from '../../components/DateInput'
 import { MyPolicyCard } from '../../components/MyPolicyCard'
 import { openPage } from '@app/navigation/navigate'
+import '../../styles/policy.scss'
 
 /** The question: born or expected, the date, and the district (the five we serve). */
 function FamilyForm({ initial, district, onDone }: { initial: FamilyDate | null; district: string | null; onDone: (date: FamilyDate, district: string) => void }) {

@@ -12,6 +12,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { usePolicyDistrict } from '@app/store/policyDistrict'
 import { VoucherCard } from '../../components/VoucherCard'
+import '../../styles/policy.scss'
 
 function BatchRow({ batch, children, onClaimed }: { batch: VoucherBatch; children: Child[]; onClaimed: () => void }) {
   const [message, setMessage] = useState<string | null>(null)

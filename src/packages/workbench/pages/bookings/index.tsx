@@ -8,7 +8,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { Booking, BOOKING_STATUS_LABELS } from '@domain/booking'
 import { inShanghai } from '@domain/shanghaiTime'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 const ACTIONS: Record<string, { action: BookingAction; label: string }[]> = {
   pending: [

@@ -8,7 +8,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { COMPLAINT_STATUS_LABELS, StaffComplaint } from '@domain/complaint'
 import { inShanghai } from '@domain/shanghaiTime'
 import { allowedActions, StaffAction } from '@domain/complaintRules'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 const ACTION_LABELS: Record<StaffAction, string> = { accept: '受理', investigate: '开始调查', resolve: '办结', reject: '不予受理' }
 

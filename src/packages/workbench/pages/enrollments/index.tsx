@@ -7,7 +7,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { CARE_MODE_LABELS } from '@domain/careMode'
 import { ENROLLMENT_STATUS_LABELS } from '@domain/enrollment'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 /** 入托申请与候补: admit (takes a place) or decline; the waitlist in order (the server's). */
 export default function EnrollmentsPage() {

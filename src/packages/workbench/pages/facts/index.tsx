@@ -6,7 +6,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { InstitutionFactsBodySchema } from '@domain/institutionFacts'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 /** 空位与人员: confirm vacancies (parents see when) and staffing; stale vacancies are flagged here first. */
 export default function FactsPage() {

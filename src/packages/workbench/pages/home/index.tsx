@@ -12,7 +12,7 @@ import { DesktopSessions } from '../../components/DesktopSessions'
 import { DesktopSignIn } from '../../components/DesktopSignIn'
 import { sectionsFor, WORKBENCH_ROUTES } from '../../lib/sections'
 import { useRoles } from '../../lib/useRoles'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 import { openPage } from '@app/navigation/navigate'
 
 /** 演示账号: offered only when the server is in demo mode (it answers 404 otherwise). */

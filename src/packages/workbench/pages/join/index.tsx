@@ -7,7 +7,7 @@ import { AccountGate } from '@app/components/AccountGate'
 import { PageRoot } from '@app/components/PageRoot'
 import { ROLE_NAMES } from '@domain/staffAccess'
 import { WORKBENCH_ROUTES } from '../../lib/sections'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 import { replacePage } from '@app/navigation/navigate'
 
 /** 接受邀请: the code from `npm run admin`, a regulator or an admin, typed or scanned (weapp). */

@@ -8,7 +8,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { NewInvitation, ROLE_NAMES } from '@domain/staffAccess'
 import { useRoles } from '../../lib/useRoles'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 /** 人员与邀请: a regulator invites institution admins (by institution id) and regulators; an admin invites staff. */
 export default function MembersPage() {

@@ -6,7 +6,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { Review } from '@domain/review'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 function ReviewCard({ review, onReplied }: { review: Review; onReplied: () => void }) {
   const [text, setText] = useState('')

@@ -7,7 +7,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { inShanghai } from '@domain/shanghaiTime'
 import { SLOT_KINDS, SLOT_KIND_LABELS, SlotKind, WeeklySlotsBodySchema } from '@domain/slot'
-import '../../workbench.scss'
+import '../../styles/workbench.scss'
 
 /** 时段发布: publish a slot once or every week, and cancel one (booked parents are told). */
 export default function SlotsPage() {

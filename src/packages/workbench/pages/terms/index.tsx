@@ -9,6 +9,7 @@ import { FormField } from '@app/components/FormField'
 import { PageRoot } from '@app/components/PageRoot'
 import { useSession } from '@app/hooks/useSession'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
+import '../../styles/workbench.scss'
 
 /*
  * 机构工作台 · 收费与退费约定: staff keep the terms parents see on the institution page.

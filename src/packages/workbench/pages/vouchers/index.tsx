@@ -12,6 +12,7 @@ import { PageRoot } from '@app/components/PageRoot'
 import { useRemote } from '@app/hooks/useRemote'
 import { useSession } from '@app/hooks/useSession'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
+import '../../styles/workbench.scss'
 
 /*
  * 工作台 · 托育体验券. Staff redeem a voucher at check-in (typing the code works on a PC
