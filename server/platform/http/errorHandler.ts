@@ -53,7 +53,8 @@ export function installErrorHandling(app: FastifyInstance): void {
       const message = (error.code && REQUEST_PROBLEMS[error.code]) || (code === 'VALIDATION' ? '请求格式不正确' : DEFAULT_ERROR_MESSAGES[code])
       return reply.status(code === 'VALIDATION' ? 400 : status).send(errorBody(code, message))
     }
-    request.log.error({ err: error }, 'unexpected error')
+    // The route pattern and method, never the URL's values (docs/architecture.md, "Logs").
+    request.log.error({ err: error, route: request.routeOptions?.url, method: request.method }, 'unexpected error')
     return reply.status(500).send(errorBody('INTERNAL'))
   })
 }

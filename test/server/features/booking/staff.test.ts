@@ -1,3 +1,4 @@
+import { inShanghai } from '@domain/shanghaiTime'
 import { SlotSchema } from '@domain/slot'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
@@ -84,18 +85,16 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
     })
 
     it('publishes a slot every week at the same Beijing time, all or none', async () => {
-      const startsAt = '2099-03-04T09:30:00+08:00'
-      const created = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'lecture', title: '家长课堂', startsAt, endsAt: '2099-03-04T11:00:00+08:00', capacity: 20, weeks: 4 })
+      // A Wednesday 09:30 Beijing time a few weeks ahead (inside the planning window, docs/api.md "Bad input").
+      const first = inShanghai().add(3, 'week').day(3).hour(9).minute(30).second(0).millisecond(0)
+      const at = (weeks: number, hour = 9, minute = 30) => first.add(weeks, 'week').hour(hour).minute(minute).format('YYYY-MM-DDTHH:mm:ssZ')
+      const startsAt = at(0)
+      const created = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'lecture', title: '家长课堂', startsAt, endsAt: at(0, 11, 0), capacity: 20, weeks: 4 })
       expect(created.status).toBe(201)
       const items = (created.body as { items: { startsAt: string; institutionId: string }[] }).items
-      expect(items.map((slot) => slot.startsAt)).toEqual([
-        '2099-03-04T09:30:00+08:00',
-        '2099-03-11T09:30:00+08:00',
-        '2099-03-18T09:30:00+08:00',
-        '2099-03-25T09:30:00+08:00',
-      ])
+      expect(items.map((slot) => slot.startsAt)).toEqual([at(0), at(1), at(2), at(3)])
       expect(items.every((slot) => slot.institutionId === 'inst-s')).toBe(true)
-      const tooMany = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'visit', startsAt, endsAt: '2099-03-04T10:00:00+08:00', capacity: 2, weeks: 13 })
+      const tooMany = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'visit', startsAt, endsAt: at(0, 10, 0), capacity: 2, weeks: 13 })
       expect(tooMany).toMatchObject({ status: 400, body: { error: { fields: { 'body.weeks': '最多连续 12 周' } } } })
     })
 

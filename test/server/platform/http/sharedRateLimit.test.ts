@@ -17,7 +17,7 @@ describeOnPostgres('the sign-in limit over two server processes', () => {
   beforeAll(async () => {
     pg = await openPostgresSchema(url!, 2)
     const h5Dist = tinyH5Dist()
-    for (let i = 0; i < 2; i++) servers.push(await startServerProcess(pg.urlWithSchema, h5Dist, { env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '6' } }))
+    for (let i = 0; i < 2; i++) servers.push(await startServerProcess(pg.urlWithSchema, h5Dist, { env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '6', DEMO_LOGIN: '1' } }))
   }, 120_000)
   afterAll(async () => {
     for (const server of servers) server.child.kill('SIGTERM')
