@@ -7,7 +7,7 @@ import { buildApp } from '../server/app'
 import { upsertDistricts, upsertInstitutions } from '../server/features/find/institutionWriter'
 import { institutionRecord, TEST_DISTRICTS } from '../test/fixtures/institutions'
 import { createFamilies, Family, openPostgresSchema, overbookedSlots } from '../test/support/postgresHarness'
-import { seededRandom } from './random'
+import { createRandom as seededRandom } from '../server/demo/random'
 import { percentile, round } from './stats'
 import { testConfig } from '@test/support/testConfig'
 

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro'
 import { CARE_MODES, CareMode, UNIT_OF_CARE_MODE } from '@domain/careMode'
 import { INSTITUTION_KINDS } from '@domain/institution'
-import { Random } from './random'
+import { Random } from '../server/demo/random'
 
 /*
  * The questions the benchmark asks: nearby searches around real institution locations
