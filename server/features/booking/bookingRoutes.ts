@@ -9,13 +9,11 @@ import { requireViewer } from '../accounts/authentication'
 import { cancelMyBooking, createBooking, getMyBooking } from './bookings'
 import { myBookings } from './myBookings'
 import { safeText } from '@domain/safeText'
+import { EmptyBodySchema } from '@domain/emptyBody'
 
 export const BookingIdParamsSchema = z.object({
   id: safeText().trim().min(1, '预约编号不能为空').max(100, '预约编号太长'),
 })
-
-/** Cancelling takes no input; anything sent is a mistake worth a 400 rather than silence. */
-export const EmptyBodySchema = z.strictObject({}, { error: '这个操作不需要提交内容' }).nullish()
 
 const IdempotencyHeadersSchema = z.object({ 'idempotency-key': IdempotencyKeySchema })
 
