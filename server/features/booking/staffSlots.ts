@@ -58,8 +58,9 @@ export async function createWeeklySlots(db: Database, staff: Staff, body: Weekly
         institutionId: staff.staffInstitutionId,
         kind: body.kind,
         title: body.title || SLOT_KIND_LABELS[body.kind],
-        startsAt: starts.add(week, 'week').format(),
-        endsAt: ends.add(week, 'week').format(),
+        // To the millisecond, as sent: the end stays after the start however short the slot.
+        startsAt: starts.add(week, 'week').format('YYYY-MM-DDTHH:mm:ss.SSSZ'),
+        endsAt: ends.add(week, 'week').format('YYYY-MM-DDTHH:mm:ss.SSSZ'),
         capacity: body.capacity,
         requiresConfirmation: body.requiresConfirmation ?? false,
       })
