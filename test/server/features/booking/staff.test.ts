@@ -98,7 +98,7 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       expect(tooMany).toMatchObject({ status: 400, body: { error: { fields: { 'body.weeks': '最多连续 12 周' } } } })
     })
 
-    it('keeps a weekly slot's end after its start to the millisecond (never a 500 from the database)', async () => {
+    it('keeps a weekly slot’s end after its start to the millisecond (never a 500 from the database)', async () => {
       const start = inShanghai().add(1, 'day')
       const created = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind: 'visit', startsAt: start.toISOString(), endsAt: start.add(5, 'ms').toISOString(), capacity: 2, weeks: 2 })
       expect(created.status).toBe(201)
