@@ -2,7 +2,7 @@ import { DemoAccount, MemberRole, ROLE_NAMES } from '@domain/staffAccess'
 import { Database } from '../../platform/db/database'
 import { insertAuditEntry } from '../../platform/db/auditLog'
 import { insertMembership } from './membershipRepository'
-import { findDemoAccountUser, insertDemoUser, listDemoAccounts, revokeDemoAccountSessions } from './userRepository'
+import { findDemoAccountUser, insertDemoAccountUser, listDemoAccounts, revokeDemoAccountSessions } from './userRepository'
 
 /*
  * 演示账号: named staff and regulator accounts that the demo data carries, so the demo
@@ -24,7 +24,8 @@ export async function ensureDemoAccounts(db: Database, specs: DemoAccountSpec[])
   for (const spec of specs) {
     await db.transaction(async (tx) => {
       if ((await findDemoAccountUser(tx, spec.key)) !== undefined) return
-      const userId = await insertDemoUser(tx, spec.nickname, spec.key)
+      const userId = await insertDemoAccountUser(tx, spec.nickname, spec.key)
+      if (userId === null) return
       const membershipId = await insertMembership(tx, {
         userId,
         role: spec.role,

@@ -9,6 +9,18 @@ export interface UserRow {
 }
 
 /** A user without WeChat identity (demo sign-in). */
+/**
+ * A named demo account's user, unless it exists: several servers starting on one database
+ * at once may all try (on conflict do nothing); null when another one made it first.
+ */
+export async function insertDemoAccountUser(db: Queryable, nickname: string, demoAccountKey: string): Promise<string | null> {
+  const result = await db.query<{ id: string }>(
+    `insert into users (id, nickname, demo_account_key) values ($1, $2, $3) on conflict (demo_account_key) do nothing returning id`,
+    [crypto.randomUUID(), nickname, demoAccountKey],
+  )
+  return result.rows[0]?.id ?? null
+}
+
 export async function insertDemoUser(db: Queryable, nickname: string | null, demoAccountKey: string | null = null): Promise<string> {
   const id = crypto.randomUUID()
   await db.query(`insert into users (id, nickname, demo_account_key) values ($1, $2, $3)`, [id, nickname, demoAccountKey])
