@@ -8,6 +8,7 @@ import { startServerProcess, ServerProcess } from '@test/support/serverProcess'
 import { requestJson } from '@test/support/session'
 import { bookingBody, insertSlotRow, seedInstitutions, slotBooked } from '@test/support/bookingFixtures'
 import { createFamilies, createStaff, Family, openPostgresSchema, overbookedSlots, PostgresSchema } from '@test/support/postgresHarness'
+import { statusCounts } from '@test/support/statusCounts'
 import { testConfig } from '@test/support/testConfig'
 import { describeOnPostgres, POSTGRES_URL } from '@test/support/postgresSuite'
 
@@ -25,14 +26,6 @@ function book(base: string, family: Family, slotId: string, key: string = crypto
   return requestJson(base, 'POST', '/api/v1/bookings', bookingBody(slotId, family.childId), { ...family.headers, 'idempotency-key': key })
 }
 
-function statusCounts(answers: Answer[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const a of answers) {
-    const code = a.status >= 400 ? `${a.status} ${(a.body as { error: { code: string } }).error.code}` : String(a.status)
-    counts[code] = (counts[code] ?? 0) + 1
-  }
-  return counts
-}
 
 describeOnPostgres('booking races on real PostgreSQL', () => {
   let pg: PostgresSchema

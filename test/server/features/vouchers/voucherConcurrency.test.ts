@@ -5,6 +5,7 @@ import { tinyH5Dist } from '@test/support/app'
 import { requestJson } from '@test/support/session'
 import { insertSlotRow, seedInstitutions } from '@test/support/bookingFixtures'
 import { createFamilies, createStaff, openPostgresSchema, PostgresSchema } from '@test/support/postgresHarness'
+import { statusCounts } from '@test/support/statusCounts'
 import { signInRegulator } from '../complaint/complaintFixtures'
 import { issueBatch } from './voucherFixtures'
 import { testConfig } from '@test/support/testConfig'
@@ -24,14 +25,6 @@ jest.setTimeout(60_000)
 
 type Answer = Awaited<ReturnType<typeof requestJson>>
 
-function statusCounts(answers: Answer[]): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const a of answers) {
-    const key = a.status >= 400 ? `${a.status} ${(a.body as { error: { code: string } }).error.code}` : String(a.status)
-    counts[key] = (counts[key] ?? 0) + 1
-  }
-  return counts
-}
 
 describeOnPostgres('体验券 races on real PostgreSQL', () => {
   let pg: PostgresSchema
