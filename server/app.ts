@@ -42,6 +42,8 @@ import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
 import { staffRoutes } from './features/booking/staffBookingRoutes'
 import { staffComplaintRoutes } from './features/complaint/staffComplaintRoutes'
+import { oversightRoutes } from './features/oversight/oversightRoutes'
+import { rectificationRoutes } from './features/oversight/rectificationRoutes'
 import { uploadRoutes } from './features/complaint/uploadRoutes'
 import { LiveSearchIndex } from './features/find/searchIndex/liveSearchIndex'
 import { AttachmentRetention } from './features/complaint/attachmentRetention'
@@ -205,6 +207,8 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
         }),
       )
       await api.register(staffComplaintRoutes(db, attachmentUrls))
+      await api.register(oversightRoutes(db, attachmentUrls))
+      await api.register(rectificationRoutes(db, attachmentUrls))
       await api.register(contentRoutes(db))
       await api.register(lectureRoutes(db))
       await api.register(uploadRoutes(db, attachmentStore, attachmentUrls))

@@ -199,6 +199,8 @@ export type ComplaintStatistics = z.infer<typeof ComplaintStatisticsSchema>
 export const RectificationCreateBodySchema = z.object({
   institutionId: text('机构', 100),
   issue: text('整改问题', 500),
+  /** 法律依据或整改要求, e.g. the article of 托育机构设置标准 the issue breaks. */
+  requirement: text('整改依据和要求', 1000).optional(),
   dueOn: isoDateWithin(DEADLINE_WINDOW, '整改期限', '请填写整改期限（YYYY-MM-DD）'),
   /** The complaint that led to it, if any. */
   trackingNo: TrackingNoSchema.optional(),
@@ -212,5 +214,6 @@ export const RectificationSchema = z.object({
   dueOn: z.string(),
   authority: z.string(),
   issue: z.string(),
+  requirement: z.string().optional(),
 })
 export type Rectification = z.infer<typeof RectificationSchema>

@@ -105,6 +105,7 @@ export const INSPECTION_RESULT_LABELS: Record<(typeof INSPECTION_RESULTS)[number
   rectification_required: '责令整改',
   failed: '不合格',
 }
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number]
 export const InspectionSchema = z.object({
   id: z.string(),
   inspectedOn: z.string(),
@@ -123,6 +124,22 @@ export const RectificationSchema = z.object({
   /** met: done by the deadline · late: done after it · open: not done, deadline ahead · overdue */
   outcome: z.enum(['met', 'late', 'open', 'overdue']),
 })
+
+/**
+ * The district's grade of the institution (等级评定), on the district's own scale
+ * (table district_grade_scales; a district without a scale does not grade).
+ */
+export const InstitutionGradeSchema = z.object({
+  grade: z.string(),
+  label: z.string(),
+  /** 1 is the best grade of the district's scale. */
+  rank: z.number().int(),
+  /** Rungs on the district's scale, so "二级" can be read as "2 of 3". */
+  scaleSize: z.number().int(),
+  gradedOn: z.string(),
+  authority: z.string(),
+})
+export type InstitutionGrade = z.infer<typeof InstitutionGradeSchema>
 
 /** How this institution's fee compares with the district median for the same mode. */
 export const FeeComparisonSchema = z.object({
@@ -154,5 +171,7 @@ export const InstitutionDetailSchema = InstitutionSummarySchema.extend({
   complaintStatistics: ComplaintStatisticsSchema.optional(),
   /** Vacancies and staffing with when the institution last confirmed them (institutionFacts.ts). */
   facts: InstitutionFactsSchema.optional(),
+  /** The district's grade (等级评定); null where the district grades and has not graded it yet, absent where it does not grade. */
+  grade: InstitutionGradeSchema.nullable().optional(),
 })
 export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>

@@ -1,6 +1,6 @@
 import { Membership } from '@domain/staffAccess'
 import { inShanghai } from '@domain/shanghaiTime'
-import { Database } from '../../platform/db/database'
+import { Database, Queryable } from '../../platform/db/database'
 import { insertAuditEntry } from '../../platform/db/auditLog'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from './authentication'
@@ -54,4 +54,14 @@ function toMembership(row: MembershipRow): Membership {
     institutionName: row.institution_name,
     grantedAt: inShanghai(row.granted_at).format(),
   }
+}
+
+/**
+ * The users who hold a live role at an institution, or a live regulator role in a
+ * district: whom a notice addressed to "the institution" or "the district" reaches.
+ */
+export async function liveMemberUserIds(db: Queryable, scope: { districtCode: string } | { institutionId: string }): Promise<string[]> {
+  const members = await listLiveMembers(db, scope)
+  const wanted = 'districtCode' in scope ? members.filter((m) => m.role === 'regulator') : members
+  return [...new Set(wanted.map((m) => m.user_id))]
 }

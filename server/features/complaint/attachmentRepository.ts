@@ -53,7 +53,22 @@ export async function findAttachment(db: Queryable, id: string): Promise<Attachm
  * on another complaint, purged, made up) refuses the whole complaint with 400, and the
  * caller's transaction rolls back, so nothing is half attached.
  */
-export async function claimAttachments(tx: Queryable, userId: string, complaintId: string, attachmentIds: string[]): Promise<void> {
+export function claimAttachments(tx: Queryable, userId: string, complaintId: string, attachmentIds: string[]): Promise<void> {
+  return claimFor(tx, userId, 'complaint_id', complaintId, attachmentIds)
+}
+
+/** The same claim for the photos of a rectification report (整改完成报告). */
+export function claimReportAttachments(tx: Queryable, userId: string, reportId: string, attachmentIds: string[]): Promise<void> {
+  return claimFor(tx, userId, 'rectification_report_id', reportId, attachmentIds)
+}
+
+async function claimFor(
+  tx: Queryable,
+  userId: string,
+  column: 'complaint_id' | 'rectification_report_id',
+  ownerId: string,
+  attachmentIds: string[],
+): Promise<void> {
   const ids = [...new Set(attachmentIds)]
   if (ids.length === 0) return
   if (ids.length > MAX_ATTACHMENTS_PER_COMPLAINT) {
@@ -64,11 +79,23 @@ export async function claimAttachments(tx: Queryable, userId: string, complaintI
   const invalid = () => new ApiError('VALIDATION', '照片已失效，请重新上传', { 'body.attachments': '照片已失效，请重新上传' })
   if (!ids.every((id) => ATTACHMENT_ID.test(id))) throw invalid()
   const claimed = await tx.query(
-    `update attachments set complaint_id = $2, claimed_at = now()
-     where id = any($3::text[]) and user_id = $1 and complaint_id is null`,
-    [userId, complaintId, ids],
+    `update attachments set ${column} = $2, claimed_at = now()
+     where id = any($3::text[]) and user_id = $1 and claimed_at is null`,
+    [userId, ownerId, ids],
   )
   if (claimed.rowCount !== ids.length) throw invalid()
+}
+
+/** The photos of each report, in upload order. */
+export async function attachmentIdsOfReports(db: Queryable, reportIds: string[]): Promise<Map<string, string[]>> {
+  const byReport = new Map<string, string[]>()
+  if (reportIds.length === 0) return byReport
+  const result = await db.query<{ id: string; rectification_report_id: string }>(
+    `select id, rectification_report_id from attachments where rectification_report_id = any($1::text[]) order by created_at, id`,
+    [reportIds],
+  )
+  for (const row of result.rows) byReport.set(row.rectification_report_id, [...(byReport.get(row.rectification_report_id) ?? []), row.id])
+  return byReport
 }
 
 /** The photos of a complaint in upload order (purged ones are gone). */
@@ -79,7 +106,7 @@ export async function attachmentIdsOfComplaint(db: Queryable, complaintId: strin
 
 /**
  * Attachments due for deletion: claimed ones older than the retention period, and
- * uploads never claimed for a complaint after a day (abandoned forms).
+ * uploads never claimed for a complaint or a rectification report after a day (abandoned forms).
  */
 export async function expiredAttachments(
   db: Queryable,
@@ -89,7 +116,7 @@ export async function expiredAttachments(
 ): Promise<Pick<AttachmentRow, 'id' | 'storage_key'>[]> {
   const result = await db.query<Pick<AttachmentRow, 'id' | 'storage_key'>>(
     `select id, storage_key from attachments
-     where (complaint_id is not null and created_at < $1) or (complaint_id is null and created_at < $2)
+     where (claimed_at is not null and created_at < $1) or (claimed_at is null and created_at < $2)
      order by created_at limit $3`,
     [claimedBefore, unclaimedBefore, limit],
   )

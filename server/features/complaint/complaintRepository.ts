@@ -188,15 +188,6 @@ export async function deleteLookupWindowsBefore(db: Queryable, before: Date): Pr
   return result.rowCount
 }
 
-export async function insertAuditEntry(
-  tx: Queryable,
-  entry: { actorUserId: string; action: string; subjectKind: string; subjectId: string; detail?: Record<string, unknown> },
-): Promise<void> {
-  await tx.query(`insert into audit_log (actor_user_id, action, subject_kind, subject_id, detail) values ($1, $2, $3, $4, $5::jsonb)`, [
-    entry.actorUserId, entry.action, entry.subjectKind, entry.subjectId, JSON.stringify(entry.detail ?? {}),
-  ])
-}
-
 export interface InstitutionForComplaint {
   id: string
   name: string

@@ -2,8 +2,6 @@ import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
   ComplaintStatusSchema,
-  RectificationCreateBodySchema,
-  RectificationSchema,
   StaffComplaintListSchema,
   StaffComplaintSchema,
   StaffNoteBodySchema,
@@ -15,8 +13,8 @@ import { ErrorBodySchema } from '@domain/errors'
 import { pageQuerySchema } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import { requireRegulator } from '../accounts/authentication'
-import { issueRectification } from './rectifications'
-import { actOnComplaint, complaintQueue, staffComplaint } from './staffComplaints'
+import { actOnComplaint, complaintAuditTrail, complaintQueue, staffComplaint } from './staffComplaints'
+import { AuditTrailSchema } from '@domain/oversight'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
@@ -28,7 +26,7 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 
 /**
  * District regulators (requireRegulator): their district's complaint queue, the four
- * actions, and rectification notices. Another district's complaint is a 404.
+ * actions, and each complaint's audit trail. Another district's complaint is a 404.
  */
 export function staffComplaintRoutes(db: Database, photos: AttachmentUrlSigner): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,6 +53,20 @@ export function staffComplaintRoutes(db: Database, photos: AttachmentUrlSigner):
       async (request) => staffComplaint(db, photos, await requireRegulator(db, request), request.params.trackingNo),
     )
 
+    app.get(
+      '/staff/complaints/:trackingNo/audit',
+      {
+        schema: {
+          summary: '投诉的办理记录（谁在何时做了什么）',
+          tags: ['staff'],
+          params: TrackingNoParamsSchema,
+          querystring: pageQuerySchema(50),
+          response: { 200: AuditTrailSchema, ...errors },
+        },
+      },
+      async (request) => complaintAuditTrail(db, await requireRegulator(db, request), request.params.trackingNo, request.query),
+    )
+
     const withNote = (action: 'accept' | 'investigate', summary: string) =>
       app.post(
         `/staff/complaints/:trackingNo/${action}`,
@@ -75,12 +87,6 @@ export function staffComplaintRoutes(db: Database, photos: AttachmentUrlSigner):
       '/staff/complaints/:trackingNo/reject',
       { schema: { summary: '不予受理（填写理由）', tags: ['staff'], params: TrackingNoParamsSchema, body: StaffRejectBodySchema, response: { 200: StaffComplaintSchema, ...errors } } },
       async (request) => actOnComplaint(db, photos, await requireRegulator(db, request), request.params.trackingNo, 'reject', request.body.reason),
-    )
-
-    app.post(
-      '/staff/rectifications',
-      { schema: { summary: '下达整改通知（显示在机构页）', tags: ['staff'], body: RectificationCreateBodySchema, response: { 201: RectificationSchema, ...errors } } },
-      async (request, reply) => reply.code(201).send(await issueRectification(db, await requireRegulator(db, request), request.body)),
     )
   }
 }

@@ -1,9 +1,12 @@
 import { ComplaintStatus, StaffComplaint } from '@domain/complaint'
 import { nextStatus, StaffAction } from '@domain/complaintRules'
 import { Database, Queryable } from '../../platform/db/database'
-import { ComplaintRow, findComplaintByTrackingNo, findDistrictQueue, findEvents, insertAuditEntry, StatusChange } from './complaintRepository'
+import { ComplaintRow, findComplaintByTrackingNo, findDistrictQueue, findEvents, StatusChange } from './complaintRepository'
+import { auditTrailOf, insertAuditEntry } from '../../platform/db/auditLog'
+import { AuditEntry, COMPLAINT_AUDIT_LABELS } from '@domain/oversight'
+import { Page } from '@domain/page'
 import { ApiError } from '../../platform/http/apiError'
-import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
+import { offsetCursorAt, offsetOf, pageFromList } from '../../platform/http/paging'
 import { Viewer } from '../accounts/authentication'
 import { changeComplaintStatus } from './complaintChanges'
 import { toStaffComplaint } from './complaintViews'
@@ -74,4 +77,49 @@ export async function actOnComplaint(
     })
     return toStaffComplaint(tx, photos, (await findComplaintByTrackingNo(tx, trackingNo))!, now)
   })
+}
+
+/**
+ * For a rectification notice issued about a complaint (oversight feature): the complaint
+ * of this district and institution, or null. Records on the complaint's audit trail that
+ * a notice came of it, in the caller's transaction.
+ */
+export async function noteRectificationOnComplaint(
+  tx: Queryable,
+  regulator: Regulator,
+  trackingNo: string,
+  institutionId: string,
+  rectificationId: string,
+): Promise<string | null> {
+  const row = await findComplaintByTrackingNo(tx, trackingNo)
+  if (!row || row.district_code !== regulator.regulatorDistrictCode || row.institution_id !== institutionId) return null
+  await insertAuditEntry(tx, {
+    actorUserId: regulator.userId,
+    action: 'complaint.rectification_issued',
+    subjectKind: 'complaint',
+    subjectId: row.id,
+    detail: { trackingNo, rectificationId },
+  })
+  return row.id
+}
+
+/**
+ * GET /staff/complaints/:trackingNo/audit — who did what, when, on one complaint of the
+ * regulator's district, oldest first. Actors are named by nickname; the complainant never
+ * appears (their filing is not an audited staff action).
+ */
+export async function complaintAuditTrail(db: Queryable, regulator: Regulator, trackingNo: string, query: { cursor?: string; limit: number }): Promise<Page<AuditEntry>> {
+  const row = await districtComplaint(db, regulator, trackingNo)
+  const entries = (await auditTrailOf(db, 'complaint', row.id)).map((entry) => {
+    const detail = entry.detail as { note?: unknown; reason?: unknown }
+    const note = typeof detail.note === 'string' ? detail.note : typeof detail.reason === 'string' ? detail.reason : null
+    return {
+      at: entry.at.toISOString(),
+      action: entry.action,
+      actionLabel: COMPLAINT_AUDIT_LABELS[entry.action] ?? entry.action,
+      actor: entry.actor_nickname ?? (entry.actor_user_id.startsWith('cli:') ? '系统管理员' : '已注销的用户'),
+      note,
+    }
+  })
+  return pageFromList(entries, query.cursor, query.limit, 'audit')
 }

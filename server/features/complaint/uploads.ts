@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { Database } from '../../platform/db/database'
-import { findAttachment, insertAttachment } from './attachmentRepository'
+import { attachmentIdsOfReports, claimReportAttachments, findAttachment, insertAttachment } from './attachmentRepository'
+import { Queryable } from '../../platform/db/database'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
@@ -25,7 +26,7 @@ function randomToken(): string {
 export async function uploadPhoto(db: Database, store: AttachmentStore, viewer: Viewer, original: Buffer): Promise<{ id: string }> {
   const pending = await db.query<{ count: number }>(
     `select count(*)::int as count from attachments
-     where user_id = $1 and complaint_id is null and created_at > now() - interval '1 day'`,
+     where user_id = $1 and claimed_at is null and created_at > now() - interval '1 day'`,
     [viewer.userId],
   )
   if ((pending.rows[0]?.count ?? 0) >= MAX_PENDING_UPLOADS_PER_DAY) {
@@ -80,4 +81,23 @@ export async function readAttachment(
   const bytes = row ? await store.get(row.storage_key) : null
   if (!row || !bytes) throw new ApiError('NOT_FOUND', '照片已按保存期限删除')
   return { bytes, contentType: row.content_type, maxAgeSeconds: Math.max(0, expires - Math.floor(now.getTime() / 1000)) }
+}
+
+/**
+ * The photos of a rectification report (oversight feature) live in the same private store
+ * as complaint photos: claimed from the reporter's own uploads in the report's transaction.
+ */
+export function claimRectificationPhotos(tx: Queryable, userId: string, reportId: string, attachmentIds: string[]): Promise<void> {
+  return claimReportAttachments(tx, userId, reportId, attachmentIds)
+}
+
+/** Signed, short-lived links to each report's photos. */
+export async function rectificationPhotoLinks(
+  db: Queryable,
+  photos: AttachmentUrlSigner,
+  reportIds: string[],
+  now: Date,
+): Promise<Map<string, { id: string; url: string }[]>> {
+  const ids = await attachmentIdsOfReports(db, reportIds)
+  return new Map([...ids].map(([reportId, list]) => [reportId, list.map((id) => ({ id, url: photos.url(id, now) }))]))
 }

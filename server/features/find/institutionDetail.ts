@@ -15,12 +15,13 @@ import {
 import { notFound } from '../../platform/http/apiError'
 import { complaintStatisticsOf } from '../complaint/complaintStatistics'
 import { openSlotsSummary } from '../booking/slots'
+import { gradeOf } from '../oversight/publicGrade'
 
 /** GET /api/v1/institutions/:id: the whole public record, with computed outcomes and fee comparison. */
 export async function getInstitutionDetail(db: Queryable, id: string, now: Date = new Date()): Promise<InstitutionDetail> {
   const row = await findInstitutionRow(db, id)
   if (!row) throw notFound('没有找到这家托育机构，它可能已注销或链接有误')
-  const [classes, inspections, rectifications, medians, openSlots, complaintStatistics, facts] = await Promise.all([
+  const [classes, inspections, rectifications, medians, openSlots, complaintStatistics, facts, grade] = await Promise.all([
     findClasses(db, id),
     findInspections(db, id),
     findRectifications(db, id),
@@ -28,6 +29,7 @@ export async function getInstitutionDetail(db: Queryable, id: string, now: Date 
     openSlotsSummary(db, id, now),
     complaintStatisticsOf(db, id),
     institutionFacts(db, id, now),
+    gradeOf(db, id, row.district_code),
   ])
   const today = todayInShanghai(now)
   const summary = toSummary(row)
@@ -45,6 +47,8 @@ export async function getInstitutionDetail(db: Queryable, id: string, now: Date 
     openSlots,
     complaintStatistics,
     facts,
+    // Absent where the district does not grade (等级评定), null where it has not graded it yet.
+    ...(grade === undefined ? {} : { grade }),
   }
 }
 

@@ -1,12 +1,12 @@
 import { Queryable } from '../../platform/db/database'
 
 /** What a subscribe message is about; one WeChat template per kind. */
-export type NotificationKind = 'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert'
+export type NotificationKind = 'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert' | 'rectification_status'
 
 export interface QueuedNotification {
   userId: string
   kind: NotificationKind
-  /** The booking, enrollment or complaint it is about. */
+  /** The booking, enrollment, complaint or rectification notice it is about. */
   subjectId: string
   /** Distinguishes several messages about one subject (e.g. the new status); same key → queued once. */
   dedupeKey: string

@@ -35,3 +35,19 @@ export async function auditEntriesFor(db: Queryable, subjectKind: string, subjec
   )
   return result.rows
 }
+
+export interface AuditTrailRow extends AuditRow {
+  /** The actor's nickname when the actor is a user who still exists. */
+  actor_nickname: string | null
+}
+
+/** A subject's entries, oldest first, with the actor's nickname (the audit trail screens show). */
+export async function auditTrailOf(db: Queryable, subjectKind: string, subjectId: string): Promise<AuditTrailRow[]> {
+  const result = await db.query<AuditTrailRow>(
+    `select a.actor_user_id, a.action, a.subject_kind, a.subject_id, a.detail, a.at, u.nickname as actor_nickname
+     from audit_log a left join users u on u.id = a.actor_user_id
+     where a.subject_kind = $1 and a.subject_id = $2 order by a.id`,
+    [subjectKind, subjectId],
+  )
+  return result.rows
+}
