@@ -23,7 +23,8 @@ async function notify(tx: Queryable, userIds: string[], notice: NoticeRow, statu
       userId,
       kind: 'rectification_status',
       subjectId: notice.id,
-      dedupeKey: stepKey,
+      // (kind, subject, key) is unique: one message per person per step.
+      dedupeKey: `${stepKey}:${userId}`,
       payload: { institution: short(notice.institution_name), status, note: short(note) },
     })
   }
