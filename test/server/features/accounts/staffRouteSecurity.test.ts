@@ -54,6 +54,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     const review = await postReview(t, reviewer, TARGET, { scores: scores(), text: '老师很耐心' })
     const invitation = await post(admin, '/api/v1/staff/invitations', { role: 'institution_staff', note: '新来的老师' })
     const members = (await requestJson(t.app, 'GET', '/api/v1/staff/members', undefined, regulator.headers)).body as { items: { id: string; role: string }[] }
+    const notice = await post(regulator, '/api/v1/staff/rectifications', { institutionId: TARGET, issue: '消防通道堵塞', dueOn: inDays(20) })
     Object.assign(ids, {
       slot: slotId,
       booking: (booking.body as { id: string }).id,
@@ -62,6 +63,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
       review: (review.body as { id: string }).id,
       invitation: (invitation.body as { id: string }).id,
       membership: members.items.find((m) => m.role === 'institution_admin')!.id,
+      notice: (notice.body as { id: string }).id,
     })
     secrets = [TARGET, ...Object.values(ids), '13800001111', '1111', '机密的投诉内容', '老师很耐心', '新来的老师', '被保护的家长']
 
@@ -104,6 +106,10 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     if (path.endsWith('/accept') || path.endsWith('/investigate')) return { note: '已受理' }
     if (path.endsWith('/staff/rectifications')) return { institutionId: TARGET, issue: '消防通道堵塞', dueOn: inDays(10), trackingNo: ids.trackingNo }
     if (path.endsWith('/reply')) return { text: '感谢您的评价' }
+    if (path.endsWith('/report')) return { description: '已清理消防通道，附整改后照片。' }
+    if (path.endsWith('/return')) return { reason: '照片不清楚，请补拍' }
+    if (path.endsWith('/inspections')) return { inspectedOn: inDays(-1), result: 'passed', summary: '检查合格' }
+    if (path.endsWith('/grade')) return { grade: 'level_1' }
     if (path.endsWith('/staff/institution/facts') && method === 'put') return { vacancies: 1, staffCount: 2, certifiedStaffCount: 1 }
     if (path.endsWith('/staff/fee-terms')) return { mealsFenPerMonth: 0, registrationFen: 0, depositFen: 0, prepayMonths: 1, noticeDays: 30, refundOnWithdrawal: '按天退还剩余费用' }
     if (path.endsWith('/staff/vouchers/redeem')) return { code: 'ABCD2345' }
@@ -119,6 +125,8 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
       .replace('/staff/reviews/{id}', `/staff/reviews/${ids.review}`)
       .replace('/staff/invitations/{id}', `/staff/invitations/${ids.invitation}`)
       .replace('/staff/members/{id}', `/staff/members/${ids.membership}`)
+      .replace('/staff/rectifications/{id}', `/staff/rectifications/${ids.notice}`)
+      .replace('/staff/oversight/institutions/{id}', `/staff/oversight/institutions/${TARGET}`)
       .replace('{trackingNo}', ids.trackingNo)
   }
 
@@ -128,7 +136,9 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
               (select status from complaints where tracking_no = $3) as complaint, (select count(*)::int from review_replies) as replies,
               (select count(*)::int from rectification_notices) as rectifications, (select capacity from slots where id = $4) as capacity,
               (select status from slots where id = $4) as slot_status, (select count(*)::int from invitations where cancelled_at is not null) as cancelled,
-              (select count(*)::int from memberships where revoked_at is null) as live_members`,
+              (select count(*)::int from memberships where revoked_at is null) as live_members,
+              (select count(*)::int from rectification_reports) as reports, (select count(*)::int from inspections) as inspections,
+              (select count(*)::int from institution_grades) as grades`,
       [ids.booking, ids.enrollment, ids.trackingNo, ids.slot],
     )
     return rows.rows[0]
@@ -169,6 +179,10 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     expect(JSON.stringify(ownBookings.body)).toContain(ids.booking)
     const ownQueue = await requestJson(t.app, 'GET', '/api/v1/staff/complaints', undefined, insiders.regulator.headers)
     expect(JSON.stringify(ownQueue.body)).toContain(ids.trackingNo)
+    const ownNotices = await requestJson(t.app, 'GET', '/api/v1/staff/rectifications', undefined, insiders.staff.headers)
+    expect(JSON.stringify(ownNotices.body)).toContain(ids.notice)
+    const ownRecord = await requestJson(t.app, 'GET', `/api/v1/staff/oversight/institutions/${TARGET}`, undefined, insiders.regulator.headers)
+    expect(JSON.stringify(ownRecord.body)).toContain(ids.notice)
     // Nobody signed in is always 401; parents and revoked members never get past 403/404.
     for (const [key, status] of Object.entries(answers)) {
       if (key.startsWith('(-)')) expect({ key, status }).toEqual({ key, status: 401 })
