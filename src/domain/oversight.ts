@@ -16,6 +16,9 @@ import { safeText } from './safeText'
 const text = (what: string, min: number, max: number) =>
   safeText({ error: `请填写${what}` }).trim().min(min, min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}`).max(max, `${what}最多 ${max} 个字`)
 
+/** `:id` of an institution or a notice in a path. */
+export const RecordIdParamsSchema = z.object({ id: safeText({ error: '编号不正确' }).trim().min(1, '编号不能为空').max(100, '编号太长') })
+
 /** An inspection is recorded after it happened: within the last year, never ahead (the server checks with its clock). */
 export const INSPECTION_WINDOW = { pastDays: 366, futureDays: 1 }
 

@@ -32,7 +32,11 @@ describe.each(TEST_BACKENDS)('the bad-input corpus on %s', (backend) => {
   afterAll(() => t.close())
 
   function headersFor(path: string): Record<string, string> {
-    if (path.startsWith('/api/v1/staff/complaints') || path.startsWith('/api/v1/staff/rectifications')) return regulator.headers
+    // The institution's side of a notice is staff's; issuing, verifying and oversight are the regulator's.
+    if (path.endsWith('/report')) return staff.headers
+    if (path.startsWith('/api/v1/staff/complaints') || path.startsWith('/api/v1/staff/rectifications') || path.startsWith('/api/v1/staff/oversight')) {
+      return regulator.headers
+    }
     if (path.startsWith('/api/v1/staff/')) return staff.headers
     // Signing out ends the session it is sent with: give it one of its own.
     if (path === '/api/v1/auth/signout') return leaving.headers

@@ -1,11 +1,11 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import {
   GradeSetBodySchema,
   InspectionCreateBodySchema,
   OversightInstitutionPageSchema,
   OversightInstitutionSchema,
   OversightPickerQuerySchema,
+  RecordIdParamsSchema,
 } from '@domain/oversight'
 import { ErrorBodySchema } from '@domain/errors'
 import { Database } from '../../platform/db/database'
@@ -14,7 +14,6 @@ import { requireRegulator } from '../accounts/authentication'
 import { setGrade } from './grades'
 import { oversightRecord, pickInstitutions, recordInspection } from './oversightInstitutions'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1).max(100) })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
 /** 监管工作台: a district regulator's institutions, each with its inspections, notices and grade (requireRegulator). */
@@ -35,7 +34,7 @@ export function oversightRoutes(db: Database, photos: AttachmentUrlSigner): Fast
 
     app.get(
       '/staff/oversight/institutions/:id',
-      { schema: { summary: '机构监管记录：检查、整改通知与报告、等级', tags: ['staff'], params: IdParamsSchema, response: { 200: OversightInstitutionSchema, ...errors } } },
+      { schema: { summary: '机构监管记录：检查、整改通知与报告、等级', tags: ['staff'], params: RecordIdParamsSchema, response: { 200: OversightInstitutionSchema, ...errors } } },
       async (request) => oversightRecord(db, photos, await requireRegulator(db, request), request.params.id),
     )
 
@@ -45,7 +44,7 @@ export function oversightRoutes(db: Database, photos: AttachmentUrlSigner): Fast
         schema: {
           summary: '记录一次检查（显示在机构页）',
           tags: ['staff'],
-          params: IdParamsSchema,
+          params: RecordIdParamsSchema,
           body: InspectionCreateBodySchema,
           response: { 201: OversightInstitutionSchema, ...errors },
         },
@@ -59,7 +58,7 @@ export function oversightRoutes(db: Database, photos: AttachmentUrlSigner): Fast
         schema: {
           summary: '评定或调整等级（本区县开展等级评定时）',
           tags: ['staff'],
-          params: IdParamsSchema,
+          params: RecordIdParamsSchema,
           body: GradeSetBodySchema,
           response: { 200: OversightInstitutionSchema, ...errors },
         },

@@ -1,5 +1,4 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { RectificationCreateBodySchema, RectificationSchema } from '@domain/complaint'
 import { ErrorBodySchema } from '@domain/errors'
 import {
@@ -8,6 +7,7 @@ import {
   RectificationNoticeSchema,
   RectificationReportBodySchema,
   RectificationReturnBodySchema,
+  RecordIdParamsSchema,
 } from '@domain/oversight'
 import { pageQuerySchema } from '@domain/page'
 import { Database } from '../../platform/db/database'
@@ -17,7 +17,6 @@ import { noticesOfMyInstitution } from './oversightInstitutions'
 import { issueRectification } from './rectificationIssue'
 import { reportRectification, verifyRectification } from './rectificationSteps'
 
-const IdParamsSchema = z.object({ id: z.string().trim().min(1).max(100) })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
 /**
@@ -51,7 +50,7 @@ export function rectificationRoutes(db: Database, photos: AttachmentUrlSigner): 
         schema: {
           summary: '报告整改完成（说明和照片）',
           tags: ['staff'],
-          params: IdParamsSchema,
+          params: RecordIdParamsSchema,
           body: RectificationReportBodySchema,
           response: { 200: RectificationNoticeSchema, ...errors },
         },
@@ -61,14 +60,14 @@ export function rectificationRoutes(db: Database, photos: AttachmentUrlSigner): 
 
     app.post(
       '/staff/rectifications/:id/accept',
-      { schema: { summary: '核验通过（记为已整改）', tags: ['staff'], params: IdParamsSchema, body: RectificationAcceptBodySchema, response: { 200: RectificationNoticeSchema, ...errors } } },
+      { schema: { summary: '核验通过（记为已整改）', tags: ['staff'], params: RecordIdParamsSchema, body: RectificationAcceptBodySchema, response: { 200: RectificationNoticeSchema, ...errors } } },
       async (request) =>
         verifyRectification(db, photos, await requireRegulator(db, request), request.params.id, { step: 'accept', note: request.body?.note ?? null }),
     )
 
     app.post(
       '/staff/rectifications/:id/return',
-      { schema: { summary: '退回整改报告（填写理由，机构可见）', tags: ['staff'], params: IdParamsSchema, body: RectificationReturnBodySchema, response: { 200: RectificationNoticeSchema, ...errors } } },
+      { schema: { summary: '退回整改报告（填写理由，机构可见）', tags: ['staff'], params: RecordIdParamsSchema, body: RectificationReturnBodySchema, response: { 200: RectificationNoticeSchema, ...errors } } },
       async (request) => verifyRectification(db, photos, await requireRegulator(db, request), request.params.id, { step: 'return', reason: request.body.reason }),
     )
   }
