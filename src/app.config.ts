@@ -46,6 +46,9 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/terms/index',
         'pages/vouchers/index',
+        'pages/rectifications/index',
+        'pages/oversight/index',
+        'pages/institution/index',
       ],
     },
     // 托育政策查询: the library's text comes from the server, so the package holds only the screens.

@@ -2,8 +2,8 @@ import { View, Text } from '@tarojs/components'
 import { INSPECTION_RESULT_LABELS, InstitutionDetail } from '@domain/institution'
 
 const OUTCOME_LABELS: Record<InstitutionDetail['rectifications'][number]['outcome'], string> = {
-  met: '已按期整改',
-  late: '逾期后完成整改',
+  met: '已整改（按期完成）',
+  late: '已整改（逾期后完成）',
   open: '整改中（未到期限）',
   overdue: '已逾期未整改',
 }
@@ -12,6 +12,17 @@ const OUTCOME_LABELS: Record<InstitutionDetail['rectifications'][number]['outcom
 export function OversightRecords({ institution: inst }: { institution: InstitutionDetail }) {
   return (
     <View className='oversight'>
+      {inst.grade !== undefined && (
+        <View className='record e2e-grade'>
+          <View className='record__head'>
+            <Text>等级评定</Text>
+            <Text className='record__result e2e-grade-label'>{inst.grade ? inst.grade.label : '尚未评定'}</Text>
+          </View>
+          {inst.grade && (
+            <Text className='record__body'>{`${inst.grade.authority} ${inst.grade.gradedOn} 评定 · 本区共 ${inst.grade.scaleSize} 个等级，${inst.grade.label}为第 ${inst.grade.rank} 等`}</Text>
+          )}
+        </View>
+      )}
       {inst.inspections.length === 0 && <Text className='muted'>暂无检查记录</Text>}
       {inst.inspections.map((inspection) => (
         <View key={inspection.id} className='record e2e-inspection'>

@@ -23,6 +23,8 @@ export const WORKBENCH_SECTIONS: WorkbenchSection[] = [
   { key: 'slots', title: '时段发布', hint: '开放日、参观、试托、家长课堂，可按周重复', url: `${ROOT}/slots/index`, audience: ['institution'] },
   { key: 'enrollments', title: '入托申请与候补', hint: '录取或婉拒，候补按顺序排列', url: `${ROOT}/enrollments/index`, audience: ['institution'] },
   { key: 'reviews', title: '家长评价', hint: '回复家长的评价', url: `${ROOT}/reviews/index`, audience: ['institution'] },
+  { key: 'rectifications', title: '整改通知', hint: '监管部门下达的整改通知，整改后上传说明和照片', url: `${ROOT}/rectifications/index`, audience: ['institution'] },
+  { key: 'oversight', title: '机构监管', hint: '按机构查看和记录检查、整改通知、等级评定', url: `${ROOT}/oversight/index`, audience: ['regulator'] },
   { key: 'complaints', title: '投诉办理', hint: '按紧急程度和期限排序，受理、调查、办结', url: `${ROOT}/complaints/index`, audience: ['regulator'] },
   { key: 'members', title: '人员与邀请', hint: '邀请、查看和移除有权限的人', url: `${ROOT}/members/index`, audience: ['institution_admin', 'regulator'] },
 ]
@@ -43,4 +45,10 @@ export function sectionsFor(roles: MyRoles): WorkbenchSection[] {
 export const WORKBENCH_ROUTES = {
   home: `${ROOT}/home/index`,
   join: `${ROOT}/join/index`,
+  oversightInstitution: `${ROOT}/institution/index`,
 } as const
+
+/** The regulator's page of one institution of the district (监管记录). */
+export function oversightInstitutionUrl(institutionId: string): string {
+  return `${WORKBENCH_ROUTES.oversightInstitution}?id=${encodeURIComponent(institutionId)}`
+}

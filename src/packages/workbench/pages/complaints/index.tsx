@@ -8,6 +8,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { COMPLAINT_STATUS_LABELS, StaffComplaint } from '@domain/complaint'
 import { inShanghai } from '@domain/shanghaiTime'
 import { allowedActions, StaffAction } from '@domain/complaintRules'
+import { AuditTrail } from '../../components/AuditTrail'
 import '../../styles/workbench.scss'
 
 const ACTION_LABELS: Record<StaffAction, string> = { accept: '受理', investigate: '开始调查', resolve: '办结', reject: '不予受理' }
@@ -20,6 +21,7 @@ function toRequest(action: StaffAction, text: string): ComplaintAction {
 
 function ComplaintCard({ complaint, onAct }: { complaint: StaffComplaint; onAct: (action: ComplaintAction) => void }) {
   const [text, setText] = useState('')
+  const [showTrail, setShowTrail] = useState(false)
   const status = complaint.status
   // The same rule the server decides by (src/domain/complaintRules.ts).
   const actions = allowedActions(status)
@@ -46,6 +48,10 @@ function ComplaintCard({ complaint, onAct }: { complaint: StaffComplaint; onAct:
           </View>
         </>
       )}
+      <View className='btn btn--small e2e-complaint-audit' onClick={() => setShowTrail((shown) => !shown)}>
+        <Text>{showTrail ? '收起办理记录' : '办理记录'}</Text>
+      </View>
+      {showTrail && <AuditTrail trackingNo={complaint.trackingNo} />}
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { errorMessage } from '@app/api/ApiError'
 import { listDemoAccounts, signInAsDemoAccount } from '@app/api/workbench'
+import { myRectifications } from '@app/api/oversight'
 import { PageRoot } from '@app/components/PageRoot'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
@@ -41,10 +42,17 @@ function DemoAccounts() {
   )
 }
 
+/** 整改通知 waiting for the institution (issued or sent back): the badge on its section. */
+function useAwaitingRectifications(isInstitution: boolean): number {
+  const [answer] = useRemote(isInstitution ? 'awaiting-rectifications' : null, () => myRectifications(undefined))
+  return answer.status === 'ready' ? answer.value.awaitingInstitution : 0
+}
+
 /** 工作台 home: the sections the signed-in person's roles open, or how to get a role. */
 export default function WorkbenchHome() {
   const { session } = useSession()
   const [roles, retry] = useRoles()
+  const awaitingRectifications = useAwaitingRectifications(roles.status === 'ready' && roles.value.institution !== null)
   return (
     <PageRoot className='workbench e2e-workbench-home'>
       <Text className='workbench__title'>安心托育 · 工作台</Text>
@@ -69,7 +77,12 @@ export default function WorkbenchHome() {
           <View className='workbench__grid'>
             {sectionsFor(roles.value).map((section) => (
               <View key={section.key} className={`workbench-card e2e-section e2e-section-${section.key}`} onClick={() => void openPage(section.url)}>
-                <Text className='workbench-card__title'>{section.title}</Text>
+                <Text className='workbench-card__title'>
+                  {section.title}
+                  {section.key === 'rectifications' && awaitingRectifications > 0 && (
+                    <Text className='workbench-badge e2e-rectifications-badge'>{String(awaitingRectifications)}</Text>
+                  )}
+                </Text>
                 <Text className='workbench-card__text'>{section.hint}</Text>
               </View>
             ))}

@@ -4,7 +4,12 @@ import { createElement, useState } from 'react'
 import { errorMessage } from '@app/api/ApiError'
 import { uploadPhotoBlob, uploadPhotoFile } from '@app/api/uploads'
 import { COMPLAINT_ATTACHMENTS_MAX } from '@domain/complaint'
-import { DraftPhoto } from '../lib/complaintDraft'
+
+/** An uploaded photo as a form keeps it: its upload id and the file's name. */
+export interface PickedPhoto {
+  id: string
+  name: string
+}
 
 /** What the server takes (it checks the bytes itself; this only narrows the chooser). */
 const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp'
@@ -27,19 +32,23 @@ async function pickInWeapp(count: number): Promise<Picked[]> {
 }
 
 /**
- * 照片证据: up to six photos, each uploaded as soon as it is chosen so the draft only
+ * 照片证据: up to six photos, each uploaded as soon as it is chosen so the form only
  * keeps upload ids. The mini-program uses chooseMedia + uploadFile; H5 a plain file input.
+ * Used by a complaint (complaint subpackage) and a rectification report (workbench).
  */
 export function PhotoPicker({
   photos,
   onAdd,
   onRemove,
   error,
+  hint = '照片只给处理投诉的监管部门看，不会给机构；上传时会去掉拍摄地点等信息。',
 }: {
-  photos: DraftPhoto[]
-  onAdd: (photo: DraftPhoto) => void
+  photos: PickedPhoto[]
+  onAdd: (photo: PickedPhoto) => void
   onRemove: (id: string) => void
   error?: string
+  /** Who will see the photos, in the form's own words. */
+  hint?: string
 }) {
   const [previews, setPreviews] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(0)
@@ -117,7 +126,7 @@ export function PhotoPicker({
             </View>
           ))}
       </View>
-      <Text className='form-field__hint'>照片只给处理投诉的监管部门看，不会给机构；上传时会去掉拍摄地点等信息。</Text>
+      <Text className='form-field__hint'>{hint}</Text>
       {message && <Text className='form-field__error e2e-photo-error'>{message}</Text>}
       {error && <Text className='form-field__error e2e-field-error'>{error}</Text>}
     </View>
