@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { oversightRecord } from '@app/api/oversight'
 import { PageRoot } from '@app/components/PageRoot'
+import { SubscribeOffer } from '@app/components/SubscribeOffer'
 import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { decodeParam } from '@app/navigation/bookingRoutes'
@@ -45,6 +46,7 @@ export default function OversightInstitutionPage() {
       <Text className='workbench__sub'>{`${institution.address} · 备案号 ${institution.filingNumber} · ${FILING_STATUS_LABELS[institution.filingStatus]}`}</Text>
       <View className='oversight-columns'>
         <View className='oversight-columns__side'>
+          <SubscribeOffer kinds={['rectification_status']} browserNote='机构报告整改完成后会显示在右侧，等待核验。' />
           <GradeCard record={record} onSaved={setRecord} />
           <InspectionForm institutionId={institution.id} onSaved={setRecord} onNeedsNotice={(issue) => setNoticeDraft((d) => ({ key: d.key + 1, issue }))} />
           <NoticeForm key={noticeDraft.key} institutionId={institution.id} initialIssue={noticeDraft.issue} onIssued={reload} />

@@ -5,6 +5,7 @@ import { myRectifications, reportRectification } from '@app/api/oversight'
 import { PageRoot } from '@app/components/PageRoot'
 import { PagedList } from '@app/components/PagedList'
 import { PhotoPicker, PickedPhoto } from '@app/components/PhotoPicker'
+import { SubscribeOffer } from '@app/components/SubscribeOffer'
 import { usePaged } from '@app/hooks/usePaged'
 import { RectificationNotice, RectificationNoticeList } from '@domain/oversight'
 import { openSteps } from '@domain/rectificationFlow'
@@ -53,6 +54,7 @@ export default function RectificationsPage() {
     <PageRoot className='workbench e2e-rectifications'>
       <Text className='workbench__title'>整改通知</Text>
       <Text className='workbench__sub e2e-rectifications-awaiting'>{awaiting > 0 ? `${awaiting} 份待整改或被退回` : '没有待处理的整改通知'}</Text>
+      <SubscribeOffer kinds={['rectification_status']} browserNote='新的整改通知和核验结果在这里查看；在微信小程序中可开启消息提醒。' />
       <PagedList paged={paged} className='workbench__grid' empty={<Text className='workbench__sub'>还没有收到整改通知</Text>}>
         {(notice) => (
           <NoticeCard key={notice.id} notice={notice}>
