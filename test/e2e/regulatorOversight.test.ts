@@ -48,10 +48,14 @@ async function demoSession(body: Record<string, unknown>): Promise<TestSession> 
 async function staffedInstitution(): Promise<{ id: string; name: string; districtCode: string }> {
   const accounts = await getJson<{ items: { role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
   const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
-  const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&limit=50`)
-  const inst = list.items.find((i) => staffed.has(i.id))
-  if (!inst) throw new Error('no staffed demo institution in 渝北区')
-  return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
+  let cursor: string | null = null
+  do {
+    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&sort=fee&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
+    const inst = list.items.find((i) => staffed.has(i.id))
+    if (inst) return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
+    cursor = list.nextCursor
+  } while (cursor)
+  throw new Error('no staffed demo institution in 渝北区')
 }
 
 async function deskSignInAs(key: string): Promise<void> {
@@ -84,7 +88,7 @@ describe('监管工作台 in the H5 app', () => {
     // The regulator finds the institution by name in the district picker.
     await deskSignInAs(`regulator-${target.districtCode}`)
     await desk.locator('.e2e-section-oversight').click()
-    await inputIn(desk, '.e2e-oversight-search').fill(target.name.slice(0, 4))
+    await inputIn(desk, '.e2e-oversight-search').fill(target.name)
     await desk.locator('.e2e-oversight-search-go').click()
     await desk.locator(`.e2e-oversight-institution[data-institution-id="${target.id}"]`).waitFor()
     await shot(desk, '01-oversight-picker')

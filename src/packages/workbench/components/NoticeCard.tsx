@@ -22,7 +22,7 @@ export function NoticeCard({ notice, children }: { notice: RectificationNotice; 
       </View>
       {notice.requirement !== '' && <Text className='workbench-card__text'>{`整改依据和要求：${notice.requirement}`}</Text>}
       <Text className='workbench-card__text'>
-        {`${notice.institution.name} · ${notice.authority} ${notice.issuedOn} 下达 · 期限 ${notice.dueOn}${notice.completedOn ? ` · ${notice.completedOn} 核验通过` : ''}`}
+        {`${notice.institution.name} · ${notice.authority} ${notice.issuedOn} 下达 · 期限 ${notice.dueOn}${notice.completedOn ? ` · ${notice.completedOn} 整改完成` : ''}`}
       </Text>
       {notice.reports.map((report, index) => (
         <View key={report.id} className='notice__report e2e-notice-report'>
