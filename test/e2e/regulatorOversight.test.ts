@@ -169,7 +169,7 @@ describe('监管工作台 in the H5 app', () => {
     const card = desk.locator(`.e2e-queue-complaint[data-tracking-no="${filed.trackingNo}"]`)
     await card.locator('.e2e-complaint-audit').click()
     await card.locator('.e2e-audit-entry', { hasText: '受理：已受理，安排到园核查' }).waitFor()
-    await card.scrollIntoViewIfNeeded()
+    await card.locator('.e2e-audit-trail').evaluate((el) => el.scrollIntoView({ block: 'end' }))
     await shot(desk, '08-complaint-audit-trail')
   })
 })
