@@ -136,6 +136,8 @@ export const InstitutionGradeSchema = z.object({
   rank: z.number().int(),
   /** Rungs on the district's scale, so "二级" can be read as "2 of 3". */
   scaleSize: z.number().int(),
+  /** Where the district's scale comes from (its published rules, or 演示数据 in the demo). */
+  scaleSource: z.string(),
   gradedOn: z.string(),
   authority: z.string(),
 })

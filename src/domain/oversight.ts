@@ -35,7 +35,7 @@ export const GradeSetBodySchema = z.object({
 })
 export type GradeSetBody = z.infer<typeof GradeSetBodySchema>
 
-export const GradeScaleEntrySchema = z.object({ grade: z.string(), label: z.string(), rank: z.number().int() })
+export const GradeScaleEntrySchema = z.object({ grade: z.string(), label: z.string(), rank: z.number().int(), source: z.string() })
 export type GradeScaleEntry = z.infer<typeof GradeScaleEntrySchema>
 
 export const RectificationReportBodySchema = z.object({

@@ -79,10 +79,11 @@ export interface ScaleRow {
   grade: string
   label: string
   rank: number
+  source: string
 }
 
 export async function findGradeScale(db: Queryable, districtCode: string): Promise<ScaleRow[]> {
-  const result = await db.query<ScaleRow>(`select grade, label, rank from district_grade_scales where district_code = $1 order by rank`, [districtCode])
+  const result = await db.query<ScaleRow>(`select grade, label, rank, source from district_grade_scales where district_code = $1 order by rank`, [districtCode])
   return result.rows
 }
 

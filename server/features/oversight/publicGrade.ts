@@ -11,6 +11,6 @@ export async function gradeOf(db: Queryable, institutionId: string, districtCode
   if (scale.length === 0) return undefined
   const rung = grade ? scale.find((s) => s.grade === grade.grade) : undefined
   if (!grade || !rung) return null
-  return { grade: grade.grade, label: rung.label, rank: rung.rank, scaleSize: scale.length, gradedOn: grade.graded_on, authority: grade.authority }
+  return { grade: grade.grade, label: rung.label, rank: rung.rank, scaleSize: scale.length, scaleSource: scale[0].source, gradedOn: grade.graded_on, authority: grade.authority }
 }
 

@@ -49,12 +49,14 @@ create table district_grade_scales (
   grade          text not null check (grade ~ '^[a-z0-9_]{1,20}$'),
   label          text not null,
   rank           integer not null check (rank >= 1),
+  -- Where the scale comes from: the district's published rules, or 演示数据.
+  source         text not null,
   primary key (district_code, grade),
   unique (district_code, rank)
 );
-insert into district_grade_scales (district_code, grade, label, rank) values
-  ('500112', 'level_1', '一级', 1), ('500112', 'level_2', '二级', 2), ('500112', 'level_3', '三级', 3),
-  ('500111', 'a', 'A级', 1), ('500111', 'b', 'B级', 2), ('500111', 'c', 'C级', 3);
+insert into district_grade_scales (district_code, grade, label, rank, source) values
+  ('500112', 'level_1', '一级', 1, '演示数据'), ('500112', 'level_2', '二级', 2, '演示数据'), ('500112', 'level_3', '三级', 3, '演示数据'),
+  ('500111', 'a', 'A级', 1, '演示数据'), ('500111', 'b', 'B级', 2, '演示数据'), ('500111', 'c', 'C级', 3, '演示数据');
 
 -- The institution's current grade; earlier grades are in the audit log (grade.set).
 create table institution_grades (

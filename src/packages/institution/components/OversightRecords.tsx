@@ -19,7 +19,7 @@ export function OversightRecords({ institution: inst }: { institution: Instituti
             <Text className='record__result e2e-grade-label'>{inst.grade ? inst.grade.label : '尚未评定'}</Text>
           </View>
           {inst.grade && (
-            <Text className='record__body'>{`${inst.grade.authority} ${inst.grade.gradedOn} 评定 · 本区共 ${inst.grade.scaleSize} 个等级，${inst.grade.label}为第 ${inst.grade.rank} 等`}</Text>
+            <Text className='record__body'>{`${inst.grade.authority} ${inst.grade.gradedOn} 评定 · 本区共 ${inst.grade.scaleSize} 个等级，${inst.grade.label}为第 ${inst.grade.rank} 等（等级标准：${inst.grade.scaleSource}）`}</Text>
           )}
         </View>
       )}

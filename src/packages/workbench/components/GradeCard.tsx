@@ -18,6 +18,7 @@ export function GradeCard({ record, onSaved }: { record: OversightInstitution; o
           <Text className='workbench-card__text e2e-grade-current'>
             {current ? `当前等级：${current.label}（${current.gradedOn} 评定）` : '尚未评定等级'}
           </Text>
+          <Text className='workbench-card__text'>{`等级标准：${record.gradeScale[0].source}`}</Text>
           <View className='workbench-card__actions'>
             {record.gradeScale.map((rung) => (
               <View

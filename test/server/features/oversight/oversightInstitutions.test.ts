@@ -69,7 +69,7 @@ describe.each(TEST_BACKENDS)('the regulator’s institutions: picker, inspection
     expect((await call(regulator, 'PUT', '/api/v1/staff/oversight/institutions/inst-moon/grade', { grade: 'level_2' })).status).toBe(200)
     expect((await call(regulator, 'PUT', '/api/v1/staff/oversight/institutions/inst-moon/grade', { grade: 'level_1' })).status).toBe(200)
     const detail = (await requestJson(t.app, 'GET', '/api/v1/institutions/inst-moon')).body
-    expect(detail).toMatchObject({ grade: { grade: 'level_1', label: '一级', rank: 1, scaleSize: 3, gradedOn: todayInShanghai() } })
+    expect(detail).toMatchObject({ grade: { grade: 'level_1', label: '一级', rank: 1, scaleSize: 3, scaleSource: '演示数据', gradedOn: todayInShanghai() } })
     const bad = await call(regulator, 'PUT', '/api/v1/staff/oversight/institutions/inst-moon/grade', { grade: 'level_9' })
     expect(bad).toMatchObject({ status: 400, body: { error: { fields: { 'body.grade': '等级应为：一级、二级、三级' } } } })
     const audit = await t.db.query<{ detail: { from: string | null; to: string } }>(`select detail from audit_log where action = 'grade.set' and subject_id = 'inst-moon' order by id`)
