@@ -124,6 +124,16 @@ describe.each(TEST_BACKENDS)('rectification notices, both sides, on %s', (backen
     expect((await call(regulator, 'POST', `/api/v1/staff/rectifications/${id}/return`, { reason: '' })).status).toBe(400)
   })
 
+  it('keeps a report’s photos past the day after which unused uploads are deleted', async () => {
+    const id = await issue()
+    const photoId = await photo(staff)
+    expect((await call(staff, 'POST', `/api/v1/staff/rectifications/${id}/report`, { description: '已整改，照片见附件。', attachments: [photoId] })).status).toBe(200)
+    const unused = await photo(staff)
+    await t.app.attachmentRetention.runOnce(new Date(Date.now() + 2 * 86_400_000))
+    const left = await t.db.query<{ id: string }>(`select id from attachments where id = any($1::text[])`, [[photoId, unused]])
+    expect(left.rows.map((r) => r.id)).toEqual([photoId])
+  })
+
   it('lets only one of two simultaneous reports through', async () => {
     const id = await issue()
     const answers = await Promise.all(
