@@ -33,7 +33,7 @@ export async function setGrade(
     }
     const previous = await findGrade(tx, institution.id)
     const gradedOn = todayInShanghai(now)
-    await saveGrade(tx, { institutionId: institution.id, districtCode: institution.district_code, grade: body.grade, gradedOn, gradedBy: regulator.userId, authority: districtAuthority(institution.district_name) })
+    await saveGrade(tx, { institutionId: institution.id, districtCode: institution.district_code, grade: body.grade, gradedOn, gradedBy: regulator.userId, authority: districtAuthority(institution) })
     await insertAuditEntry(tx, {
       actorUserId: regulator.userId,
       action: 'grade.set',

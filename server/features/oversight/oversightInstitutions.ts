@@ -80,7 +80,7 @@ export async function recordInspection(
   await db.transaction(async (tx) => {
     const institution = await regulatedInstitution(tx, regulator, institutionId)
     const id = crypto.randomUUID()
-    const authority = districtAuthority(institution.district_name)
+    const authority = districtAuthority(institution)
     await insertInspection(tx, { id, institutionId: institution.id, inspectedOn: body.inspectedOn, authority, result: body.result, summary: body.summary, recordedBy: regulator.userId })
     await insertAuditEntry(tx, {
       actorUserId: regulator.userId,

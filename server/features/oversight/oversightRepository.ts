@@ -11,12 +11,14 @@ export interface RegulatedInstitution {
   filing_status: FilingStatus
   district_code: string
   district_name: string
+  /** The 卫健委 that filed it: it oversees it, so its records name it the same way as the filing list does. */
+  filing_authority: string
 }
 
 /** The institution, if it lies in the regulator's district. */
 export async function findRegulatedInstitution(db: Queryable, institutionId: string, districtCode: string): Promise<RegulatedInstitution | null> {
   const result = await db.query<RegulatedInstitution>(
-    `select i.id, i.name, i.address, i.filing_number, i.filing_status, i.district_code, d.name as district_name
+    `select i.id, i.name, i.address, i.filing_number, i.filing_status, i.district_code, d.name as district_name, i.filing_authority
      from institutions i join districts d on d.code = i.district_code
      where i.id = $1 and i.district_code = $2`,
     [institutionId, districtCode],

@@ -13,9 +13,12 @@ import { notifyInstitution } from './rectificationNotify'
 
 export type Regulator = Viewer & { regulatorDistrictCode: string }
 
-/** The issuing authority as the public page names it. */
-export function districtAuthority(districtName: string): string {
-  return `${districtName}卫生健康委员会`
+/**
+ * The authority a record of the regulator names: the 卫健委 that filed the institution
+ * (as the filing list, the demo data and the public page name it), else the district's.
+ */
+export function districtAuthority(institution: { filing_authority: string; district_name: string }): string {
+  return institution.filing_authority.trim() || `${institution.district_name}卫生健康委员会`
 }
 
 /**
@@ -35,7 +38,7 @@ export async function issueRectification(db: Database, regulator: Regulator, bod
       institutionId: institution.id,
       issuedOn: today,
       dueOn: body.dueOn,
-      authority: districtAuthority(institution.district_name),
+      authority: districtAuthority(institution),
       issue: body.issue,
       requirement: body.requirement ?? '',
     }

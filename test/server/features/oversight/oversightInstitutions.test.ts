@@ -52,7 +52,7 @@ describe.each(TEST_BACKENDS)('the regulator’s institutions: picker, inspection
     expect(answer.status).toBe(201)
     expect((answer.body as { inspections: unknown[] }).inspections).toContainEqual(expect.objectContaining({ result: 'rectification_required', inspectedOn: daysAgo(2) }))
     const detail = (await requestJson(t.app, 'GET', '/api/v1/institutions/inst-sun')).body as { inspections: { summary: string; authority: string }[] }
-    expect(detail.inspections).toContainEqual(expect.objectContaining({ summary: '消防通道堆放杂物，需整改', authority: `${YUBEI.name}卫生健康委员会` }))
+    expect(detail.inspections).toContainEqual(expect.objectContaining({ summary: '消防通道堆放杂物，需整改', authority: '重庆市渝北区卫生健康委员会' }))
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
     const future = await call(regulator, 'POST', '/api/v1/staff/oversight/institutions/inst-sun/inspections', { inspectedOn: tomorrow, result: 'passed', summary: '合格' })
     expect(future.status).toBe(400)
