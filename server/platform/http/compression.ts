@@ -4,8 +4,8 @@ import { FastifyInstance } from 'fastify'
 
 /*
  * API answers compressed for the browser and WeChat when they ask (Accept-Encoding),
- * issue 11: a search page of 20 cards is about 30 KB of JSON and a fifth of that as
- * brotli, which on a phone network is the difference the first screen waits for.
+ * issue 11: a search page of 20 cards is about 13 KiB of JSON and 3 KiB as brotli, time the
+ * first screen waits for on a phone network.
  * Brotli at quality 4 costs about as much CPU as gzip and still beats it on JSON; the
  * H5 build's files keep their brotli-11 copies made at build time (staticApp.ts), which
  * this plugin leaves alone (they already carry Content-Encoding). Answers under 1 KiB
