@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { earlySearchScript } from './earlySearchScript'
 import prodConfig from './prod'
 
 /*
@@ -78,6 +79,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: './',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // The first search starts from index.html, before the app loads (src/earlySearch.js).
+      htmlPluginOption: { earlySearch: earlySearchScript() },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

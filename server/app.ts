@@ -6,6 +6,7 @@ import { clientErrorHandler, frameworkErrorHandler, installErrorHandling } from 
 import { loggerOptions } from './platform/http/logRedaction'
 import { installOpenApi } from './platform/http/openApi'
 import { installStaticApp } from './platform/http/staticApp'
+import { installCompression } from './platform/http/compression'
 import { installRateLimit } from './platform/http/rateLimit'
 import { describeNotificationRound, NotificationJobs } from './features/notifications/notificationJobs'
 import { installSecurityHeaders } from './platform/http/securityHeaders'
@@ -110,6 +111,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandling(app)
   await installSecurityHeaders(app, config.h5Dist)
+  await installCompression(app)
   await installOpenApi(app)
 
   const log = {

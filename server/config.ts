@@ -123,7 +123,8 @@ export interface Config {
   attachmentPurgeIntervalMs: number
   /**
    * Keys encrypting phone numbers at rest (DATA_ENCRYPTION_KEYS "id:base64,…", the first
-   * current). Unset outside production: main.ts uses a key file in the data folder.
+   * current). Required in production (loadConfig refuses to start without); unset
+   * elsewhere, main.ts uses a key file in the data folder.
    */
   encryptionKeys?: EncryptionKey[]
   /** How often (ms) expired sessions, idempotency records and counters are purged; 0 turns it off. */
@@ -184,6 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     } catch (error) {
       throw new ConfigError(`配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS: ${(error as Error).message}`)
     }
+  }
+  // Phone numbers are encrypted at rest: production brings its own keys (fail closed);
+  // elsewhere main.ts makes a key file in the data folder once and says so in the log.
+  if (production && encryptionKeys === undefined) {
+    throw new ConfigError('配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS 在生产环境必须设置（手机号加密）')
   }
   return {
     nodeEnv: e.NODE_ENV,

@@ -22,10 +22,9 @@ const REPO_ROOT = path.resolve(__dirname, '..')
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  // Phone numbers are encrypted at rest: production must bring its keys (fail closed);
-  // elsewhere a key file in the data folder is made once and said so in the log.
+  // Phone numbers are encrypted at rest: production brings its keys (loadConfig refuses
+  // to start without); elsewhere a key file in the data folder is made once and said so in the log.
   if (!config.encryptionKeys) {
-    if (config.production) throw new Error('配置有误 / invalid configuration: DATA_ENCRYPTION_KEYS 在生产环境必须设置（手机号加密）')
     config.encryptionKeys = loadOrCreateKeyFile(config.dataDir, (message) => console.log(message))
   }
   setKeyRing(new KeyRing(config.encryptionKeys))

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
 import { API_BASE_URL } from './baseUrl'
+import { takeEarlyAnswer } from './earlySearch'
 import { buildUrl, readResponse, requestHeaders, transportError } from './http'
 import { sessionToken, signedOutByServer } from '../store/session'
 
@@ -27,10 +28,14 @@ export async function requestJson<T>(method: HttpMethod, path: string, schema: z
   // WeChat's request sends Content-Type: application/json by default, and Fastify refuses
   // an empty JSON body: every POST and DELETE carries at least {}.
   const body = method === 'GET' ? undefined : (options.body ?? {})
+  const url = buildUrl(API_BASE_URL, path, options.params ?? [])
+  // H5: the first search may already be on its way from index.html (earlySearch.ts).
+  const early = process.env.TARO_ENV === 'h5' && method === 'GET' && token === null ? await takeEarlyAnswer(url) : undefined
+  if (early) return readResponse(early.status, parseBody(early.body), schema)
   let response: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject | ArrayBuffer>
   try {
     response = await Taro.request({
-      url: buildUrl(API_BASE_URL, path, options.params ?? []),
+      url,
       method,
       header: requestHeaders({ token, idempotencyKey: options.idempotencyKey, hasBody: body !== undefined }),
       data: body === undefined ? undefined : JSON.stringify(body),

@@ -4,16 +4,18 @@ import { toInstitutionSearch } from '../store/searchFilters'
 import { useFindState } from '../store/store'
 
 /**
- * The API search both tabs run: null while the first location attempt is under way,
- * so we do not fetch "everywhere" and then "near me" a second later.
+ * The API search both tabs run. It never waits for the location attempt (issue 11: the
+ * first cards as early as the app can show them): until a position arrives it searches
+ * the remembered district, or everywhere, which is also what index.html has already
+ * asked (src/earlySearch.js); when the position arrives the search becomes "near me".
  */
-export function useFindSearch(): { search: Partial<InstitutionSearch> | null; located: boolean } {
+export function useFindSearch(): { search: Partial<InstitutionSearch>; located: boolean } {
   const { filters, location } = useFindState()
-  return useMemo(() => {
-    const waiting = location.status === 'idle' || location.status === 'locating'
-    return {
-      search: waiting ? null : toInstitutionSearch(filters, location.origin),
+  return useMemo(
+    () => ({
+      search: toInstitutionSearch(filters, location.origin),
       located: location.status === 'located',
-    }
-  }, [filters, location])
+    }),
+    [filters, location],
+  )
 }

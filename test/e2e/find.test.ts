@@ -48,12 +48,16 @@ afterAll(async () => {
   }
 }, 30_000)
 
-/** A fresh phone with its own app state, opened on the find tab; resolves with the first search the app made. */
+/**
+ * A fresh phone with its own app state, opened on the find tab; resolves with the first
+ * search for where the parent is: near them when location is granted (the app shows the
+ * everywhere list while locating, src/hooks/useFindSearch.ts), else the first one.
+ */
 async function openFind(location: LocationPermission) {
   const context = await phoneContext(browser, server.baseUrl, location)
   contexts.push(context)
   const page = await context.newPage()
-  const [first] = await Promise.all([nextSearch(page), page.goto('/')])
+  const [first] = await Promise.all([nextSearch(page, location === 'granted' ? (query) => query.has('lat') : undefined), page.goto('/')])
   const expected = await searchPage(server.baseUrl, first.pathAndQuery)
   await expectListToShow(page, expected.items.map((i) => i.name))
   return { page, first, expected }

@@ -7,10 +7,12 @@ import { ConfigError, loadConfig } from '@server/config'
 
 const PRODUCTION_LIKE = ['production', 'Production', 'PRODUCTION', 'prod', 'staging', 'live', 'productoin', ' production', 'dev', 'Development', 'TEST']
 const REAL_WECHAT = { WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'a-real-looking-secret' }
+/** Production also needs its phone-number keys (server/config.ts); they play no part in demo mode. */
+const PRODUCTION_KEYS = { DATA_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` }
 
 describe('demo mode and the fake WeChat server fail closed', () => {
   it.each(PRODUCTION_LIKE)('keeps demo mode off with NODE_ENV=%j, and refuses to start when it is asked for', (nodeEnv) => {
-    const config = loadConfig({ NODE_ENV: nodeEnv, ...REAL_WECHAT })
+    const config = loadConfig({ NODE_ENV: nodeEnv, ...REAL_WECHAT, ...PRODUCTION_KEYS })
     expect({ demoLogin: config.demoLogin, fakeWechat: config.fakeWechat }).toEqual({ demoLogin: false, fakeWechat: false })
     for (const on of ['1', 'true', 'on', 'yes']) {
       expect(() => loadConfig({ NODE_ENV: nodeEnv, DEMO_LOGIN: on, ...REAL_WECHAT })).toThrow(ConfigError)
@@ -23,7 +25,7 @@ describe('demo mode and the fake WeChat server fail closed', () => {
       expect(() => loadConfig({ NODE_ENV: nodeEnv, DEMO_LOGIN: '1', ...REAL_WECHAT })).toThrow(/WECHAT_APP_ID/)
       expect(() => loadConfig({ NODE_ENV: nodeEnv, DEMO_LOGIN: '1', WECHAT_APP_SECRET: 'x' })).toThrow(ConfigError)
       // Credentials without asking for demo mode: it stays off, and so does the fake WeChat server.
-      expect(loadConfig({ NODE_ENV: nodeEnv, ...REAL_WECHAT })).toMatchObject({ demoLogin: false, fakeWechat: false })
+      expect(loadConfig({ NODE_ENV: nodeEnv, ...REAL_WECHAT, ...PRODUCTION_KEYS })).toMatchObject({ demoLogin: false, fakeWechat: false })
     }
   })
 

@@ -6,6 +6,7 @@ import { pageSchema } from '@domain/page'
 import { InstitutionSearchQuerySchema } from '@domain/search'
 import { Database } from '../../platform/db/database'
 import { fastOkSerializer } from '../../platform/http/fastSerializer'
+import { bookableIdsReader } from '../booking/bookableIds'
 import { getInstitutionDetail } from './institutionDetail'
 import { searchWithBookable } from './institutionSearch'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
@@ -18,6 +19,8 @@ const InstitutionIdParamsSchema = z.object({
 /** Public institution routes: search and detail. */
 export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): FastifyPluginAsyncZod {
   return async (app) => {
+    // The 可预约 set, never behind a write (server/features/booking/bookableIds.ts).
+    const bookableIds = bookableIdsReader(db)
     app.get(
       '/institutions',
       {
@@ -30,7 +33,7 @@ export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): F
         // Pages are made of summaries validated when loaded; see fastSerializer.ts.
         serializerCompiler: fastOkSerializer,
       },
-      async (request) => searchWithBookable(db, request.query, searchIndex),
+      async (request) => searchWithBookable(db, request.query, searchIndex, bookableIds),
     )
 
     app.get(

@@ -3,6 +3,7 @@ import { Queryable } from '../../platform/db/database'
 import { toSummary } from './institutionRows'
 import { IdList, SearchPosition, searchInstitutions } from './institutionSearchRepository'
 import { bookableInstitutionIds } from '../booking/slots'
+import { BookableIds } from '../booking/bookableIds'
 import { checkedSummary } from './searchIndex/checkedSummary'
 import { roundDistanceKm } from './searchIndex/distance'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
@@ -21,13 +22,18 @@ export type InstitutionPage = SearchPage
  * index are kept in that index snapshot's page cache (server/features/find/searchIndex/pageCache.ts):
  * the same search on the same data is not searched again.
  */
-export async function findInstitutions(db: Queryable, search: InstitutionSearch, searchIndex?: LiveSearchIndex): Promise<InstitutionPage> {
+export async function findInstitutions(
+  db: Queryable,
+  search: InstitutionSearch,
+  searchIndex?: LiveSearchIndex,
+  bookableIds: BookableIds = () => bookableInstitutionIds(db),
+): Promise<InstitutionPage> {
   const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
   // One extra hit says whether another page exists without counting.
   const pageSize = search.limit + 1
   // The 可预约 filter is a short id list the index does not hold: SQL answers it, in the same order.
   if (search.bookable !== undefined) {
-    const ids = [...(await bookableInstitutionIds(db))]
+    const ids = [...(await bookableIds())]
     return toPage(search, await searchWithSql(db, search, after, pageSize, { ids, within: search.bookable }))
   }
   const snapshot = searchIndex?.snapshot()
@@ -42,10 +48,16 @@ export async function findInstitutions(db: Queryable, search: InstitutionSearch,
 /**
  * GET /api/v1/institutions as parents see it: the page, each card marked 可预约 or not.
  * 可预约 changes with every booking, so it is read at answer time, never cached with
- * the page (issue 12).
+ * the page (issue 12); the route reads it through bookableIdsReader
+ * (server/features/booking/bookableIds.ts), which is never behind a write.
  */
-export async function searchWithBookable(db: Queryable, search: InstitutionSearch, searchIndex?: LiveSearchIndex): Promise<InstitutionPage> {
-  const [page, bookable] = await Promise.all([findInstitutions(db, search, searchIndex), bookableInstitutionIds(db)])
+export async function searchWithBookable(
+  db: Queryable,
+  search: InstitutionSearch,
+  searchIndex?: LiveSearchIndex,
+  bookableIds: BookableIds = () => bookableInstitutionIds(db),
+): Promise<InstitutionPage> {
+  const [page, bookable] = await Promise.all([findInstitutions(db, search, searchIndex, bookableIds), bookableIds()])
   return markBookable(page, bookable)
 }
 

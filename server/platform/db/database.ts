@@ -25,4 +25,12 @@ export interface Database extends Queryable {
   /** Runs fn in one transaction: commit if it resolves, roll back if it throws. */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>
   close(): Promise<void>
+  /**
+   * A number that moves whenever a statement that may change data ran through this
+   * handle or a transaction ended, so a read model can tell it is still current without
+   * asking the database. Only where every change passes through this handle: PGlite,
+   * whose data folder one process holds (dataDirLock.ts). undefined (not provided) on
+   * PostgreSQL, where other processes write too.
+   */
+  changeMark?(): number
 }

@@ -36,6 +36,8 @@ export async function openDatabase(settings: DatabaseSettings, onLockLost: (erro
     kind: pglite.kind,
     query: pglite.query,
     transaction: pglite.transaction,
+    // The data folder is this process's alone (lockDataDir): every change passes through here.
+    changeMark: pglite.changeMark,
     async close() {
       try {
         await pglite.close()

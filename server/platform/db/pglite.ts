@@ -20,26 +20,47 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
   return wrap(pg)
 }
 
+/**
+ * Whether a statement only reads: a plain SELECT naming no data-changing command or
+ * sequence function. Anything else counts as a change; counting too many only costs a
+ * read model one fresh read.
+ */
+export function onlyReads(sql: string): boolean {
+  return /^\s*select\b/i.test(sql) && !/\b(insert|update|delete|merge|truncate|nextval|setval|lo_\w+|pg_advisory\w*)\b/i.test(sql)
+}
+
 function wrap(pg: PGlite): Database {
+  // Moved after every statement that may change data and after every transaction
+  // (Database.changeMark): after, so a read model that saw the old mark never keeps a
+  // read that raced with the change.
+  let changes = 0
   async function query<Row>(sql: string, params?: readonly unknown[]): Promise<QueryResult<Row>> {
-    return toResult(await pg.query<Row>(sql, params as unknown[] | undefined))
+    try {
+      return toResult(await pg.query<Row>(sql, params as unknown[] | undefined))
+    } finally {
+      if (!onlyReads(sql)) changes++
+    }
   }
 
   return {
     kind: 'pglite',
     query,
     transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-      return pg.transaction(async (tx) =>
-        fn({
-          async query<Row>(sql: string, params?: readonly unknown[]) {
-            return toResult(await tx.query<Row>(sql, params as unknown[] | undefined))
-          },
-          async exec(sql: string) {
-            await tx.exec(sql)
-          },
-        }),
-      )
+      changes++
+      return pg
+        .transaction(async (tx) =>
+          fn({
+            async query<Row>(sql: string, params?: readonly unknown[]) {
+              return toResult(await tx.query<Row>(sql, params as unknown[] | undefined))
+            },
+            async exec(sql: string) {
+              await tx.exec(sql)
+            },
+          }),
+        )
+        .finally(() => changes++)
     },
+    changeMark: () => changes,
     async close() {
       if (!pg.closed) await pg.close()
     },

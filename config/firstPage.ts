@@ -1,0 +1,60 @@
+import HtmlWebpackPlugin from 'html-webpack-plugin'
+import type { ChunkGraph, Compilation, Compiler, Module } from 'webpack'
+
+/*
+ * The H5 app opens on the find tab, but Taro's router loads every page with import(),
+ * so the browser learns of the find page's chunks (its own and `common`, script and
+ * style) only after vendors and app have downloaded and run: one more round trip and
+ * a second, serial download on a phone network (issue 11, docs/architecture.md "H5
+ * speed"). This plugin writes a <link rel="preload"> into index.html for each file of
+ * the chunks that the first page's import() loads, so they download beside vendors.
+ * When the router then imports the page, webpack and mini-css-extract find the files
+ * already fetched. Only the chunks of the one page module named are preloaded.
+ */
+export class FirstPagePreload {
+  constructor(private readonly firstPage: RegExp) {}
+
+  apply(compiler: Compiler): void {
+    compiler.hooks.compilation.tap('FirstPagePreload', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('FirstPagePreload', (data) => {
+        const publicPath = typeof compilation.outputOptions.publicPath === 'string' ? compilation.outputOptions.publicPath : ''
+        const files = firstPageFiles(compilation, this.firstPage)
+        if (files.length === 0) throw new Error(`FirstPagePreload: no lazily loaded chunk holds a module matching ${this.firstPage}`)
+        const links = files.map((file) => HtmlWebpackPlugin.createHtmlTagObject('link', { rel: 'preload', as: file.endsWith('.css') ? 'style' : 'script', href: publicPath + file }))
+        data.headTags.push(...links)
+        return data
+      })
+    })
+  }
+}
+
+/** The js and css files of the async chunk group that loads the first page, less those index.html already loads. */
+function firstPageFiles(compilation: Compilation, firstPage: RegExp): string[] {
+  const initialFiles = new Set<string>()
+  for (const entry of compilation.entrypoints.values()) for (const file of entry.getFiles()) initialFiles.add(file)
+  for (const group of compilation.chunkGroups) {
+    if (group.isInitial()) continue
+    const holdsPage = group.chunks.some((chunk) =>
+      [...compilation.chunkGraph.getChunkModulesIterable(chunk)].some((module) => firstPage.test(module.nameForCondition() ?? '')),
+    )
+    if (!holdsPage) continue
+    return group.getFiles().filter((file) => /\.(js|css)$/.test(file) && !initialFiles.has(file))
+  }
+  return []
+}
+
+/** The page every visit opens on (app.config.ts lists it first): the find tab. */
+export const FIRST_PAGE = /[\\/]src[\\/]pages[\\/]find[\\/]index\.tsx$/
+
+/**
+ * splitChunks `test` of the shared code the first page uses (config/prod.ts
+ * `firstScreen`): a module of ours that a chunk holding the first page also holds. The
+ * rest of the code pages share goes to `common`, which the first page never loads.
+ */
+export function sharedWithFirstPage(module: Module, { chunkGraph }: { chunkGraph: ChunkGraph }): boolean {
+  if (/[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '')) return false
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+    for (const other of chunkGraph.getChunkModulesIterable(chunk)) if (FIRST_PAGE.test(other.nameForCondition() ?? '')) return true
+  }
+  return false
+}
