@@ -46,6 +46,7 @@ export default defineAppConfig({
         'pages/members/index',
         'pages/terms/index',
         'pages/vouchers/index',
+        'pages/filingList/index',
       ],
     },
     // 托育政策查询: the library's text comes from the server, so the package holds only the screens.
