@@ -92,7 +92,7 @@ describe.each(TEST_BACKENDS)('the regulator’s district at a glance on %s', (ba
   })
 
   it('refuses bad plans with a Chinese message and changes nothing', async () => {
-    const put = (payload: unknown, who: TestSession = regulator) => t.app.inject({ method: 'PUT', url: '/api/v1/staff/district-plan', headers: who.headers, payload })
+    const put = (payload: Record<string, unknown>, who: TestSession = regulator) => t.app.inject({ method: 'PUT', url: '/api/v1/staff/district-plan', headers: who.headers, payload })
     const share = await put({ ...VALID_PLAN, population: 1_500_000, affordableShareTarget: 60 })
     expect(share.statusCode).toBe(400)
     expect(share.json().error.message).toContain('60% 请填 0.6')
