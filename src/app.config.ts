@@ -47,6 +47,7 @@ export default defineAppConfig({
         'pages/terms/index',
         'pages/vouchers/index',
         'pages/filingList/index',
+        'pages/district/index',
       ],
     },
     // 托育政策查询: the library's text comes from the server, so the package holds only the screens.

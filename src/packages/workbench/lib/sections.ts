@@ -24,6 +24,7 @@ export const WORKBENCH_SECTIONS: WorkbenchSection[] = [
   { key: 'enrollments', title: '入托申请与候补', hint: '录取或婉拒，候补按顺序排列', url: `${ROOT}/enrollments/index`, audience: ['institution'] },
   { key: 'reviews', title: '家长评价', hint: '回复家长的评价', url: `${ROOT}/reviews/index`, audience: ['institution'] },
   { key: 'complaints', title: '投诉办理', hint: '按紧急程度和期限排序，受理、调查、办结', url: `${ROOT}/complaints/index`, audience: ['regulator'] },
+  { key: 'district', title: '区县概览', hint: '每千人口托位数、普惠占比等对照规划目标，附计算方法；可修改人口和目标', url: `${ROOT}/district/index`, audience: ['regulator'] },
   { key: 'filingList', title: '备案名单导入', hint: '上传本区县备案名单，先试运行看新增、变更、撤销和被拒的行，再写入', url: `${ROOT}/filingList/index`, audience: ['regulator'] },
   { key: 'members', title: '人员与邀请', hint: '邀请、查看和移除有权限的人', url: `${ROOT}/members/index`, audience: ['institution_admin', 'regulator'] },
 ]
