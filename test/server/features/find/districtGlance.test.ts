@@ -6,6 +6,7 @@ import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
 import { signInParent, TestSession } from '@test/support/session'
 import { signInRegulator } from '@test/support/staffAccounts'
+import { fileComplaint } from '../complaint/complaintFixtures'
 
 const VALID_PLAN = {
   population: 2_000_000,
@@ -89,6 +90,27 @@ describe.each(TEST_BACKENDS)('the regulator’s district at a glance on %s', (ba
     await insert('glance-later', '2026-11-25T09:00:00+08:00', 'open')
     const { figures } = await districtGlance(t.db, YUBEI.code, new Date('2026-11-20T12:00:00+08:00'))
     expect(figures.find((f) => f.key === 'open_days_this_month')).toMatchObject({ value: 1, formula: '2026年11月已开始、未取消的开放日场次' })
+  })
+
+  it('counts complaints closed by their deadline against every complaint whose deadline has come', async () => {
+    const parent = await signInParent(t.app)
+    const [inTime, late, overdue] = [
+      await fileComplaint(t.app, parent, { institutionId: filed[0].id }),
+      await fileComplaint(t.app, parent, { institutionId: filed[0].id }),
+      await fileComplaint(t.app, parent, { institutionId: filed[0].id }),
+    ]
+    await fileComplaint(t.app, parent, { institutionId: filed[0].id }) // open, deadline still ahead: not counted
+    // The states are set directly: this is about counting them, not about the state machine.
+    await t.db.query(`update complaints set status = 'resolved', resolved_at = due_by - interval '1 day' where tracking_no = $1`, [inTime.trackingNo])
+    await t.db.query(`update complaints set status = 'rejected', resolved_at = due_by + interval '1 day' where tracking_no = $1`, [late.trackingNo])
+    await t.db.query(`update complaints set due_by = now() - interval '1 hour' where tracking_no = $1`, [overdue.trackingNo])
+    const f = (await glance()).figure('complaints_in_time')
+    expect(f.counts).toEqual([
+      { label: '期限内办结', value: '1' },
+      { label: '超期办结', value: '1' },
+      { label: '超期未办结', value: '1' },
+    ])
+    expect(f).toMatchObject({ value: 1 / 3, display: '33.3%' })
   })
 
   it('refuses bad plans with a Chinese message and changes nothing', async () => {
