@@ -2,9 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { addChild, signInParent, TestSession } from '@test/support/session'
+import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
 import { signInRegulator } from '@test/support/staffAccounts'
-import { bookingBody, insertSlotRow, postBooking, seedInstitutions } from '@test/support/bookingFixtures'
+import { bookingBody, insertSlotRow, monthFromNow, postBooking, seedInstitutions } from '@test/support/bookingFixtures'
 import { BEIBEI, YUBEI } from '@test/fixtures/institutions'
 import { bigFilingList } from '@test/support/bigFilingList'
 
@@ -60,6 +60,24 @@ describe.each(TEST_BACKENDS)('a regulator imports the district’s filing list o
 
     const again = (await upload(sample, true)).json()
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 2, closed: [], familiesTold: 0 })
+  })
+
+  it('tells a family with an application, not only a booking, when the institution leaves the list', async () => {
+    await seedInstitutions(t.db, [{ id: 'applied-off-list', districtCode: YUBEI.code, filing: { number: 'APPLIED-1', filedOn: '2023-01-01', authority: '重庆市渝北区卫生健康委员会', status: 'filed' } }])
+    const applicant = await signInParent(t.app)
+    const child = await addChild(t.app, applicant)
+    const applied = await requestJson(
+      t.app,
+      'POST',
+      '/api/v1/enrollments',
+      { institutionId: 'applied-off-list', childId: child.id, careMode: 'full_day', startMonth: monthFromNow(1), contactPhone: '13812345678' },
+      applicant.headers,
+    )
+    expect(applied.status).toBe(201)
+    const report = (await upload(sample, true)).json()
+    expect(report).toMatchObject({ closed: [{ id: 'applied-off-list', filingNumber: 'APPLIED-1' }], familiesTold: 1 })
+    const told = await t.db.query<{ user_id: string; kind: string }>(`select user_id, kind from notification_outbox where dedupe_key = 'institution_closed' and user_id = $1`, [applicant.userId])
+    expect(told.rows).toEqual([{ user_id: applicant.userId, kind: 'enrollment_status' }])
   })
 
   it('names each changed institution with what changed, and the line of its row', async () => {
