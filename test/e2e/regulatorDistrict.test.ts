@@ -119,7 +119,9 @@ describe('the regulator’s district in the H5 workbench', () => {
     const [before] = await Promise.all([nextSearch(phone, (q) => q.get('q') === withdrawn.name), inputIn(phone, '.e2e-search-input').fill(withdrawn.name)])
     expect((await searchPage(session.server.baseUrl, before.pathAndQuery)).items.map((i) => i.id)).toContain(withdrawn.id)
 
-    await regulatorPage.goto('/#/packages/workbench/pages/filingList/index')
+    // From the workbench's menu, where the regulator finds it.
+    await regulatorPage.goto('/#/packages/workbench/pages/home/index')
+    await regulatorPage.locator('.e2e-section-filingList').click()
     await regulatorPage.locator('input.e2e-filing-file').setInputFiles({ name: '渝北区备案名单.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) })
     await regulatorPage.locator('.e2e-filing-report').waitFor({ timeout: 60_000 })
     const refused = await regulatorPage.locator('.e2e-filing-refused-row').allInnerTexts()
@@ -155,7 +157,8 @@ describe('the regulator’s district in the H5 workbench', () => {
   })
 
   it('shows the district at a glance, and editing the population changes places per 1,000 residents', async () => {
-    await regulatorPage.goto('/#/packages/workbench/pages/district/index')
+    await regulatorPage.goto('/#/packages/workbench/pages/home/index')
+    await regulatorPage.locator('.e2e-section-district').click()
     const perThousand = regulatorPage.locator('.e2e-glance-places_per_thousand .e2e-glance-value')
     await expect(perThousand.innerText()).resolves.toBe('未填写常住人口，无法计算')
     await expect(regulatorPage.locator('.e2e-glance-places_per_thousand').innerText()).resolves.toContain('区县公布：3.94')
