@@ -8,7 +8,7 @@ import { openDaysHeld } from '../booking/slots'
 import { complaintDeadlineCounts } from '../complaint/complaintStatistics'
 import { publishedPlan } from './districtPlanCatalog'
 import { findDistrictPlan, saveDistrictPlan } from './districtPlanRepository'
-import { findDistrictMedians, findDistrictTotals } from './districtRepository'
+import { findDistrictCode, findDistrictMedians, findDistrictTotals } from './districtRepository'
 
 /*
  * 区县概览 for the district's regulator (GET /staff/district-glance): the counts come
@@ -54,6 +54,8 @@ export async function districtGlance(db: Queryable, districtCode: string, now: D
 /** PUT /staff/district-plan: the regulator's own district only, audited with the plan before and after. */
 export async function updateDistrictPlan(db: Database, regulator: { userId: string; districtCode: string }, body: DistrictPlanBody): Promise<DistrictPlan> {
   return db.transaction(async (tx) => {
+    // Regulators are only invited for stored districts (invitations.ts); should the row be gone, a 404 rather than a failed foreign key.
+    if ((await findDistrictCode(tx, regulator.districtCode)) === null) throw new ApiError('NOT_FOUND', '本区县还没有机构数据，请先导入备案名单')
     const before = await districtPlanOf(tx, regulator.districtCode)
     const after = await saveDistrictPlan(tx, regulator.districtCode, body, regulator.userId)
     await insertAuditEntry(tx, {

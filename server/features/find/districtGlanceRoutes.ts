@@ -29,7 +29,7 @@ export function districtGlanceRoutes(db: Database): FastifyPluginAsyncZod {
           summary: '修改本区县的常住人口和规划目标（记入审计日志）',
           tags: ['staff'],
           body: DistrictPlanBodySchema,
-          response: { 200: DistrictPlanSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+          response: { 200: DistrictPlanSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema },
         },
       },
       async (request) => {
