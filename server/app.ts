@@ -21,6 +21,7 @@ import { childRoutes } from './features/booking/childRoutes'
 import { complaintRoutes } from './features/complaint/complaintRoutes'
 import { contentRoutes } from './features/content/contentRoutes'
 import { districtRoutes } from './features/find/districtRoutes'
+import { districtGlanceRoutes } from './features/find/districtGlanceRoutes'
 import { enrollmentRoutes } from './features/booking/enrollmentRoutes'
 import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
@@ -201,6 +202,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(staffRoutes(db))
       await api.register(institutionFactsRoutes(db))
       await api.register(filingListRoutes(db))
+      await api.register(districtGlanceRoutes(db))
       await api.register(
         complaintRoutes(db, {
           filingPerMinute: config.complaintRateLimitPerMinute,

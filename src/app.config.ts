@@ -49,6 +49,8 @@ export default defineAppConfig({
         'pages/rectifications/index',
         'pages/oversight/index',
         'pages/institution/index',
+        'pages/filingList/index',
+        'pages/district/index',
       ],
     },
     // 托育政策查询: the library's text comes from the server, so the package holds only the screens.

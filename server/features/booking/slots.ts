@@ -65,3 +65,15 @@ export async function openSlotsSummary(db: Queryable, institutionId: string, now
     next: slots.slice(0, SUMMARY_NEXT),
   }
 }
+
+/** Open days (开放日) of a district's filed institutions that started in [from, to) and were not cancelled: the regulator's "open days held this month". */
+export async function openDaysHeld(db: Queryable, districtCode: string, from: Date, to: Date): Promise<number> {
+  const result = await db.query<{ held: number }>(
+    `select count(*)::int as held
+     from slots s join institutions i on i.id = s.institution_id
+     where i.district_code = $1 and i.filing_status = 'filed'
+       and s.kind = 'open_day' and s.status = 'open' and s.starts_at >= $2 and s.starts_at < $3`,
+    [districtCode, from, to],
+  )
+  return result.rows[0].held
+}

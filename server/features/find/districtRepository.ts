@@ -12,6 +12,12 @@ export interface DistrictTotalsRow {
   affordable_count: number
   capacity: number
   vacancies: number
+  /** Places of 普惠 institutions. */
+  affordable_capacity: number
+  /** Staffing as institutions reported it (institutionFacts.ts); institutions that never did are left out. */
+  staffing_reported: number
+  staff_count: number
+  certified_staff_count: number
 }
 
 /** Per district, totals over its filed institutions (districts without any included, with zeros). */
@@ -21,7 +27,11 @@ export async function findDistrictTotals(db: Queryable): Promise<DistrictTotalsR
             count(i.id)::int as institution_count,
             (count(i.id) filter (where i.affordable))::int as affordable_count,
             coalesce(sum(i.capacity), 0)::int as capacity,
-            coalesce(sum(greatest(i.capacity - i.enrolled, 0)), 0)::int as vacancies
+            coalesce(sum(greatest(i.capacity - i.enrolled, 0)), 0)::int as vacancies,
+            coalesce(sum(i.capacity) filter (where i.affordable), 0)::int as affordable_capacity,
+            (count(i.staff_count))::int as staffing_reported,
+            coalesce(sum(i.staff_count), 0)::int as staff_count,
+            coalesce(sum(i.certified_staff_count), 0)::int as certified_staff_count
      from districts d
      left join institutions i on i.district_code = d.code and i.filing_status = 'filed'
      group by d.code

@@ -230,6 +230,20 @@ export function contentKey(institution: StoredParts | InstitutionRows, parts: Sc
   return JSON.stringify([row, children])
 }
 
+/** The columns and child lists in which two versions differ (search_text follows name and address, so it is left out). */
+export function differingParts(stored: StoredParts, wanted: InstitutionRows, parts: ScopeParts): Array<keyof InstitutionRow | ChildList> {
+  const differing: Array<keyof InstitutionRow | ChildList> = []
+  for (const [name] of parts.columns) {
+    if (name !== 'search_text' && JSON.stringify(stored.row[name]) !== JSON.stringify(wanted.row[name])) differing.push(name)
+  }
+  for (const list of parts.children) {
+    const key = (institution: StoredParts | InstitutionRows) =>
+      JSON.stringify((institution.children[list] ?? []).map((child) => CHILD_TABLES[list].columns.map(([name]) => (child as Record<string, unknown>)[name])))
+    if (key(stored) !== key(wanted)) differing.push(list)
+  }
+  return differing
+}
+
 /**
  * Sorted in JavaScript, on both the record's side and the database's: the database's
  * collation may order text differently.

@@ -1,7 +1,7 @@
 import { DistrictRecord } from '@domain/district'
 import { InstitutionRecord } from '@domain/institutionRecord'
 import { Database, Queryable } from '../../platform/db/database'
-import { contentKey, InstitutionRows, SCOPE_PARTS, toRows, UpsertScope } from './institutionRecordRows'
+import { ChildList, contentKey, differingParts, InstitutionRow, InstitutionRows, SCOPE_PARTS, toRows, UpsertScope } from './institutionRecordRows'
 import { insertInstitutions, loadStored, updateInstitutions } from './institutionTables'
 import { bumpSearchIndexVersion } from './searchIndexVersion'
 
@@ -22,12 +22,17 @@ export interface UpsertOptions {
   scope?: UpsertScope
   /** Count what would be inserted, updated and left alone, writing nothing (a filing list's dry run). */
   planOnly?: boolean
+  /** Also name what is inserted and updated, and in which columns (the filing list's report). */
+  describe?: boolean
 }
 
 export interface UpsertCounts {
   inserted: number
   updated: number
   unchanged: number
+  /** With `describe`: the inserted and updated institutions (row ids as stored or to be stored). */
+  insertedRecords?: Array<{ id: string; filingNumber: string; name: string }>
+  updatedRecords?: Array<{ id: string; filingNumber: string; name: string; parts: Array<keyof InstitutionRow | ChildList> }>
 }
 
 /** Inserts new districts and updates changed ones; identical ones are left alone. */
@@ -63,19 +68,32 @@ export async function upsertInstitutions(db: Database, records: InstitutionRecor
 export async function upsertInstitutionsIn(tx: Queryable, records: InstitutionRecord[], options: UpsertOptions = {}): Promise<UpsertCounts> {
   const parts = SCOPE_PARTS[options.scope ?? 'whole_record']
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 }
+  if (options.describe) {
+    counts.insertedRecords = []
+    counts.updatedRecords = []
+  }
   for (const batch of batches(dedupeByFilingNumber(records), BATCH_SIZE)) {
     const stored = await loadStored(tx, batch.map((r) => r.filing.number), parts)
     const inserts: InstitutionRows[] = []
     const updates: InstitutionRows[] = []
     for (const record of batch) {
       const existing = stored.get(record.filing.number)
-      const wanted = toRows(record, existing?.row.id ?? record.id)
-      if (!existing) inserts.push(wanted)
-      else if (contentKey(existing, parts) === contentKey(wanted, parts)) counts.unchanged++
-      else updates.push(wanted)
+      if (!existing) {
+        counts.inserted++
+        counts.insertedRecords?.push({ id: record.id, filingNumber: record.filing.number, name: record.name })
+        // A plan needs no rows for what it would insert: building them (search text in pinyin) is most of a dry run's cost.
+        if (!options.planOnly) inserts.push(toRows(record, record.id))
+        continue
+      }
+      const wanted = toRows(record, existing.row.id)
+      if (contentKey(existing, parts) === contentKey(wanted, parts)) {
+        counts.unchanged++
+        continue
+      }
+      counts.updated++
+      counts.updatedRecords?.push({ id: existing.row.id, filingNumber: record.filing.number, name: record.name, parts: differingParts(existing, wanted, parts) })
+      updates.push(wanted)
     }
-    counts.inserted += inserts.length
-    counts.updated += updates.length
     if (options.planOnly) continue
     if (inserts.length > 0) await insertInstitutions(tx, inserts)
     if (updates.length > 0) await updateInstitutions(tx, updates, parts)

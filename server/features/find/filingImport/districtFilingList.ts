@@ -1,8 +1,10 @@
+import { FilingChangeField, FilingListReport } from '@domain/filingList'
 import { todayInShanghai } from '@domain/shanghaiTime'
 import { Database, Transaction } from '@server/platform/db/database'
 import { insertAuditEntry } from '@server/platform/db/auditLog'
 import { ApiError } from '@server/platform/http/apiError'
 import { tellFamiliesInstitutionClosed } from '../../booking/institutionClosure'
+import type { ChildList, InstitutionRow } from '../institutionRecordRows'
 import { upsertInstitutionsIn } from '../institutionWriter'
 import { bumpSearchIndexVersion } from '../searchIndexVersion'
 import { knownDistricts } from './importCli'
@@ -18,16 +20,43 @@ import { parseFilingCsv } from './filingCsv'
  * (filing withdrawn: it leaves search) and families with bookings or applications are told.
  */
 
-export interface FilingListReport {
-  applied: boolean
-  encoding: 'utf-8' | 'gbk'
-  accepted: number
-  added: number
-  changed: number
-  unchanged: number
-  closed: { id: string; name: string; filingNumber: string }[]
-  refused: { line: number; reason: string }[]
-  familiesTold: number
+export type { FilingListReport } from '@domain/filingList'
+
+/** Which field of the report a stored column or child list belongs to. */
+const FIELD_OF_PART: Partial<Record<keyof InstitutionRow | ChildList, FilingChangeField>> = {
+  name: 'name',
+  kind: 'kind',
+  district_code: 'district',
+  street: 'street',
+  address: 'address',
+  lat: 'location',
+  lng: 'location',
+  affordable: 'affordable',
+  demonstration_level: 'demonstrationLevel',
+  filed_on: 'filing',
+  filing_authority: 'filing',
+  filing_status: 'filing',
+  is_demo: 'filing',
+  min_age_months: 'ageRange',
+  max_age_months: 'ageRange',
+  capacity: 'places',
+  classes: 'places',
+  enrolled: 'enrolled',
+  careModes: 'fees',
+  hours_days: 'hours',
+  opens_at: 'hours',
+  closes_at: 'hours',
+  contact_phone: 'phone',
+  description: 'description',
+}
+
+function fieldsOf(parts: ReadonlyArray<keyof InstitutionRow | ChildList>): FilingChangeField[] {
+  const fields = new Set<FilingChangeField>()
+  for (const part of parts) {
+    const field = FIELD_OF_PART[part]
+    if (field) fields.add(field)
+  }
+  return [...fields]
 }
 
 class DryRun extends Error {
@@ -46,12 +75,14 @@ export async function importDistrictFilingList(
   const parsed = parseFilingCsv(bytes, { districts, today: options.today ?? todayInShanghai() })
   const ours = parsed.accepted.filter((r) => r.districtCode === regulator.districtCode)
   const refused = [...parsed.rejected]
-  // The parser does not keep line numbers of accepted rows: other districts' rows are named by filing number.
-  for (const r of parsed.accepted) if (r.districtCode !== regulator.districtCode) refused.push({ line: 0, reason: `备案号 ${r.filing.number}：不属于本区县，由所在区县导入` })
+  const lineOf = (filingNumber: string) => parsed.lineOfFilingNumber.get(filingNumber) ?? 0
+  for (const r of parsed.accepted) {
+    if (r.districtCode !== regulator.districtCode) refused.push({ line: lineOf(r.filing.number), reason: `备案号 ${r.filing.number}：不属于本区县，由所在区县导入` })
+  }
   // An empty or foreign file must never close the whole district.
   if (ours.length === 0) throw new ApiError('VALIDATION', '文件里没有本区县的有效行，未做任何改动', { body: '文件里没有本区县的有效行' })
   const run = async (tx: Transaction): Promise<FilingListReport> => {
-    const counts = await upsertInstitutionsIn(tx, ours, { scope: 'filing_fields', planOnly: !options.apply })
+    const counts = await upsertInstitutionsIn(tx, ours, { scope: 'filing_fields', planOnly: !options.apply, describe: true })
     const listed = ours.map((r) => r.filing.number)
     const closing = await tx.query<{ id: string; name: string; filing_number: string }>(
       options.apply
@@ -72,6 +103,8 @@ export async function importDistrictFilingList(
       added: counts.inserted,
       changed: counts.updated,
       unchanged: counts.unchanged,
+      addedInstitutions: (counts.insertedRecords ?? []).map((r) => ({ ...r, line: lineOf(r.filingNumber) })),
+      changedInstitutions: (counts.updatedRecords ?? []).map(({ parts, ...r }) => ({ ...r, line: lineOf(r.filingNumber), fields: fieldsOf(parts) })),
       closed: closing.rows.map((c) => ({ id: c.id, name: c.name, filingNumber: c.filing_number })),
       refused: refused.sort((a, b) => a.line - b.line),
       familiesTold,

@@ -1,6 +1,7 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
+import { FilingListReportSchema } from '@domain/filingList'
 import { Database } from '@server/platform/db/database'
 import { ApiError } from '@server/platform/http/apiError'
 import { requireRegulator } from '../../accounts/authentication'
@@ -9,18 +10,6 @@ import { FilingCsvError } from './filingCsv'
 
 /** A filing list of tens of thousands of rows fits; the JSON limit of the rest of the API does not. */
 const CSV_BODY_LIMIT = 20 * 1024 * 1024
-
-const ReportSchema = z.object({
-  applied: z.boolean(),
-  encoding: z.enum(['utf-8', 'gbk']),
-  accepted: z.number().int(),
-  added: z.number().int(),
-  changed: z.number().int(),
-  unchanged: z.number().int(),
-  closed: z.array(z.object({ id: z.string(), name: z.string(), filingNumber: z.string() })),
-  refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
-  familiesTold: z.number().int(),
-})
 
 /** POST /api/v1/staff/filing-list?apply=false|true with the CSV as the body (Content-Type: text/csv). */
 export function filingListRoutes(db: Database): FastifyPluginAsyncZod {
@@ -34,7 +23,7 @@ export function filingListRoutes(db: Database): FastifyPluginAsyncZod {
           summary: '上传本区县备案名单（先试运行看新增、变更、撤销和被拒的行，再 apply=true 写入）',
           tags: ['staff'],
           querystring: z.object({ apply: z.enum(['true', 'false'], { error: 'apply 应为 true 或 false' }).default('false') }),
-          response: { 200: ReportSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+          response: { 200: FilingListReportSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
         },
       },
       async (request) => {

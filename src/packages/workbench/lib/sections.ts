@@ -26,6 +26,8 @@ export const WORKBENCH_SECTIONS: WorkbenchSection[] = [
   { key: 'rectifications', title: '整改通知', hint: '监管部门下达的整改通知，整改后上传说明和照片', url: `${ROOT}/rectifications/index`, audience: ['institution'] },
   { key: 'oversight', title: '机构监管', hint: '按机构查看和记录检查、整改通知、等级评定', url: `${ROOT}/oversight/index`, audience: ['regulator'] },
   { key: 'complaints', title: '投诉办理', hint: '按紧急程度和期限排序，受理、调查、办结', url: `${ROOT}/complaints/index`, audience: ['regulator'] },
+  { key: 'district', title: '区县概览', hint: '每千人口托位数、普惠占比等对照规划目标，附计算方法；可修改人口和目标', url: `${ROOT}/district/index`, audience: ['regulator'] },
+  { key: 'filingList', title: '备案名单导入', hint: '上传本区县备案名单，先试运行看新增、变更、撤销和被拒的行，再写入', url: `${ROOT}/filingList/index`, audience: ['regulator'] },
   { key: 'members', title: '人员与邀请', hint: '邀请、查看和移除有权限的人', url: `${ROOT}/members/index`, audience: ['institution_admin', 'regulator'] },
 ]
 

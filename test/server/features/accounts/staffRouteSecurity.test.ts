@@ -114,6 +114,9 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     if (path.endsWith('/staff/fee-terms')) return { mealsFenPerMonth: 0, registrationFen: 0, depositFen: 0, prepayMonths: 1, noticeDays: 30, refundOnWithdrawal: '按天退还剩余费用' }
     if (path.endsWith('/staff/vouchers/redeem')) return { code: 'ABCD2345' }
     if (path.endsWith('/staff/places')) return { enrolled: 1 }
+    if (path.endsWith('/staff/district-plan')) {
+      return { population: 1_000_000, populationSource: '统计公报', placesPerThousandTarget: 4.5, affordableShareTarget: 0.6, certifiedStaffShareTarget: 0.9, complaintsInTimeTarget: null, reportedPlacesPerThousand: null, targetsSource: '规划' }
+    }
     return undefined
   }
 

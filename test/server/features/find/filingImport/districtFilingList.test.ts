@@ -2,30 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { openTestApp, TestApp } from '@test/support/app'
 import { TEST_BACKENDS } from '@test/support/database'
-import { addChild, signInParent, TestSession } from '@test/support/session'
+import { addChild, requestJson, signInParent, TestSession } from '@test/support/session'
 import { signInRegulator } from '@test/support/staffAccounts'
-import { bookingBody, insertSlotRow, postBooking, seedInstitutions } from '@test/support/bookingFixtures'
+import { bookingBody, insertSlotRow, monthFromNow, postBooking, seedInstitutions } from '@test/support/bookingFixtures'
 import { BEIBEI, YUBEI } from '@test/fixtures/institutions'
+import { bigFilingList } from '@test/support/bigFilingList'
 
-const DRY_RUN_GUARD_MS = 20_000
+const DRY_RUN_GUARD_MS = 10_000
 const FIXTURES = path.resolve(__dirname, '../../../../fixtures/filing-lists')
 const sample = fs.readFileSync(path.join(FIXTURES, 'yubei-sample.csv'), 'utf8')
-
-/** The sample's first row again and again with its own filing number; every `badEvery`th row without a name. */
-function bigList(rows: number, badEvery: number): { csv: string; badLines: number[] } {
-  const [header, first] = sample.split('\n')
-  const cells = first.split(',')
-  const lines = [header]
-  const badLines: number[] = []
-  for (let i = 0; i < rows; i++) {
-    const row = [...cells]
-    row[0] = `大表备〔2024〕${String(i).padStart(5, '0')}号`
-    row[1] = i % badEvery === badEvery - 1 ? '' : `（测试数据）渝北区样例托育园${i}`
-    if (row[1] === '') badLines.push(i + 2)
-    lines.push(row.join(','))
-  }
-  return { csv: lines.join('\n'), badLines }
-}
 
 describe.each(TEST_BACKENDS)('a regulator imports the district’s filing list on %s', (backend) => {
   let t: TestApp
@@ -54,7 +39,12 @@ describe.each(TEST_BACKENDS)('a regulator imports the district’s filing list o
     expect(dry.statusCode).toBe(200)
     const report = dry.json()
     expect(report).toMatchObject({ applied: false, accepted: 2, added: 2, changed: 0, closed: [{ id: 'kept-off-list' }], familiesTold: 1 })
-    expect(report.refused).toEqual([{ line: 0, reason: expect.stringContaining('不属于本区县') }])
+    expect(report.refused).toEqual([{ line: 4, reason: expect.stringContaining('不属于本区县') }])
+    expect(report.addedInstitutions).toEqual([
+      { id: expect.any(String), filingNumber: '测试备〔2024〕001号', name: '（测试数据）渝北区龙溪街道样例托育园', line: 2 },
+      { id: expect.any(String), filingNumber: '测试备〔2024〕002号', name: '（测试数据）渝北区两路街道样例幼儿园', line: 3 },
+    ])
+    expect(report.changedInstitutions).toEqual([])
     const stillFiled = await t.db.query<{ filing_status: string }>(`select filing_status from institutions where id = 'kept-off-list'`)
     expect(stillFiled.rows[0].filing_status).toBe('filed')
     expect((await t.db.query(`select 1 from notification_outbox where dedupe_key = 'institution_closed'`)).rowCount).toBe(0)
@@ -72,17 +62,52 @@ describe.each(TEST_BACKENDS)('a regulator imports the district’s filing list o
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 2, closed: [], familiesTold: 0 })
   })
 
+  it('tells a family with an application, not only a booking, when the institution leaves the list', async () => {
+    await seedInstitutions(t.db, [{ id: 'applied-off-list', districtCode: YUBEI.code, filing: { number: 'APPLIED-1', filedOn: '2023-01-01', authority: '重庆市渝北区卫生健康委员会', status: 'filed' } }])
+    const applicant = await signInParent(t.app)
+    const child = await addChild(t.app, applicant)
+    const applied = await requestJson(
+      t.app,
+      'POST',
+      '/api/v1/enrollments',
+      { institutionId: 'applied-off-list', childId: child.id, careMode: 'full_day', startMonth: monthFromNow(1), contactPhone: '13812345678' },
+      applicant.headers,
+    )
+    expect(applied.status).toBe(201)
+    const report = (await upload(sample, true)).json()
+    expect(report).toMatchObject({ closed: [{ id: 'applied-off-list', filingNumber: 'APPLIED-1' }], familiesTold: 1 })
+    const told = await t.db.query<{ user_id: string; kind: string }>(`select user_id, kind from notification_outbox where dedupe_key = 'institution_closed' and user_id = $1`, [applicant.userId])
+    expect(told.rows).toEqual([{ user_id: applicant.userId, kind: 'enrollment_status' }])
+  })
+
+  it('names each changed institution with what changed, and the line of its row', async () => {
+    const lines = sample.split('\n')
+    // The second row gets a new name and another phone number; the first row is as stored.
+    const cells = lines[2].split(',')
+    const header = lines[0].split(',')
+    cells[header.indexOf('机构名称')] = '（测试数据）渝北区两路街道样例幼儿园（新址）'
+    cells[header.indexOf('联系电话')] = '023-60000000'
+    const changed = [lines[0], lines[1], cells.join(','), lines[3]].join('\n')
+    const report = (await upload(changed, false)).json()
+    expect(report).toMatchObject({ added: 0, changed: 1, unchanged: 1 })
+    expect(report.changedInstitutions).toEqual([
+      { id: expect.any(String), filingNumber: '测试备〔2024〕002号', name: '（测试数据）渝北区两路街道样例幼儿园（新址）', line: 3, fields: ['name', 'phone'] },
+    ])
+  })
+
   it('gives the dry-run report of 10,000 rows with bad ones in under 10 s, naming every refused row', async () => {
-    const { csv, badLines } = bigList(10_000, 250)
+    const { csv, badLines } = bigFilingList(10_000, 250)
     const started = Date.now()
     const answer = await upload(csv, false)
     const ms = Date.now() - started
     expect(answer.statusCode).toBe(200)
     const report = answer.json() as { accepted: number; added: number; refused: { line: number; reason: string }[] }
     console.log(`filing list dry run: 10,000 rows (${badLines.length} bad) in ${ms} ms on ${backend}`)
-    // Issue 9's bar is 10 s: measured 6.0–6.2 s (PGlite and PostgreSQL) on this shared
-    // 2-core machine, 10.9–11.4 s while other builds ran — nearly all of it parsing and
-    // checking rows (filingCsv.ts). The guard is set for a loaded machine; the figure is printed.
+    // Issue 9's bar is 10 s. Inside jest (whose sandbox makes zod several times slower than
+    // the server runs it) this took 5–9.6 s on a loaded 2-core machine before each distinct
+    // cell was checked once per file (filingRow.ts) and Papa Parse read the CSV; 4.0–6.9 s
+    // after, at load averages of 16–20 (a weapp build alongside). `npm run bench`
+    // (bench/filingImport.ts) measures it as the server runs it: 1.8 s cold at load 18.
     expect(ms).toBeLessThan(DRY_RUN_GUARD_MS)
     expect(report.accepted).toBe(10_000 - badLines.length)
     expect(report.added).toBe(10_000 - badLines.length)

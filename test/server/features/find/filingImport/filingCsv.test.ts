@@ -88,6 +88,23 @@ describe('parseFilingCsv', () => {
     })
   })
 
+  it('names the line a row ends on when a quoted cell spans lines or blank lines come between rows', () => {
+    const header = FILING_HEADER.join(',')
+    const row = (number: string, name: string, description: string) =>
+      `${number},${name},托育机构,500112,龙溪街道,重庆市渝北区龙溪街道1号,29.6,106.5,2024-01-01,重庆市渝北区卫生健康委员会,已备案,是,,12,36,,15,,10,2800,,,,周一至周五,07:30,18:00,023-0000-0001,${description}`
+    const text = [header, row('行号备001', '（测试数据）甲', '"第一行\n第二行"'), '', row('行号备002', '', ''), row('行号备003', '（测试数据）丙', '')].join('\r\n')
+    const result = parseFilingCsv(Buffer.from(text), options)
+    expect(result.accepted.map((r) => r.description)).toEqual(['第一行\n第二行', ''])
+    expect(result.lineOfFilingNumber.get('行号备001')).toBe(3)
+    expect(result.rejected).toEqual([{ line: 5, reason: expect.stringContaining('机构名称不能为空') }])
+    expect(result.lineOfFilingNumber.get('行号备003')).toBe(6)
+  })
+
+  it('refuses a file whose quotes do not pair up, naming where', () => {
+    const header = FILING_HEADER.join(',')
+    expect(() => parseFilingCsv(Buffer.from(`${header}\n测试,"未闭合,托育机构\n`), options)).toThrow(/引号没有成对/)
+  })
+
   it('refuses a filing date in the future and coordinates far from the named district', () => {
     const header = FILING_HEADER.join(',')
     const row = (filedOn: string, lat: string, lng: string) =>
