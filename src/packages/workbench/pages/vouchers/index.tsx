@@ -1,14 +1,16 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { todayInShanghai } from '@domain/shanghaiTime'
-import { VoucherBatchCreateBodySchema, VOUCHER_STATUS_LABELS } from '@domain/voucher'
+import { VoucherBatchCreateBodySchema, VoucherBatchReport, VOUCHER_STATUS_LABELS } from '@domain/voucher'
 import { errorMessage } from '@app/api/ApiError'
 import { listDistricts, searchInstitutions } from '@app/api/institutions'
 import { issueVoucherBatch, listBatchReports, redeemVoucher } from '@app/api/vouchers'
 import { AccountGate } from '@app/components/AccountGate'
 import { Chip } from '@app/components/Chip'
 import { FormField } from '@app/components/FormField'
+import { PagedList } from '@app/components/PagedList'
 import { PageRoot } from '@app/components/PageRoot'
+import { usePaged } from '@app/hooks/usePaged'
 import { useRemote } from '@app/hooks/useRemote'
 import { useSession } from '@app/hooks/useSession'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
@@ -92,19 +94,20 @@ function IssueBatch({ onIssued }: { onIssued: () => void }) {
 }
 
 function Reports({ revision }: { revision: number }) {
-  const [reports] = useRemote(`reports-${revision}`, listBatchReports)
-  if (reports.status !== 'ready') return null
+  const reports = usePaged<VoucherBatchReport>(`reports-${revision}`, listBatchReports)
   return (
     <View className='section e2e-batch-reports'>
       <Text className='section__title'>各批次情况</Text>
-      {reports.value.map((b) => (
-        <View key={b.id} className='policy-row'>
-          <Text className='policy-row__title'>{b.title}</Text>
-          <Text className='policy-figure__meta'>
-            共 {b.total} 张 · 已领 {b.claimed} · 已预约 {b.booked} · 已核销 {b.redeemed} · 入托申请 {b.enrollmentApplications} · {b.validFrom} 至 {b.validUntil}
-          </Text>
-        </View>
-      ))}
+      <PagedList paged={reports} className='workbench-reports' empty={<Text className='section__body'>本区还没有发放体验券。</Text>}>
+        {(b) => (
+          <View key={b.id} className='policy-row e2e-batch-report'>
+            <Text className='policy-row__title'>{b.title}</Text>
+            <Text className='policy-figure__meta'>
+              共 {b.total} 张 · 已领 {b.claimed} · 已预约 {b.booked} · 已核销 {b.redeemed} · 入托申请 {b.enrollmentApplications} · {b.validFrom} 至 {b.validUntil}
+            </Text>
+          </View>
+        )}
+      </PagedList>
     </View>
   )
 }
