@@ -24,6 +24,9 @@ export const WORKBENCH_SECTIONS: WorkbenchSection[] = [
   { key: 'enrollments', title: '入托申请与候补', hint: '录取或婉拒，候补按顺序排列', url: `${ROOT}/enrollments/index`, audience: ['institution'] },
   { key: 'reviews', title: '家长评价', hint: '回复家长的评价', url: `${ROOT}/reviews/index`, audience: ['institution'] },
   { key: 'complaints', title: '投诉办理', hint: '按紧急程度和期限排序，受理、调查、办结', url: `${ROOT}/complaints/index`, audience: ['regulator'] },
+  // issue 10: fee terms parents see on the institution page; 体验券 (staff redeem, regulators issue and follow)
+  { key: 'terms', title: '收费与退费约定', hint: '伙食费、押金、预收月数和退费办法，家长在机构页看到', url: `${ROOT}/terms/index`, audience: ['institution'] },
+  { key: 'vouchers', title: '托育体验券', hint: '机构到园核销；监管部门发放并查看领取、核销和入托申请', url: `${ROOT}/vouchers/index`, audience: ['institution', 'regulator'] },
   { key: 'members', title: '人员与邀请', hint: '邀请、查看和移除有权限的人', url: `${ROOT}/members/index`, audience: ['institution_admin', 'regulator'] },
 ]
 

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
+import { InstitutionSummary } from '@domain/institution'
 import { todayInShanghai } from '@domain/shanghaiTime'
 import { VoucherBatchCreateBodySchema, VoucherBatchReport, VOUCHER_STATUS_LABELS } from '@domain/voucher'
 import { errorMessage } from '@app/api/ApiError'
@@ -14,6 +15,7 @@ import { usePaged } from '@app/hooks/usePaged'
 import { useRemote } from '@app/hooks/useRemote'
 import { useSession } from '@app/hooks/useSession'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
+import { useRoles } from '../../lib/useRoles'
 import '../../styles/workbench.scss'
 
 /*
@@ -48,8 +50,12 @@ function Redeem() {
 
 function IssueBatch({ onIssued }: { onIssued: () => void }) {
   const [districts] = useRemote('districts', listDistricts)
-  const [district, setDistrict] = useState<string | null>(null)
-  const [institutions] = useRemote(district, () => searchInstitutions({ district: district ?? undefined, affordable: true, careModes: [], limit: 50 }))
+  const [roles] = useRoles()
+  const [chosen, setDistrict] = useState<string | null>(null)
+  // a regulator issues for their own district: start there, without a tap
+  const district = chosen ?? (roles.status === 'ready' ? (roles.value.regulator?.districtName ?? null) : null)
+  // every 普惠 institution of the district, page by page (加载更多), not only the first 50
+  const institutions = usePaged<InstitutionSummary>(district, (cursor) => searchInstitutions({ district: district ?? undefined, affordable: true, careModes: [], cursor, limit: 50 }))
   const [picked, setPicked] = useState<string[]>([])
   const [form, setForm] = useState({ title: '', total: '50', validFrom: todayInShanghai(), validUntil: '' })
   const [fields, setFields] = useState<FieldErrors>({})
@@ -76,14 +82,15 @@ function IssueBatch({ onIssued }: { onIssued: () => void }) {
       <FormField label='截止日期（YYYY-MM-DD）' value={form.validUntil} onChange={set('validUntil')} className='e2e-batch-until' error={fields.validUntil} />
       <Text className='form-field__label'>参加的普惠机构</Text>
       <View className='chip-row chip-row--wrap'>
-        {districts.status === 'ready' && districts.value.map((d) => <Chip key={d.code} label={d.name} selected={district === d.name} onTap={() => setDistrict(d.name)} />)}
+        {districts.status === 'ready' && districts.value.map((d) => <Chip key={d.code} label={d.name} selected={district === d.name} onTap={() => setDistrict(d.name)} className='e2e-batch-district' />)}
       </View>
-      <View className='chip-row chip-row--wrap'>
-        {institutions.status === 'ready' &&
-          institutions.value.items.map((i) => (
+      {district !== null && (
+        <PagedList paged={institutions} className='chip-row chip-row--wrap' empty={<Text className='section__body'>这个区县没有普惠托育机构。</Text>}>
+          {(i) => (
             <Chip key={i.id} label={i.name} selected={picked.includes(i.id)} onTap={() => setPicked(picked.includes(i.id) ? picked.filter((p) => p !== i.id) : [...picked, i.id])} className='e2e-batch-institution' />
-          ))}
-      </View>
+          )}
+        </PagedList>
+      )}
       {fields.institutionIds && <Text className='form-field__error'>{fields.institutionIds}</Text>}
       {message && <Text className='section__body e2e-issue-message'>{message}</Text>}
       <View className='btn btn--primary e2e-issue-submit' onClick={() => void issue()}>
