@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from '@domain/safeText'
 import { ApiError } from './apiError'
 
 /*
@@ -84,7 +85,7 @@ export function offsetCursorAt(offset: number, order?: string): string {
  * `cursorTimeSql(column)` and the cursor carries that text back unchanged; otherwise two
  * rows in one millisecond could be skipped or repeated between pages.
  */
-export const timeAndIdCursor = cursorCodec(z.object({ at: z.string().max(40).refine(isCursorTime), id: z.string().min(1).max(100) }))
+export const timeAndIdCursor = cursorCodec(z.object({ at: safeText().max(40).refine(isCursorTime), id: safeText().min(1).max(100) }))
 export interface TimeAndId {
   at: string
   id: string
@@ -96,7 +97,7 @@ export function cursorTimeSql(column: string): string {
 }
 
 /** Keyset paging of rows ordered by a calendar date (YYYY-MM-DD) and then id. */
-export const dateAndIdCursor = cursorCodec(z.object({ day: z.string().refine(isRealDate), id: z.string().min(1).max(100) }))
+export const dateAndIdCursor = cursorCodec(z.object({ day: safeText().max(10).refine(isRealDate), id: safeText().min(1).max(100) }))
 
 /**
  * A real instant written like `cursorTimeSql` writes it ("2026-11-22T08:00:00.123456Z"): no
