@@ -125,6 +125,8 @@ describe('体验券 and fee terms on the workbench screens', () => {
   it('staff set fee and refund terms with 6 months prepaid, and the parent sees them with the warning', async () => {
     const regulator = await demoRegulatorToken(server.baseUrl, YUBEI)
     const invitation = await api<{ code: string }>('POST', '/api/v1/staff/invitations', regulator, { role: 'institution_admin', institutionId: target.id })
+    const termsUrl = `/api/v1/institutions/${encodeURIComponent(target.id)}/fee-terms`
+    const initial = await getJson<{ terms: unknown }>(server.baseUrl, termsUrl)
     staffDesk = await desktop()
     await joinWithInvitation(staffDesk, invitation.code, '李园长')
     // the form fills itself from the saved terms: let that answer arrive before typing
@@ -135,14 +137,19 @@ describe('体验券 and fee terms on the workbench screens', () => {
     await inputIn(staffDesk, '.e2e-terms-meals').fill('300')
     await inputIn(staffDesk, '.e2e-terms-registration').fill('200')
     await inputIn(staffDesk, '.e2e-terms-deposit').fill('1000')
-    await inputIn(staffDesk, '.e2e-terms-prepay').fill('6')
+    await inputIn(staffDesk, '.e2e-terms-prepay').fill('2.5')
     await inputIn(staffDesk, '.e2e-terms-notice').fill('30')
     await staffDesk.locator('.e2e-terms-refund textarea').fill(REFUND)
+    // a mistyped month count is named beside its field, and nothing is saved
+    await staffDesk.locator('.e2e-terms-save').click()
+    await staffDesk.locator('.e2e-field-error', { hasText: '预收月数应为整数' }).waitFor()
+    expect(await getJson(server.baseUrl, termsUrl)).toEqual(initial)
+    await inputIn(staffDesk, '.e2e-terms-prepay').fill('6')
     await staffDesk.locator('.e2e-terms-save').click()
     await expect(staffDesk.locator('.e2e-terms-message').innerText()).resolves.toMatch(/^已保存。家长会看到提醒：/)
     await shot(staffDesk, '03-staff-fee-terms')
 
-    const saved = await getJson<{ terms: { prepayMonths: number; depositFen: number; mealsFenPerMonth: number } | null }>(server.baseUrl, `/api/v1/institutions/${encodeURIComponent(target.id)}/fee-terms`)
+    const saved = await getJson<{ terms: { prepayMonths: number; depositFen: number; mealsFenPerMonth: number } | null }>(server.baseUrl, termsUrl)
     expect(saved.terms).toMatchObject({ prepayMonths: 6, depositFen: 100_000, mealsFenPerMonth: 30_000 })
 
     await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(target.id)}`)
