@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { Page, pageSchema } from '@domain/page'
 import {
   Voucher,
   VoucherBatch,
@@ -13,18 +13,20 @@ import { getJson, requestJson } from './client'
 
 /** 体验券 (docs/api.md "Vouchers"). */
 
-const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() })
+const cursorParams = (cursor?: string): [string, string][] => (cursor ? [['cursor', cursor]] : [])
 
-export async function listOpenBatches(districtCode?: string): Promise<VoucherBatch[]> {
-  return (await getJson('/api/v1/voucher-batches', page(VoucherBatchSchema), districtCode ? [['districtCode', districtCode]] : [])).items
+/** One page of open batches, soonest ending first; read through usePaged. */
+export function listOpenBatches(districtCode: string | undefined, cursor?: string): Promise<Page<VoucherBatch>> {
+  return getJson('/api/v1/voucher-batches', pageSchema(VoucherBatchSchema), [...(districtCode ? [['districtCode', districtCode] as [string, string]] : []), ...cursorParams(cursor)])
 }
 
 export function claimVoucher(batchId: string, childId: string): Promise<Voucher> {
   return requestJson('POST', `/api/v1/voucher-batches/${encodeURIComponent(batchId)}/claims`, VoucherSchema, { auth: true, body: { childId } })
 }
 
-export async function listMyVouchers(): Promise<Voucher[]> {
-  return (await requestJson('GET', '/api/v1/me/vouchers', page(VoucherSchema), { auth: true })).items
+/** One page of the parent's vouchers, newest first; read through usePaged. */
+export function listMyVouchers(cursor?: string): Promise<Page<Voucher>> {
+  return requestJson('GET', '/api/v1/me/vouchers', pageSchema(VoucherSchema), { auth: true, params: cursorParams(cursor) })
 }
 
 export function bookTrialWithVoucher(voucherId: string, body: VoucherBookBody): Promise<Voucher> {
@@ -36,8 +38,9 @@ export function issueVoucherBatch(body: VoucherBatchCreateBody): Promise<Voucher
   return requestJson('POST', '/api/v1/regulator/voucher-batches', VoucherBatchReportSchema, { auth: true, body })
 }
 
-export async function listBatchReports(): Promise<VoucherBatchReport[]> {
-  return (await requestJson('GET', '/api/v1/regulator/voucher-batches', page(VoucherBatchReportSchema), { auth: true })).items
+/** One page of the district's batch reports, newest first; read through usePaged. */
+export function listBatchReports(cursor?: string): Promise<Page<VoucherBatchReport>> {
+  return requestJson('GET', '/api/v1/regulator/voucher-batches', pageSchema(VoucherBatchReportSchema), { auth: true, params: cursorParams(cursor) })
 }
 
 /** Workbench (institution staff), at check-in. */

@@ -4,7 +4,7 @@ import { Booking, BookingSchema } from '@domain/booking'
 import { StaffComplaint, StaffComplaintListSchema, StaffComplaintSchema } from '@domain/complaint'
 import { Enrollment, EnrollmentSchema } from '@domain/enrollment'
 import { InstitutionFacts, InstitutionFactsBody, InstitutionFactsSchema } from '@domain/institutionFacts'
-import { pageSchema } from '@domain/page'
+import { Page, pageSchema } from '@domain/page'
 import { Review, ReviewPageSchema, ReviewSchema } from '@domain/review'
 import { Slot, SlotSchema, WeeklySlotsBody } from '@domain/slot'
 import {
@@ -48,8 +48,9 @@ export function createInvitation(body: InvitationCreateBody): Promise<NewInvitat
   return requestJson('POST', '/api/v1/staff/invitations', NewInvitationSchema, { auth: true, body })
 }
 
-export async function listMembers(): Promise<Membership[]> {
-  return (await requestJson('GET', '/api/v1/staff/members', z.object({ items: z.array(MembershipSchema) }), { auth: true })).items
+/** One page of the members in the viewer's scope; read through usePaged. */
+export function listMembers(cursor?: string): Promise<Page<Membership>> {
+  return requestJson('GET', '/api/v1/staff/members', pageSchema(MembershipSchema), { auth: true, params: cursor ? [['cursor', cursor]] : [] })
 }
 
 export function revokeMember(id: string): Promise<Membership> {

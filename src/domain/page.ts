@@ -25,3 +25,6 @@ export function pageQuerySchema(defaultLimit = 20) {
       .default(defaultLimit),
   })
 }
+
+/** What a list's service receives once `pageQuerySchema` has checked the query. */
+export type PageQuery = { cursor?: string; limit: number }

@@ -12,8 +12,9 @@ import { RunningServer } from './support/serverProcess'
  * Issue 10 end to end in the H5 build: 我能享受哪些 for a child born 14 months ago in 渝北,
  * the net monthly price and the fee terms on an institution page, claiming a 体验券 and
  * booking a trial day with it, and saving a search and seeing the alert after staff add
- * a vacancy. Staff and regulator actions go through the API (their screens are the
- * workbench's); everything a parent does goes through the browser.
+ * a vacancy. Staff and regulator actions go through the API here (their screens have
+ * their own browser test, test/e2e/voucherWorkbench.test.ts); everything a parent does
+ * goes through the browser.
  */
 
 jest.setTimeout(180_000)

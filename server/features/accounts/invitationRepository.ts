@@ -1,5 +1,6 @@
 import { MemberRole } from '@domain/staffAccess'
 import { Queryable } from '../../platform/db/database'
+import { cursorTimeSql, TimeAndId } from '../../platform/http/paging'
 
 /* The invitations table (migration 013): only the code's hash is stored. */
 
@@ -53,9 +54,20 @@ export async function takeInvitation(db: Queryable, codeHash: string, userId: st
   return id === undefined ? undefined : findInvitation(db, id)
 }
 
-export async function listInvitations(db: Queryable, scope: { districtCode: string } | { institutionId: string }): Promise<InvitationRow[]> {
+/** One page of the invitations in a scope, newest first, after `after` (cursor_at: created_at to the microsecond). */
+export async function listInvitations(
+  db: Queryable,
+  scope: { districtCode: string } | { institutionId: string },
+  after: TimeAndId | undefined,
+  limit: number,
+): Promise<Array<InvitationRow & { cursor_at: string }>> {
   const [where, value] = 'districtCode' in scope ? [`v.district_code = $1 and v.role <> 'institution_staff'`, scope.districtCode] : [`v.institution_id = $1 and v.role = 'institution_staff'`, scope.institutionId]
-  const result = await db.query<InvitationRow>(`${SELECT_INVITATION} where ${where} order by v.created_at desc limit 50`, [value])
+  const result = await db.query<InvitationRow & { cursor_at: string }>(
+    `select x.*, ${cursorTimeSql('x.created_at')} as cursor_at from (${SELECT_INVITATION} where ${where}) x
+     where ($2::timestamptz is null or (x.created_at, x.id) < ($2::timestamptz, $3::text))
+     order by x.created_at desc, x.id desc limit $4`,
+    [value, after?.at ?? null, after?.id ?? '', limit],
+  )
   return result.rows
 }
 

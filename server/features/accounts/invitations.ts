@@ -10,9 +10,11 @@ import {
   normaliseInvitationCode,
 } from '@domain/staffAccess'
 import { inShanghai } from '@domain/shanghaiTime'
+import { Page, PageQuery } from '@domain/page'
 import { Database, Queryable } from '../../platform/db/database'
 import { insertAuditEntry } from '../../platform/db/auditLog'
 import { ApiError } from '../../platform/http/apiError'
+import { pageFromRows, timeAndIdCursor } from '../../platform/http/paging'
 import { Viewer } from './authentication'
 import { hashInvitationCode, invitationQrText, newInvitationCode } from './invitationCode'
 import {
@@ -153,9 +155,13 @@ export async function acceptInvitation(db: Database, viewer: Viewer, typed: stri
 }
 
 /** Invitations the viewer's scope made: a regulator's district, an admin's institution. */
-export async function listInvitations(db: Database, viewer: Viewer): Promise<Invitation[]> {
+/** GET /staff/invitations: one page of the invitations in the viewer's scope, newest first. */
+export async function listInvitations(db: Database, viewer: Viewer, query: PageQuery): Promise<Page<Invitation>> {
   const scope = scopeOf(viewer)
-  return (await listInvitationRows(db, scope)).map((row) => toInvitation(row, new Date()))
+  const after = query.cursor ? timeAndIdCursor.decode(query.cursor) : undefined
+  const now = new Date()
+  const rows = await listInvitationRows(db, scope, after, query.limit + 1)
+  return pageFromRows(rows, query.limit, (row) => toInvitation(row, now), (row) => ({ at: row.cursor_at, id: row.id }), timeAndIdCursor)
 }
 
 export async function cancelInvitation(db: Database, viewer: Viewer, id: string): Promise<Invitation> {

@@ -1,6 +1,8 @@
 import { Membership } from '@domain/staffAccess'
 import { inShanghai } from '@domain/shanghaiTime'
+import { Page, PageQuery } from '@domain/page'
 import { Database, Queryable } from '../../platform/db/database'
+import { pageFromList } from '../../platform/http/paging'
 import { insertAuditEntry } from '../../platform/db/auditLog'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from './authentication'
@@ -12,10 +14,17 @@ import { findLiveMembership, listLiveMembers, MembershipRow, revokeMembership } 
  * Revoking takes effect on the person's very next request (roles are read per request).
  */
 
-export async function listMembers(db: Database, viewer: Viewer): Promise<Membership[]> {
-  if (viewer.regulatorDistrictCode !== null) return (await listLiveMembers(db, { districtCode: viewer.regulatorDistrictCode })).map(toMembership)
+/**
+ * GET /staff/members: one page. The list is grouped (regulators, then each institution's
+ * admins by name), an order a keyset cannot follow cheaply; one scope holds at most a few
+ * hundred live members, so it is read whole and paged by offset (pageFromList).
+ */
+export async function listMembers(db: Database, viewer: Viewer, query: PageQuery): Promise<Page<Membership>> {
+  if (viewer.regulatorDistrictCode !== null) {
+    return pageFromList((await listLiveMembers(db, { districtCode: viewer.regulatorDistrictCode })).map(toMembership), query.cursor, query.limit, 'members')
+  }
   if (viewer.institutionRole === 'institution_admin' && viewer.staffInstitutionId !== null) {
-    return (await listLiveMembers(db, { institutionId: viewer.staffInstitutionId })).map(toMembership)
+    return pageFromList((await listLiveMembers(db, { institutionId: viewer.staffInstitutionId })).map(toMembership), query.cursor, query.limit, 'members')
   }
   throw new ApiError('FORBIDDEN', '只有区县监管人员或机构管理员可以查看成员')
 }

@@ -1,6 +1,7 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
+import { pageQuerySchema, pageSchema } from '@domain/page'
 import { InvitationAcceptBodySchema, InvitationCreateBodySchema, InvitationSchema, MembershipSchema, MyRolesSchema, NewInvitationSchema } from '@domain/staffAccess'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from './authentication'
@@ -10,6 +11,7 @@ import { myRoles } from './myRoles'
 import { safeText } from '@domain/safeText'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
+const PageQuerySchema = pageQuerySchema()
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
 
 /**
@@ -32,8 +34,8 @@ export function staffAccessRoutes(db: Database, settings: { demoLogin: boolean }
 
     app.get(
       '/staff/invitations',
-      { schema: { summary: '我发出的邀请（最近 50 份）', tags: ['staff'], response: { 200: z.object({ items: z.array(InvitationSchema), nextCursor: z.null() }), ...errors } } },
-      async (request) => ({ items: await listInvitations(db, await requireViewer(db, request)), nextCursor: null }),
+      { schema: { summary: '我管理范围内发出的邀请（新的在前，分页）', tags: ['staff'], querystring: PageQuerySchema, response: { 200: pageSchema(InvitationSchema), ...errors } } },
+      async (request) => listInvitations(db, await requireViewer(db, request), request.query),
     )
 
     app.post(
@@ -50,8 +52,8 @@ export function staffAccessRoutes(db: Database, settings: { demoLogin: boolean }
 
     app.get(
       '/staff/members',
-      { schema: { summary: '我管理范围内的成员', tags: ['staff'], response: { 200: z.object({ items: z.array(MembershipSchema), nextCursor: z.null() }), ...errors } } },
-      async (request) => ({ items: await listMembers(db, await requireViewer(db, request)), nextCursor: null }),
+      { schema: { summary: '我管理范围内的成员（分页）', tags: ['staff'], querystring: PageQuerySchema, response: { 200: pageSchema(MembershipSchema), ...errors } } },
+      async (request) => listMembers(db, await requireViewer(db, request), request.query),
     )
 
     app.post(

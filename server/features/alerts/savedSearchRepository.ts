@@ -1,6 +1,7 @@
 import { CareMode } from '@domain/careMode'
 import { AlertChange, SavedSearchBody } from '@domain/savedSearch'
 import { Queryable } from '../../platform/db/database'
+import { cursorTimeSql, TimeAndId } from '../../platform/http/paging'
 
 /** saved_searches, saved_search_alerts, vacancy_watch and alert_watermarks (migration 017). */
 
@@ -19,6 +20,11 @@ export interface SavedSearchRow {
   created_at: string | Date
 }
 
+/** A saved search with created_at to the microsecond, for the page cursor. */
+export interface SavedSearchPageRow extends SavedSearchRow {
+  cursor_at: string
+}
+
 export async function insertSavedSearch(db: Queryable, id: string, userId: string, body: SavedSearchBody): Promise<SavedSearchRow> {
   const { rows } = await db.query<SavedSearchRow>(
     `insert into saved_searches (id, user_id, name, district_code, lat, lng, radius_km, care_mode, age_months, max_fee, affordable_only)
@@ -33,8 +39,14 @@ export async function countSavedSearches(db: Queryable, userId: string): Promise
   return rows[0].n
 }
 
-export async function listSavedSearchesOfUser(db: Queryable, userId: string): Promise<SavedSearchRow[]> {
-  const { rows } = await db.query<SavedSearchRow>(`select * from saved_searches where user_id = $1 order by created_at, id`, [userId])
+/** One page of a parent's saved searches, oldest first (the order they were made), after `after`. */
+export async function listSavedSearchesOfUser(db: Queryable, userId: string, after: TimeAndId | undefined, limit: number): Promise<SavedSearchPageRow[]> {
+  const { rows } = await db.query<SavedSearchPageRow>(
+    `select *, ${cursorTimeSql('created_at')} as cursor_at from saved_searches
+     where user_id = $1 and ($2::timestamptz is null or (created_at, id) > ($2::timestamptz, $3::text))
+     order by created_at, id limit $4`,
+    [userId, after?.at ?? null, after?.id ?? '', limit],
+  )
   return rows
 }
 
@@ -59,14 +71,19 @@ export interface AlertRow {
   institution_name: string
   text: string
   created_at: string | Date
+  /** created_at to the microsecond, for the page cursor. */
+  cursor_at: string
 }
 
-export async function listAlertsOfUser(db: Queryable, userId: string): Promise<AlertRow[]> {
+/** One page of a parent's alerts (空位提醒), newest first, after `after`. */
+export async function listAlertsOfUser(db: Queryable, userId: string, after: TimeAndId | undefined, limit: number): Promise<AlertRow[]> {
   const { rows } = await db.query<AlertRow>(
-    `select a.id, a.saved_search_id, s.name as saved_search_name, a.alert_day, a.change, a.institution_id, i.name as institution_name, a.text, a.created_at
+    `select a.id, a.saved_search_id, s.name as saved_search_name, a.alert_day, a.change, a.institution_id, i.name as institution_name, a.text, a.created_at,
+            ${cursorTimeSql('a.created_at')} as cursor_at
      from saved_search_alerts a join saved_searches s on s.id = a.saved_search_id join institutions i on i.id = a.institution_id
-     where a.user_id = $1 order by a.created_at desc, a.id limit 50`,
-    [userId],
+     where a.user_id = $1 and ($2::timestamptz is null or (a.created_at, a.id) < ($2::timestamptz, $3::text))
+     order by a.created_at desc, a.id desc limit $4`,
+    [userId, after?.at ?? null, after?.id ?? '', limit],
   )
   return rows
 }

@@ -1,6 +1,7 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
+import { pageQuerySchema, pageSchema } from '@domain/page'
 import { SavedSearchBodySchema, SavedSearchSchema, SearchAlertSchema } from '@domain/savedSearch'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
@@ -9,7 +10,7 @@ import { safeText } from '@domain/safeText'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
-const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() })
+const PageQuerySchema = pageQuerySchema()
 
 /** 保存的搜索 and 空位提醒 (signed in). */
 export function savedSearchRoutes(db: Database): FastifyPluginAsyncZod {
@@ -21,8 +22,8 @@ export function savedSearchRoutes(db: Database): FastifyPluginAsyncZod {
     )
     app.get(
       '/me/saved-searches',
-      { schema: { summary: '我保存的搜索', tags: ['alerts'], response: { 200: page(SavedSearchSchema), ...errors } } },
-      async (request) => mySavedSearches(db, await requireViewer(db, request)),
+      { schema: { summary: '我保存的搜索', tags: ['alerts'], querystring: PageQuerySchema, response: { 200: pageSchema(SavedSearchSchema), ...errors } } },
+      async (request) => mySavedSearches(db, await requireViewer(db, request), request.query),
     )
     app.delete(
       '/me/saved-searches/:id',
@@ -34,8 +35,8 @@ export function savedSearchRoutes(db: Database): FastifyPluginAsyncZod {
     )
     app.get(
       '/me/alerts',
-      { schema: { summary: '我的空位提醒（每个保存的搜索每天最多一条）', tags: ['alerts'], response: { 200: page(SearchAlertSchema), ...errors } } },
-      async (request) => myAlerts(db, await requireViewer(db, request)),
+      { schema: { summary: '我的空位提醒（每个保存的搜索每天最多一条）', tags: ['alerts'], querystring: PageQuerySchema, response: { 200: pageSchema(SearchAlertSchema), ...errors } } },
+      async (request) => myAlerts(db, await requireViewer(db, request), request.query),
     )
   }
 }

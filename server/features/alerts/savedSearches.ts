@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { MAX_SAVED_SEARCHES, SavedSearch, SavedSearchBody, SearchAlert } from '@domain/savedSearch'
+import { Page, PageQuery } from '@domain/page'
 import { Database, Queryable } from '../../platform/db/database'
+import { pageFromRows, timeAndIdCursor } from '../../platform/http/paging'
 import { ApiError, notFound } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { AlertRow, countSavedSearches, deleteSavedSearch, insertSavedSearch, listAlertsOfUser, listSavedSearchesOfUser, SavedSearchRow } from './savedSearchRepository'
@@ -48,14 +50,20 @@ export async function saveSearch(db: Database, viewer: Viewer, body: SavedSearch
   })
 }
 
-export async function mySavedSearches(db: Queryable, viewer: Viewer): Promise<{ items: SavedSearch[]; nextCursor: null }> {
-  return { items: (await listSavedSearchesOfUser(db, viewer.userId)).map(toSavedSearch), nextCursor: null }
+/** GET /me/saved-searches: one page, in the order they were saved. */
+export async function mySavedSearches(db: Queryable, viewer: Viewer, query: PageQuery): Promise<Page<SavedSearch>> {
+  const after = query.cursor ? timeAndIdCursor.decode(query.cursor) : undefined
+  const rows = await listSavedSearchesOfUser(db, viewer.userId, after, query.limit + 1)
+  return pageFromRows(rows, query.limit, toSavedSearch, (row) => ({ at: row.cursor_at, id: row.id }), timeAndIdCursor)
 }
 
 export async function removeSavedSearch(db: Queryable, viewer: Viewer, id: string): Promise<void> {
   if (!(await deleteSavedSearch(db, id, viewer.userId))) throw notFound('没有找到这个保存的搜索')
 }
 
-export async function myAlerts(db: Queryable, viewer: Viewer): Promise<{ items: SearchAlert[]; nextCursor: null }> {
-  return { items: (await listAlertsOfUser(db, viewer.userId)).map(toAlert), nextCursor: null }
+/** GET /me/alerts: one page, newest first. */
+export async function myAlerts(db: Queryable, viewer: Viewer, query: PageQuery): Promise<Page<SearchAlert>> {
+  const after = query.cursor ? timeAndIdCursor.decode(query.cursor) : undefined
+  const rows = await listAlertsOfUser(db, viewer.userId, after, query.limit + 1)
+  return pageFromRows(rows, query.limit, toAlert, (row) => ({ at: row.cursor_at, id: row.id }), timeAndIdCursor)
 }

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import { z } from 'zod'
 import {
   hasVerifiedVisit,
   maskNickname,
@@ -35,8 +34,7 @@ import { institutionExists } from '../find/lookups'
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { checkPublicText, PublicTextCheck } from './publicTextCheck'
-import { cursorCodec, pageFromRows } from '../../platform/http/paging'
-import { safeText } from '@domain/safeText'
+import { pageFromRows, timeAndIdCursor } from '../../platform/http/paging'
 
 const institutionNotFound = () => new ApiError('NOT_FOUND', '没有找到这家托育机构')
 const reviewNotFound = () => new ApiError('NOT_FOUND', '没有找到这条评价')
@@ -183,15 +181,5 @@ export function toReview(row: ReviewRow, audience: 'public' | 'author' | 'staff'
   }
 }
 
-/** Where a page of reviews ended; the time goes into SQL as a timestamptz, so only the exact shape this server wrote. */
-const reviewCursor = cursorCodec(z.object({ at: safeText().max(40).refine(isCursorTime), id: safeText().max(100) }))
-
-/**
- * A real instant written like cursor_at ("2026-11-22T08:00:00.123456Z"): no Feb 30, no
- * hour 99, no year 0 (PostgreSQL has none) — no review is older than this product.
- */
-function isCursorTime(at: string): boolean {
-  if (!/^(20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at)) return false
-  const time = new Date(`${at.slice(0, 19)}Z`)
-  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 19) === at.slice(0, 19)
-}
+/** Where a page of reviews ended: created_at to the microsecond and id (docs/architecture.md "Paging"). */
+const reviewCursor = timeAndIdCursor

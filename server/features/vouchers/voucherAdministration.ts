@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
 import { todayInShanghai } from '@domain/shanghaiTime'
 import { Voucher, VoucherBatchCreateBody, VoucherBatchReport, VOUCHER_MESSAGES } from '@domain/voucher'
+import { Page, PageQuery } from '@domain/page'
 import { Database, Queryable } from '../../platform/db/database'
+import { pageFromRows, timeAndIdCursor } from '../../platform/http/paging'
 import { ApiError, notFound } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { findAffordableInstitutionIds, findBatch, findVoucherByCode, insertBatch, listDistrictBatchReports, redeemVoucher } from './voucherRepository'
@@ -26,12 +28,17 @@ export async function issueBatch(db: Database, regulator: Viewer & { regulatorDi
   return { ...toBatch((await findBatch(db, id))!), booked: 0, redeemed: 0, enrollmentApplications: 0 }
 }
 
-export async function districtBatchReports(db: Queryable, regulator: { regulatorDistrictCode: string }): Promise<{ items: VoucherBatchReport[]; nextCursor: null }> {
-  const rows = await listDistrictBatchReports(db, regulator.regulatorDistrictCode)
-  return {
-    items: rows.map((row) => ({ ...toBatch(row), booked: row.booked, redeemed: row.redeemed, enrollmentApplications: row.enrollment_applications })),
-    nextCursor: null,
-  }
+/** GET /regulator/voucher-batches: one page of the district's batches, newest first. */
+export async function districtBatchReports(db: Queryable, regulator: { regulatorDistrictCode: string }, query: PageQuery): Promise<Page<VoucherBatchReport>> {
+  const after = query.cursor ? timeAndIdCursor.decode(query.cursor) : undefined
+  const rows = await listDistrictBatchReports(db, regulator.regulatorDistrictCode, after, query.limit + 1)
+  return pageFromRows(
+    rows,
+    query.limit,
+    (row) => ({ ...toBatch(row), booked: row.booked, redeemed: row.redeemed, enrollmentApplications: row.enrollment_applications }),
+    (row) => ({ at: row.cursor_at, id: row.id }),
+    timeAndIdCursor,
+  )
 }
 
 /**

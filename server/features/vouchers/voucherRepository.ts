@@ -1,4 +1,5 @@
 import { Queryable } from '../../platform/db/database'
+import { cursorTimeSql, TimeAndId } from '../../platform/http/paging'
 
 /** voucher_batches, voucher_batch_institutions and vouchers (migration 016). */
 
@@ -40,34 +41,40 @@ export async function findBatch(db: Queryable, id: string): Promise<BatchRow | u
   return rows[0]
 }
 
-/** Batches a parent can still claim from in a district (or every district), soonest ending first. */
-export async function listOpenBatches(db: Queryable, districtCode: string | null, today: string): Promise<BatchRow[]> {
+/** One page of the batches a parent can still claim from in a district (or every district), soonest ending first, after `after`. */
+export async function listOpenBatches(db: Queryable, districtCode: string | null, today: string, after: { day: string; id: string } | undefined, limit: number): Promise<BatchRow[]> {
   const { rows } = await db.query<BatchRow>(
     `select ${BATCH_COLUMNS} from voucher_batches b
      where ($1::text is null or b.district_code = $1) and b.valid_from <= $2 and b.valid_until >= $2 and b.claimed < b.total
-     order by b.valid_until, b.id limit 50`,
-    [districtCode, today],
+       and ($3::date is null or (b.valid_until, b.id) > ($3::date, $4::text))
+     order by b.valid_until, b.id limit $5`,
+    [districtCode, today, after?.day ?? null, after?.id ?? '', limit],
   )
   return rows
 }
 
 export interface BatchReportRow extends BatchRow {
+  /** created_at to the microsecond, for the page cursor. */
+  cursor_at: string
   booked: number
   redeemed: number
   enrollment_applications: number
 }
 
-export async function listDistrictBatchReports(db: Queryable, districtCode: string): Promise<BatchReportRow[]> {
+/** One page of a district's batches with their follow-up counts, newest first, after `after`. */
+export async function listDistrictBatchReports(db: Queryable, districtCode: string, after: TimeAndId | undefined, limit: number): Promise<BatchReportRow[]> {
   const { rows } = await db.query<BatchReportRow>(
-    `select ${BATCH_COLUMNS},
+    `select ${BATCH_COLUMNS}, ${cursorTimeSql('b.created_at')} as cursor_at,
        (select count(*) from vouchers v where v.batch_id = b.id and v.status in ('booked', 'redeemed'))::int as booked,
        (select count(*) from vouchers v where v.batch_id = b.id and v.status = 'redeemed')::int as redeemed,
        (select count(distinct e.id) from vouchers v
           join enrollments e on e.child_id = v.child_id and e.created_at >= v.claimed_at
           join voucher_batch_institutions bi on bi.batch_id = v.batch_id and bi.institution_id = e.institution_id
         where v.batch_id = b.id)::int as enrollment_applications
-     from voucher_batches b where b.district_code = $1 order by b.created_at desc, b.id limit 50`,
-    [districtCode],
+     from voucher_batches b
+     where b.district_code = $1 and ($2::timestamptz is null or (b.created_at, b.id) < ($2::timestamptz, $3::text))
+     order by b.created_at desc, b.id desc limit $4`,
+    [districtCode, after?.at ?? null, after?.id ?? '', limit],
   )
   return rows
 }
@@ -123,9 +130,12 @@ export interface VoucherRow {
   booking_institution_id: string | null
   booking_institution_name: string | null
   booking_starts_at: string | Date | null
+  /** claimed_at to the microsecond, for the page cursor. */
+  cursor_at: string
 }
 
 const VOUCHER_COLUMNS = `v.id, v.code, v.status, v.batch_id, v.user_id, v.child_id, v.child_nickname, v.booking_id, v.claimed_at, v.redeemed_at,
+  ${cursorTimeSql('v.claimed_at')} as cursor_at,
   bk.code as booking_code, bk.status as booking_status, s.institution_id as booking_institution_id, i.name as booking_institution_name, s.starts_at as booking_starts_at`
 const VOUCHER_JOINS = `from vouchers v left join bookings bk on bk.id = v.booking_id left join slots s on s.id = bk.slot_id left join institutions i on i.id = s.institution_id`
 
@@ -134,8 +144,14 @@ export async function findVoucherOfUser(db: Queryable, id: string, userId: strin
   return rows[0]
 }
 
-export async function listVouchersOfUser(db: Queryable, userId: string): Promise<VoucherRow[]> {
-  const { rows } = await db.query<VoucherRow>(`select ${VOUCHER_COLUMNS} ${VOUCHER_JOINS} where v.user_id = $1 order by v.claimed_at desc limit 50`, [userId])
+/** One page of a parent's vouchers, newest claim first, after `after`. */
+export async function listVouchersOfUser(db: Queryable, userId: string, after: TimeAndId | undefined, limit: number): Promise<VoucherRow[]> {
+  const { rows } = await db.query<VoucherRow>(
+    `select ${VOUCHER_COLUMNS} ${VOUCHER_JOINS}
+     where v.user_id = $1 and ($2::timestamptz is null or (v.claimed_at, v.id) < ($2::timestamptz, $3::text))
+     order by v.claimed_at desc, v.id desc limit $4`,
+    [userId, after?.at ?? null, after?.id ?? '', limit],
+  )
   return rows
 }
 

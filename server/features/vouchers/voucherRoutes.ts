@@ -1,6 +1,7 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
+import { pageQuerySchema, pageSchema } from '@domain/page'
 import {
   VoucherBatchCreateBodySchema,
   VoucherBatchReportSchema,
@@ -17,17 +18,17 @@ import { bookTrialWithVoucher, claimVoucher, myVoucher, myVouchers, openBatches 
 import { safeText } from '@domain/safeText'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
-const BatchQuerySchema = z.object({ districtCode: z.string().regex(/^\d{6}$/, '区县代码是 6 位数字').optional() })
+const BatchQuerySchema = pageQuerySchema().extend({ districtCode: z.string().regex(/^\d{6}$/, '区县代码是 6 位数字').optional() })
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
-const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() })
+const PageQuerySchema = pageQuerySchema()
 
 /** 体验券: parents claim and book, regulators issue and follow, staff redeem at check-in. */
 export function voucherRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/voucher-batches',
-      { schema: { summary: '可以领取的体验券批次（公开）', tags: ['vouchers'], querystring: BatchQuerySchema, response: { 200: page(VoucherBatchSchema), 400: ErrorBodySchema } } },
-      async (request) => openBatches(db, request.query.districtCode),
+      { schema: { summary: '可以领取的体验券批次（公开）', tags: ['vouchers'], querystring: BatchQuerySchema, response: { 200: pageSchema(VoucherBatchSchema), 400: ErrorBodySchema } } },
+      async (request) => openBatches(db, request.query),
     )
     app.post(
       '/voucher-batches/:id/claims',
@@ -36,8 +37,8 @@ export function voucherRoutes(db: Database): FastifyPluginAsyncZod {
     )
     app.get(
       '/me/vouchers',
-      { schema: { summary: '我的体验券', tags: ['vouchers'], response: { 200: page(VoucherSchema), ...errors } } },
-      async (request) => myVouchers(db, await requireViewer(db, request)),
+      { schema: { summary: '我的体验券', tags: ['vouchers'], querystring: PageQuerySchema, response: { 200: pageSchema(VoucherSchema), ...errors } } },
+      async (request) => myVouchers(db, await requireViewer(db, request), request.query),
     )
     app.get(
       '/me/vouchers/:id',
@@ -67,8 +68,8 @@ export function voucherRoutes(db: Database): FastifyPluginAsyncZod {
     )
     app.get(
       '/regulator/voucher-batches',
-      { schema: { summary: '监管工作台：本区各批体验券的领取、预约、核销和入托申请', tags: ['regulator'], response: { 200: page(VoucherBatchReportSchema), ...errors } } },
-      async (request) => districtBatchReports(db, await requireRegulator(db, request)),
+      { schema: { summary: '监管工作台：本区各批体验券的领取、预约、核销和入托申请', tags: ['regulator'], querystring: PageQuerySchema, response: { 200: pageSchema(VoucherBatchReportSchema), ...errors } } },
+      async (request) => districtBatchReports(db, await requireRegulator(db, request), request.query),
     )
     app.post(
       '/staff/vouchers/redeem',

@@ -1,14 +1,17 @@
 import crypto from 'node:crypto'
 import { Booking } from '@domain/booking'
+import { Page, PageQuery } from '@domain/page'
 import { todayInShanghai } from '@domain/shanghaiTime'
 import { Voucher, VoucherBatch, VoucherBookBody, VOUCHER_MESSAGES } from '@domain/voucher'
 import { Database, Queryable } from '../../platform/db/database'
 import { ApiError, notFound } from '../../platform/http/apiError'
 import { Answer } from '../../platform/http/idempotentRequest'
+import { dateAndIdCursor, pageFromRows, timeAndIdCursor } from '../../platform/http/paging'
 import { Viewer } from '../accounts/authentication'
 import { createBooking } from '../booking/bookings'
 import {
   attachBooking,
+  BatchRow,
   childOfParent,
   findBatch,
   findSlotForVoucher,
@@ -38,9 +41,11 @@ function drawCode(): string {
   return code
 }
 
-export async function openBatches(db: Queryable, districtCode: string | undefined, now = new Date()): Promise<{ items: VoucherBatch[]; nextCursor: null }> {
-  const rows = await listOpenBatches(db, districtCode ?? null, todayInShanghai(now))
-  return { items: rows.map(toBatch), nextCursor: null }
+/** GET /voucher-batches: one page, soonest ending first (docs/api.md "Paging"). */
+export async function openBatches(db: Queryable, query: { districtCode?: string } & PageQuery, now = new Date()): Promise<Page<VoucherBatch>> {
+  const after = query.cursor ? dateAndIdCursor.decode(query.cursor) : undefined
+  const rows = await listOpenBatches(db, query.districtCode ?? null, todayInShanghai(now), after, query.limit + 1)
+  return pageFromRows(rows, query.limit, toBatch, (row) => ({ day: row.valid_until, id: row.id }), dateAndIdCursor)
 }
 
 async function voucherOf(db: Queryable, viewer: Viewer, id: string, today: string): Promise<Voucher> {
@@ -73,12 +78,16 @@ export async function claimVoucher(db: Database, viewer: Viewer, batchId: string
   return voucherOf(db, viewer, id, today)
 }
 
-export async function myVouchers(db: Queryable, viewer: Viewer, now = new Date()): Promise<{ items: Voucher[]; nextCursor: null }> {
+/** GET /me/vouchers: one page, newest claim first. */
+export async function myVouchers(db: Queryable, viewer: Viewer, query: PageQuery, now = new Date()): Promise<Page<Voucher>> {
   const today = todayInShanghai(now)
-  const rows = await listVouchersOfUser(db, viewer.userId)
-  const items: Voucher[] = []
-  for (const row of rows) items.push(toVoucher(row, (await findBatch(db, row.batch_id))!, today))
-  return { items, nextCursor: null }
+  const after = query.cursor ? timeAndIdCursor.decode(query.cursor) : undefined
+  const rows = await listVouchersOfUser(db, viewer.userId, after, query.limit + 1)
+  const batches = new Map<string, BatchRow>()
+  for (const row of rows.slice(0, query.limit)) {
+    if (!batches.has(row.batch_id)) batches.set(row.batch_id, (await findBatch(db, row.batch_id))!)
+  }
+  return pageFromRows(rows, query.limit, (row) => toVoucher(row, batches.get(row.batch_id)!, today), (row) => ({ at: row.cursor_at, id: row.id }), timeAndIdCursor)
 }
 
 export async function myVoucher(db: Queryable, viewer: Viewer, id: string, now = new Date()): Promise<Voucher> {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from '@domain/safeText'
 import { ApiError } from './apiError'
 
 /*
@@ -76,4 +77,40 @@ export function offsetOf(cursor: string | undefined, order?: string): number {
 /** The cursor of the page that starts at `offset`. */
 export function offsetCursorAt(offset: number, order?: string): string {
   return offsetCursor.encode({ o: offset, ...(order ? { t: order } : {}) })
+}
+
+/**
+ * Keyset paging of rows ordered by a timestamp and then id. A JavaScript Date keeps only
+ * milliseconds while PostgreSQL keeps microseconds, so the query selects the time with
+ * `cursorTimeSql(column)` and the cursor carries that text back unchanged; otherwise two
+ * rows in one millisecond could be skipped or repeated between pages.
+ */
+export const timeAndIdCursor = cursorCodec(z.object({ at: safeText().max(40).refine(isCursorTime), id: safeText().min(1).max(100) }))
+export interface TimeAndId {
+  at: string
+  id: string
+}
+
+/** The SQL that writes `column` (a timestamptz) the way `timeAndIdCursor` expects it. */
+export function cursorTimeSql(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+}
+
+/** Keyset paging of rows ordered by a calendar date (YYYY-MM-DD) and then id. */
+export const dateAndIdCursor = cursorCodec(z.object({ day: safeText().max(10).refine(isRealDate), id: safeText().min(1).max(100) }))
+
+/**
+ * A real instant written like `cursorTimeSql` writes it ("2026-11-22T08:00:00.123456Z"): no
+ * Feb 30, no hour 99, no year 0 (PostgreSQL has none) — nothing here is older than 2000.
+ */
+function isCursorTime(at: string): boolean {
+  if (!/^(20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at)) return false
+  const time = new Date(`${at.slice(0, 19)}Z`)
+  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 19) === at.slice(0, 19)
+}
+
+function isRealDate(day: string): boolean {
+  if (!/^(20|21)\d{2}-\d{2}-\d{2}$/.test(day)) return false
+  const time = new Date(`${day}T00:00:00Z`)
+  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 10) === day
 }

@@ -28,6 +28,9 @@ export const WORKBENCH_SECTIONS: WorkbenchSection[] = [
   { key: 'complaints', title: '投诉办理', hint: '按紧急程度和期限排序，受理、调查、办结', url: `${ROOT}/complaints/index`, audience: ['regulator'] },
   { key: 'district', title: '区县概览', hint: '每千人口托位数、普惠占比等对照规划目标，附计算方法；可修改人口和目标', url: `${ROOT}/district/index`, audience: ['regulator'] },
   { key: 'filingList', title: '备案名单导入', hint: '上传本区县备案名单，先试运行看新增、变更、撤销和被拒的行，再写入', url: `${ROOT}/filingList/index`, audience: ['regulator'] },
+  // issue 10: fee terms parents see on the institution page; 体验券 (staff redeem, regulators issue and follow)
+  { key: 'terms', title: '收费与退费约定', hint: '伙食费、押金、预收月数和退费办法，家长在机构页看到', url: `${ROOT}/terms/index`, audience: ['institution'] },
+  { key: 'vouchers', title: '托育体验券', hint: '机构到园核销；监管部门发放并查看领取、核销和入托申请', url: `${ROOT}/vouchers/index`, audience: ['institution', 'regulator'] },
   { key: 'members', title: '人员与邀请', hint: '邀请、查看和移除有权限的人', url: `${ROOT}/members/index`, audience: ['institution_admin', 'regulator'] },
 ]
 

@@ -2,12 +2,12 @@ import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { CARE_MODE_LABELS } from '@domain/careMode'
 import { formatFen } from '@domain/money'
-import { SavedSearch } from '@domain/savedSearch'
+import { SavedSearch, SearchAlert } from '@domain/savedSearch'
 import { deleteSavedSearch, listAlerts, listSavedSearches } from '@app/api/savedSearches'
 import { AccountGate } from '@app/components/AccountGate'
 import { PageRoot } from '@app/components/PageRoot'
-import { ErrorView, LoadingView } from '@app/components/StatusViews'
-import { useRemote } from '@app/hooks/useRemote'
+import { PagedList } from '@app/components/PagedList'
+import { usePaged } from '@app/hooks/usePaged'
 import { inShanghai } from '@domain/shanghaiTime'
 import '../../styles/policy.scss'
 
@@ -22,30 +22,27 @@ function describeSearch(s: SavedSearch): string {
 
 function Alerts() {
   const [revision, setRevision] = useState(0)
-  const [alerts, retry] = useRemote(`alerts-${revision}`, listAlerts)
-  const [searches] = useRemote(`saved-${revision}`, listSavedSearches)
+  const alerts = usePaged<SearchAlert>(`alerts-${revision}`, listAlerts)
+  const searches = usePaged<SavedSearch>(`saved-${revision}`, listSavedSearches)
   return (
     <>
       <View className='section e2e-alerts'>
         <Text className='section__title'>空位提醒</Text>
-        {alerts.status === 'loading' && <LoadingView />}
-        {alerts.status === 'error' && <ErrorView message={alerts.message} onRetry={retry} />}
-        {alerts.status === 'ready' && alerts.value.length === 0 && <Text className='section__body'>还没有提醒。保存的搜索里有机构新增空位或发布开放日时，会出现在这里。</Text>}
-        {alerts.status === 'ready' &&
-          alerts.value.map((a) => (
+        <PagedList paged={alerts} className='policy-list' empty={<Text className='section__body'>还没有提醒。保存的搜索里有机构新增空位或发布开放日时，会出现在这里。</Text>}>
+          {(a) => (
             <View key={a.id} className='policy-row e2e-alert'>
               <Text className='policy-row__title'>{a.text}</Text>
               <Text className='policy-figure__meta'>
                 {a.savedSearchName} · {inShanghai(a.createdAt).format('M月D日 HH:mm')}
               </Text>
             </View>
-          ))}
+          )}
+        </PagedList>
       </View>
       <View className='section e2e-saved-searches'>
         <Text className='section__title'>保存的搜索</Text>
-        {searches.status === 'ready' && searches.value.length === 0 && <Text className='section__body'>在“找托育”里设置好条件后点“保存这个搜索”。</Text>}
-        {searches.status === 'ready' &&
-          searches.value.map((s) => (
+        <PagedList paged={searches} className='policy-list' empty={<Text className='section__body'>在“找托育”里设置好条件后点“保存这个搜索”。</Text>}>
+          {(s) => (
             <View key={s.id} className='policy-row e2e-saved-search'>
               <Text className='policy-row__title'>{s.name}</Text>
               <Text className='policy-figure__meta'>{describeSearch(s)}</Text>
@@ -53,7 +50,8 @@ function Alerts() {
                 <Text>删除</Text>
               </View>
             </View>
-          ))}
+          )}
+        </PagedList>
       </View>
     </>
   )

@@ -8,7 +8,8 @@ import { errorMessage } from '@app/api/ApiError'
 import { AccountGate } from '@app/components/AccountGate'
 import { Chip } from '@app/components/Chip'
 import { PageRoot } from '@app/components/PageRoot'
-import { ErrorView, LoadingView } from '@app/components/StatusViews'
+import { PagedList } from '@app/components/PagedList'
+import { usePaged } from '@app/hooks/usePaged'
 import { useRemote } from '@app/hooks/useRemote'
 import { usePolicyDistrict } from '@app/store/policyDistrict'
 import { VoucherCard } from '../../components/VoucherCard'
@@ -48,28 +49,32 @@ function BatchRow({ batch, children, onClaimed }: { batch: VoucherBatch; childre
 function Vouchers() {
   const district = usePolicyDistrict()
   const [revision, setRevision] = useState(0)
-  const [mine, retryMine] = useRemote(`vouchers-${revision}`, listMyVouchers)
-  const [batches] = useRemote(`batches-${district ?? ''}-${revision}`, () => listOpenBatches(district ?? undefined))
+  const mine = usePaged<Voucher>(`vouchers-${revision}`, listMyVouchers)
+  const batches = usePaged<VoucherBatch>(`batches-${district ?? ''}-${revision}`, (cursor) => listOpenBatches(district ?? undefined, cursor))
   const [children] = useRemote('children', listMyChildren)
   const [changed, setChanged] = useState<Record<string, Voucher>>({})
   return (
     <>
       <View className='section e2e-my-vouchers'>
         <Text className='section__title'>我的体验券</Text>
-        {mine.status === 'loading' && <LoadingView />}
-        {mine.status === 'error' && <ErrorView message={mine.message} onRetry={retryMine} />}
-        {mine.status === 'ready' && mine.value.length === 0 && <Text className='section__body'>还没有领取体验券。</Text>}
       </View>
-      {mine.status === 'ready' &&
-        mine.value.map((v) => <VoucherCard key={v.id} voucher={changed[v.id] ?? v} onChange={(next) => setChanged({ ...changed, [next.id]: next })} />)}
+      <PagedList
+        paged={mine}
+        className='policy-list e2e-my-voucher-list'
+        empty={
+          <View className='section'>
+            <Text className='section__body'>还没有领取体验券。</Text>
+          </View>
+        }
+      >
+        {(v) => <VoucherCard key={v.id} voucher={changed[v.id] ?? v} onChange={(next) => setChanged({ ...changed, [next.id]: next })} />}
+      </PagedList>
       <View className='section e2e-open-batches'>
         <Text className='section__title'>可以领取的体验券</Text>
         <Text className='section__body'>区卫生健康委发放，可在参加活动的普惠托育机构免费体验托育日；每个孩子每批限领一张。</Text>
-        {batches.status === 'ready' && batches.value.length === 0 && <Text className='section__body'>现在没有可以领取的体验券。</Text>}
-        {batches.status === 'ready' &&
-          batches.value.map((b) => (
-            <BatchRow key={b.id} batch={b} children={children.status === 'ready' ? children.value : []} onClaimed={() => setRevision((r) => r + 1)} />
-          ))}
+        <PagedList paged={batches} className='policy-list' empty={<Text className='section__body'>现在没有可以领取的体验券。</Text>}>
+          {(b) => <BatchRow key={b.id} batch={b} children={children.status === 'ready' ? children.value : []} onClaimed={() => setRevision((r) => r + 1)} />}
+        </PagedList>
       </View>
     </>
   )

@@ -4,9 +4,9 @@ import { errorMessage } from '@app/api/ApiError'
 import { createInvitation, listMembers, revokeMember } from '@app/api/workbench'
 import { PageRoot } from '@app/components/PageRoot'
 import { QrCode } from '@app/components/QrCode'
-import { ErrorView, LoadingView } from '@app/components/StatusViews'
-import { useRemote } from '@app/hooks/useRemote'
-import { NewInvitation, ROLE_NAMES } from '@domain/staffAccess'
+import { PagedList } from '@app/components/PagedList'
+import { usePaged } from '@app/hooks/usePaged'
+import { Membership, NewInvitation, ROLE_NAMES } from '@domain/staffAccess'
 import { useRoles } from '../../lib/useRoles'
 import '../../styles/workbench.scss'
 
@@ -14,7 +14,7 @@ import '../../styles/workbench.scss'
 export default function MembersPage() {
   const [revision, setRevision] = useState(0)
   const [roles] = useRoles()
-  const [members, retry] = useRemote(`members-${revision}`, listMembers)
+  const members = usePaged<Membership>(`members-${revision}`, listMembers)
   const [institutionId, setInstitutionId] = useState('')
   const [made, setMade] = useState<NewInvitation | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -58,29 +58,25 @@ export default function MembersPage() {
           </View>
         )}
       </View>
-      {members.status === 'loading' && <LoadingView />}
-      {members.status === 'error' && <ErrorView message={members.message} onRetry={retry} />}
-      {members.status === 'ready' && (
-        <View className='workbench__grid'>
-          {members.value.map((member) => (
-            <View key={member.id} className='workbench-card e2e-member' data-user-id={member.userId}>
-              <Text className='workbench-card__title'>{member.nickname ?? '未命名'}</Text>
-              <Text className='workbench-card__text'>{`${member.institutionName ?? member.districtCode ?? ''} · ${ROLE_NAMES[member.role]}`}</Text>
-              <View
-                className='btn e2e-member-revoke'
-                onClick={() =>
-                  revokeMember(member.id).then(
-                    () => setRevision((r) => r + 1),
-                    (error) => setMessage(errorMessage(error)),
-                  )
-                }
-              >
-                <Text>移除</Text>
-              </View>
+      <PagedList paged={members} className='workbench__grid' empty={<Text className='workbench-card__text'>还没有成员。</Text>}>
+        {(member) => (
+          <View key={member.id} className='workbench-card e2e-member' data-user-id={member.userId}>
+            <Text className='workbench-card__title'>{member.nickname ?? '未命名'}</Text>
+            <Text className='workbench-card__text'>{`${member.institutionName ?? member.districtCode ?? ''} · ${ROLE_NAMES[member.role]}`}</Text>
+            <View
+              className='btn e2e-member-revoke'
+              onClick={() =>
+                revokeMember(member.id).then(
+                  () => setRevision((r) => r + 1),
+                  (error) => setMessage(errorMessage(error)),
+                )
+              }
+            >
+              <Text>移除</Text>
             </View>
-          ))}
-        </View>
-      )}
+          </View>
+        )}
+      </PagedList>
     </PageRoot>
   )
 }

@@ -4,11 +4,12 @@ import { FeeTermsBodySchema, PREPAY_WARNING_MONTHS } from '@domain/feeTerms'
 import { yuanToFen } from '@domain/money'
 import { getFeeTerms, putFeeTerms } from '@app/api/fees'
 import { errorMessage } from '@app/api/ApiError'
-import { AccountGate } from '@app/components/AccountGate'
 import { FormField } from '@app/components/FormField'
 import { PageRoot } from '@app/components/PageRoot'
 import { useSession } from '@app/hooks/useSession'
+import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { FieldErrors, validateForm } from '@app/lib/forms/formErrors'
+import { useRoles } from '../../lib/useRoles'
 import '../../styles/workbench.scss'
 
 /*
@@ -71,14 +72,17 @@ function TermsForm({ institutionId }: { institutionId: string }) {
   )
 }
 
+/** The institution comes from the person's roles (read fresh, so a role accepted after sign-in counts). */
 export default function WorkbenchTermsPage() {
   const { session } = useSession()
-  const institutionId = session?.user.staffInstitutionId ?? null
+  const [roles, retry] = useRoles()
+  const institutionId = roles.status === 'ready' ? (roles.value.institution?.institutionId ?? null) : null
   return (
     <PageRoot className='workbench-page'>
-      <AccountGate>
-        {() => (institutionId ? <TermsForm institutionId={institutionId} /> : <Text className='section__body'>只有机构工作人员可以设置收费与退费约定。</Text>)}
-      </AccountGate>
+      {!session && <Text className='section__body e2e-workbench-signed-out'>请先在工作台首页登录。</Text>}
+      {session && roles.status === 'loading' && <LoadingView />}
+      {session && roles.status === 'error' && <ErrorView message={roles.message} onRetry={retry} />}
+      {session && roles.status === 'ready' && (institutionId ? <TermsForm institutionId={institutionId} /> : <Text className='section__body'>只有机构工作人员可以设置收费与退费约定。</Text>)}
     </PageRoot>
   )
 }
