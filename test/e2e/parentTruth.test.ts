@@ -1,7 +1,10 @@
 import { Page } from 'playwright-core'
 import { ArticlePage } from '@domain/content'
 import { ratingRank } from '@domain/search'
-import { searchPage } from './support/api'
+import dayjs from 'dayjs'
+import { SLOT_KIND_LABELS } from '@domain/slot'
+import { inShanghai } from '@domain/shanghaiTime'
+import { institutionAdminToken, postJson, searchPage } from './support/api'
 import { expectListToShow, inputIn, nextSearch } from './support/appPage'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { screenshot } from './support/screenshots'
@@ -17,7 +20,8 @@ let session: AppSession | undefined
 let page: Page
 
 beforeAll(async () => {
-  session = await startAppSession('parent-truth')
+  // a 1 s alert round, so the 订阅开放日提醒 alert shows within the test's patience
+  session = await startAppSession('parent-truth', { ALERT_INTERVAL_MS: '1000' })
   page = session.page
 }, 120_000)
 
@@ -125,7 +129,9 @@ describe('issue 12 in the H5 app', () => {
     await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(notBookable!.id)}`)
     await page.locator('.e2e-booking-actions .e2e-nothing-to-book').waitFor()
     // The big button is not a calendar with nothing in it.
-    await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toMatch(/申请入托|电话咨询/)
+    await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toBe(notBookable!.vacancies > 0 ? '申请入托' : '订阅开放日提醒')
+    // and 订阅开放日提醒 is always there when nothing is open
+    await page.locator('.e2e-booking-actions .e2e-open-day-watch-button').waitFor()
     await shot('3-nothing-to-book')
   })
 
@@ -261,5 +267,54 @@ describe('issue 12 in the H5 app', () => {
     expect(shown).toContain('辅食')
     expect(shown).toContain('发烧')
     await shot('10-article-search-fs')
+  })
+  it('3 · 订阅开放日提醒: the main button where nothing is open; staff publish an open day, 我的 shows the alert and the button books', async () => {
+    const list = await searchPage(baseUrl(), `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&bookable=false&limit=20`)
+    const quiet = list.items.find((i) => i.bookable === false)!
+    expect(quiet).toBeDefined()
+    // Its admin fills the last places, so nothing can be booked or applied for.
+    const admin = await institutionAdminToken(baseUrl(), quiet.id, quiet.districtCode)
+    await postJson(baseUrl(), '/api/v1/staff/places', { enrolled: quiet.capacity }, admin, 'PUT')
+
+    // A parent not signed in (a fresh start of the app) opens the detail page.
+    await page.evaluate(() => window.localStorage.clear())
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(quiet.id)}`)
+    await page.reload()
+    await page.locator('.e2e-booking-actions .e2e-nothing-to-book').waitFor()
+    const main = page.locator('.e2e-booking-actions .e2e-main-action')
+    await expect(main.innerText()).resolves.toBe('订阅开放日提醒')
+    await shot('3-subscribe-main-button')
+    // The tap signs in on the spot and the subscription follows, no second tap.
+    await main.click()
+    await page.locator('.e2e-booking-actions .e2e-sign-in-required .e2e-sign-in').click()
+    await page.locator('.e2e-privacy-agree').click()
+    await page.locator('.e2e-booking-actions .e2e-open-day-watched').waitFor()
+    await shot('3-subscribed')
+
+    // Staff publish an open day (the workbench's POST /staff/slots).
+    const startsAt = inShanghai(new Date()).add(3, 'day').hour(9).minute(30).second(0).millisecond(0)
+    await postJson(baseUrl(), '/api/v1/staff/slots', { kind: 'open_day', startsAt: startsAt.toISOString(), endsAt: startsAt.add(2, 'hour').toISOString(), capacity: 10 }, admin)
+
+    // 我的 → 空位和开放日提醒 names the open day (the round runs every second).
+    await page.goto('/#/pages/me/index')
+    await page.locator('.e2e-my-alerts-link').click()
+    const alert = page.locator('.e2e-alerts .e2e-open-day-alert')
+    const deadline = dayjs().add(30, 'second')
+    while ((await alert.count()) === 0 && dayjs().isBefore(deadline)) {
+      await page.waitForTimeout(1000)
+      await page.reload()
+      await page.locator('.e2e-alerts').waitFor()
+    }
+    await expect(alert.locator('.policy-row__title').innerText()).resolves.toBe(
+      `${quiet.name} 发布了${SLOT_KIND_LABELS.open_day}（${startsAt.format('M月D日 HH:mm')}），现在可以预约`,
+    )
+    await expect(page.locator('.e2e-open-day-watches .e2e-open-day-watch-row').innerText()).resolves.toContain(quiet.name)
+    await shot('3-open-day-alert-in-me')
+
+    // The detail page's main button now books.
+    await alert.click()
+    await page.locator('.e2e-booking-actions .e2e-open-slots-summary').waitFor()
+    await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toBe('预约参观 / 开放日')
+    await shot('3-now-bookable')
   })
 })
