@@ -2,6 +2,7 @@ import { Page } from 'playwright-core'
 import { ArticlePage } from '@domain/content'
 import { ratingRank } from '@domain/search'
 import dayjs from 'dayjs'
+import { readsInChinese } from '@domain/readsInChinese'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { inShanghai } from '@domain/shanghaiTime'
 import { institutionAdminToken, postJson, searchPage } from './support/api'
@@ -316,5 +317,25 @@ describe('issue 12 in the H5 app', () => {
     await page.locator('.e2e-booking-actions .e2e-open-slots-summary').waitFor()
     await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toBe('预约参观 / 开放日')
     await shot('3-now-bookable')
+  })
+  it('smaller · one way to say pregnancy weeks ("孕 24 周 1 天" beside "孕 24 周"), and 今日小提示 names its WHO source in Chinese', async () => {
+    // Due in 111 days: today is day 170 of the count, 24 weeks 1 day — the issue's example.
+    const due = inShanghai(new Date()).add(111, 'day').format('YYYY-MM-DD')
+    await page.goto('/#/pages/find/index')
+    await page.locator('.e2e-stage-entry').click()
+    await page.locator('.e2e-date-kind-dueDate').click()
+    await page.locator('input.e2e-family-date').fill(due)
+    await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/content/today'), page.locator('.e2e-save-family-date').click()])
+    await page.locator('.e2e-week-card').waitFor()
+    await expect(page.locator('.e2e-week-card .e2e-age-text').innerText()).resolves.toMatch(/^孕 24 周 1 天 · /)
+    const stageLine = await page.locator('.e2e-week-card .e2e-stage-name').innerText()
+    expect(stageLine).toContain('孕 24 周')
+    expect(stageLine).not.toMatch(/孕第|25 周/)
+    const sources = await page.locator('.today-tip__source').filter({ visible: true }).allInnerTexts()
+    expect(sources.length).toBeGreaterThan(0)
+    // Week 25's tip is the WHO one the issue saw in English.
+    expect(sources.join('\n')).toContain('世界卫生组织《关于孕期保健促进积极妊娠体验的建议》')
+    for (const source of sources) expect({ source, readsInChinese: readsInChinese(source) }).toEqual({ source, readsInChinese: true })
+    await shot('smaller-pregnancy-week-and-who-source')
   })
 })
