@@ -338,4 +338,59 @@ describe('issue 12 in the H5 app', () => {
     for (const source of sources) expect({ source, readsInChinese: readsInChinese(source) }).toEqual({ source, readsInChinese: true })
     await shot('smaller-pregnancy-week-and-who-source')
   })
+  it('smaller · every date field reads the Chinese way ("2026年5月3日"), never the browser\'s "mm/dd/yyyy"', async () => {
+    // The parent is signed in by now (6 and 3): the child and complaint forms are open.
+    const fields: Array<[string, string, () => Promise<void>]> = [
+      ['policy', '/#/packages/policy/pages/mine/index', () => page.locator('.e2e-kind-born').click()],
+      ['child-add', '/#/packages/booking/pages/child-add/index', async () => undefined],
+      ['complaint', '/#/packages/complaint/pages/new/index', async () => undefined],
+      ['family-date', '/#/packages/content/pages/home/index', async () => {
+        if ((await page.locator('.e2e-date-entry').count()) === 0) await page.locator('.e2e-edit-family-date').first().click()
+      }],
+    ]
+    const selectors: Record<string, string> = { policy: 'input.e2e-policy-date', 'child-add': 'input.e2e-child-date', complaint: 'input.e2e-occurred-date', 'family-date': 'input.e2e-family-date' }
+    const date = inShanghai(new Date()).subtract(3, 'month').startOf('month').add(2, 'day')
+    for (const [name, url, open] of fields) {
+      await page.goto(url)
+      await page.waitForTimeout(800)
+      await open()
+      const input = page.locator(selectors[name]).first()
+      await input.waitFor({ state: 'attached' })
+      await input.fill(date.format('YYYY-MM-DD'))
+      const box = page.locator('.date-input', { has: input })
+      // What the parent sees is the Chinese face; the browser's own face is not shown at all.
+      await expect(box.locator('.e2e-date-face').innerText()).resolves.toBe(date.format('YYYY年M月D日'))
+      expect({ name, opacity: await input.evaluate((e) => getComputedStyle(e).opacity) }).toEqual({ name, opacity: '0' })
+      await shot(`smaller-date-field-${name}`)
+    }
+  })
+  it('9 · with no district remembered and location refused, the list asks for the district first; one tap lists it, remembered, and the map follows', async () => {
+    await page.evaluate(() => window.localStorage.clear())
+    const searches: string[] = []
+    const listen = (request: { url(): string }) => {
+      const url = new URL(request.url())
+      if (url.pathname === '/api/v1/institutions') searches.push(url.search)
+    }
+    page.on('request', listen)
+    await page.goto('/#/pages/find/index')
+    await page.reload()
+    await page.locator('.e2e-ask-district').waitFor()
+    await page.locator('.e2e-district-option').first().waitFor()
+    await page.waitForTimeout(1000)
+    // Nothing listed, nothing fetched: no list of every district mixed together.
+    expect(searches).toEqual([])
+    expect(await page.locator('.e2e-result-list .e2e-institution-card').count()).toBe(0)
+    await shot('9-ask-district-first')
+    page.off('request', listen)
+
+    const [chosen] = await Promise.all([nextSearch(page, (q) => q.get('district') === '北碚区'), page.locator('.e2e-district-option', { hasText: '北碚区' }).click()])
+    const expected = await searchPage(baseUrl(), chosen.pathAndQuery)
+    expect(expected.items.length).toBeGreaterThan(0)
+    expect(expected.items.every((i) => i.district === '北碚区')).toBe(true)
+    await expectListToShow(page, expected.items.map((i) => i.name))
+    const [again] = await Promise.all([nextSearch(page), page.reload()])
+    expect(again.url.searchParams.get('district')).toBe('北碚区')
+    const [onMap] = await Promise.all([nextSearch(page), page.goto('/#/pages/map/index')])
+    expect(onMap.url.searchParams.get('district')).toBe('北碚区')
+  })
 })
