@@ -1,11 +1,12 @@
 import { Page } from 'playwright-core'
 import { ArticlePage } from '@domain/content'
+import { InstitutionSummary } from '@domain/institution'
 import { ratingRank } from '@domain/search'
 import dayjs from 'dayjs'
 import { readsInChinese } from '@domain/readsInChinese'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { inShanghai } from '@domain/shanghaiTime'
-import { institutionAdminToken, postJson, searchPage } from './support/api'
+import { institutionAdminToken, institutionDetail, postJson, searchPage } from './support/api'
 import { expectListToShow, inputIn, nextSearch } from './support/appPage'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { screenshot } from './support/screenshots'
@@ -54,6 +55,9 @@ async function tap(selector: string, wanted: (q: URLSearchParams) => boolean) {
   await expectListToShow(page, expected.items.map((i) => i.name))
   return { search, expected }
 }
+
+/** The place item 3's subscription test opened up with an open day; item 4's booking test books it. */
+let openedUp: InstitutionSummary | undefined
 
 const fenOf = (text: string) => Math.round(Number((/¥([\d,]+(?:\.\d+)?)/.exec(text)?.[1] ?? 'NaN').replace(/,/g, '')) * 100)
 
@@ -273,6 +277,7 @@ describe('issue 12 in the H5 app', () => {
     const list = await searchPage(baseUrl(), `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&bookable=false&limit=20`)
     const quiet = list.items.find((i) => i.bookable === false)!
     expect(quiet).toBeDefined()
+    openedUp = quiet
     // Its admin fills the last places, so nothing can be booked or applied for.
     const admin = await institutionAdminToken(baseUrl(), quiet.id, quiet.districtCode)
     await postJson(baseUrl(), '/api/v1/staff/places', { enrolled: quiet.capacity }, admin, 'PUT')
@@ -318,6 +323,44 @@ describe('issue 12 in the H5 app', () => {
     await expect(page.locator('.e2e-booking-actions .e2e-main-action').innerText()).resolves.toBe('预约参观 / 开放日')
     await shot('3-now-bookable')
   })
+  it('4 · the booking confirmation and 我的预约 show the address, the phone and 导航', async () => {
+    const place = openedUp!
+    const { contactPhone } = await institutionDetail(baseUrl(), place.id)
+    const session = await page.evaluate(() => window.localStorage.getItem('anxin.session'))
+    // Taro storage keeps {data: …}; the parent signed in during the subscription test.
+    const stored = JSON.parse(session!) as { data?: unknown }
+    const token = ((typeof stored.data === 'string' ? JSON.parse(stored.data) : stored.data ?? stored) as { token: string }).token
+    const send = async <T,>(path: string, body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(new URL(path, baseUrl()), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) })
+      const text = await response.text()
+      if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${text}`)
+      return JSON.parse(text) as T
+    }
+    const months = Math.floor((place.ageRange.minMonths + place.ageRange.maxMonths) / 2)
+    const child = await send<{ id: string }>('/api/v1/me/children', { nickname: '小满', birthDate: inShanghai(new Date()).subtract(months, 'month').subtract(3, 'day').format('YYYY-MM-DD'), guardianConsent: true })
+    const slots = await (await fetch(new URL(`/api/v1/institutions/${encodeURIComponent(place.id)}/slots`, baseUrl()))).json() as { items: Array<{ id: string }> }
+    const booking = await send<{ id: string }>('/api/v1/bookings', { slotId: slots.items[0].id, childId: child.id, contactName: '王女士', contactPhone: '13812345678' }, { 'idempotency-key': `parent-truth-${Date.now()}` })
+
+    // The confirmation, as the app shows it right after booking.
+    await page.goto(`/#/packages/booking/pages/detail/index?id=${encodeURIComponent(booking.id)}&new=1`)
+    const way = page.locator('.e2e-booking-way-there')
+    await way.waitFor()
+    await expect(way.locator('.e2e-way-address').innerText()).resolves.toBe(`地址：${place.address}`)
+    await expect(way.locator('.e2e-call').innerText()).resolves.toContain(contactPhone)
+    expect(await way.locator('.e2e-navigate .e2e-map-link').count()).toBeGreaterThan(0)
+    await shot('4-booking-confirmation-way-there')
+
+    // 我的预约: the same on the booking's card.
+    await page.goto('/#/packages/booking/pages/mine/index')
+    const card = page.locator(`.e2e-my-booking[data-booking-id="${booking.id}"]`)
+    await card.waitFor()
+    await expect(card.locator('.e2e-way-address').innerText()).resolves.toBe(`地址：${place.address}`)
+    await expect(card.locator('.e2e-call').innerText()).resolves.toContain(contactPhone)
+    const amap = await card.locator('.e2e-map-link-amap').getAttribute('href')
+    expect(new URL(amap!).searchParams.get('position')).toBe(`${place.location.lng},${place.location.lat}`)
+    await shot('4-my-bookings-way-there')
+  })
+
   it('smaller · one way to say pregnancy weeks ("孕 24 周 1 天" beside "孕 24 周"), and 今日小提示 names its WHO source in Chinese', async () => {
     // Due in 111 days: today is day 170 of the count, 24 weeks 1 day — the issue's example.
     const due = inShanghai(new Date()).add(111, 'day').format('YYYY-MM-DD')

@@ -53,7 +53,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const baseUrl = `http://127.0.0.1:${port}`
   try {
-    await waitForHealth(baseUrl, child, options.readyTimeoutMs ?? 90_000)
+    // E2E_SERVER_READY_MS: more patience on a busy shared machine (the default suits a laptop).
+    await waitForHealth(baseUrl, child, options.readyTimeoutMs ?? (Number(process.env.E2E_SERVER_READY_MS) || 90_000))
   } catch (error) {
     child.kill('SIGKILL')
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`)

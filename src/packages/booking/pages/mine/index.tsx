@@ -6,6 +6,7 @@ import { Enrollment, ENROLLMENT_STATUS_LABELS } from '@domain/enrollment'
 import { MyBookingItem } from '@domain/myBookings'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { AccountGate } from '@app/components/AccountGate'
+import { WayThere } from '@app/components/WayThere'
 import { PageRoot } from '@app/components/PageRoot'
 import { applicationUrl, bookingDetailUrl } from '@app/navigation/bookingRoutes'
 import { ROUTES } from '@app/navigation/routes'
@@ -29,6 +30,10 @@ function BookingCard({ booking }: { booking: Booking }) {
       <View className='my-item__foot'>
         <Text className='muted'>{booking.child.nickname}</Text>
         <Text className='my-item__code e2e-my-booking-code'>预约码 {booking.code}</Text>
+      </View>
+      {/* The way there on every booking (issue 12); its taps open maps or ring, not the booking. */}
+      <View className='my-item__way-there e2e-my-booking-way-there' onClick={(e) => e.stopPropagation()}>
+        <WayThere place={booking.institution} phone={booking.institution.contactPhone} />
       </View>
     </View>
   )
