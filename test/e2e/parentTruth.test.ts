@@ -364,8 +364,10 @@ describe('issue 12 in the H5 app', () => {
   it('smaller · one way to say pregnancy weeks ("孕 24 周 1 天" beside "孕 24 周"), and 今日小提示 names its WHO source in Chinese', async () => {
     // Due in 111 days: today is day 170 of the count, 24 weeks 1 day — the issue's example.
     const due = inShanghai(new Date()).add(111, 'day').format('YYYY-MM-DD')
-    await page.goto('/#/pages/find/index')
-    await page.locator('.e2e-stage-entry').click()
+    // The parent has a child by now (4): enter the due date on 生命1000天's own date entry.
+    await page.goto('/#/packages/content/pages/home/index')
+    await page.locator('.e2e-date-entry, .e2e-edit-family-date').first().waitFor()
+    if ((await page.locator('.e2e-date-entry').count()) === 0) await page.locator('.e2e-edit-family-date').click()
     await page.locator('.e2e-date-kind-dueDate').click()
     await page.locator('input.e2e-family-date').fill(due)
     await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/content/today'), page.locator('.e2e-save-family-date').click()])
@@ -385,7 +387,7 @@ describe('issue 12 in the H5 app', () => {
     // The parent is signed in by now (6 and 3): the child and complaint forms are open.
     const fields: Array<[string, string, () => Promise<void>]> = [
       ['policy', '/#/packages/policy/pages/mine/index', () => page.locator('.e2e-kind-born').click()],
-      ['child-add', '/#/packages/booking/pages/child-add/index', async () => undefined],
+      ['child-add', '/#/packages/booking/pages/child-add/index', () => page.locator('.e2e-child-consent-agree').click()],
       ['complaint', '/#/packages/complaint/pages/new/index', async () => undefined],
       ['family-date', '/#/packages/content/pages/home/index', async () => {
         if ((await page.locator('.e2e-date-entry').count()) === 0) await page.locator('.e2e-edit-family-date').first().click()
