@@ -15,10 +15,10 @@ import { openPage } from '@app/navigation/navigate'
  * 订阅开放日提醒 on the detail page of a place with nothing to book (issue 12). Signed out,
  * the tap signs in on the spot and the subscription follows without a second tap. In
  * weapp the tap also asks WeChat's consent sheet for one open_day_alert message (WeChat
- * shows it only from a tap); the alert is in 我的 · 空位提醒 either way.
+ * shows it only from a tap); the alert is in 我的 · 空位和开放日提醒 either way.
  */
 
-const WHERE = '发布开放日或参观时会提醒你，提醒在“我的 · 空位提醒”里'
+const WHERE = '发布开放日或参观时会提醒你，提醒在“我的 · 空位和开放日提醒”里'
 
 /** weapp only: asks for the subscribe message and tells the server if accepted; never blocks the subscription. */
 async function askForMessage(): Promise<void> {
