@@ -358,7 +358,7 @@ describe('issue 12 in the H5 app', () => {
 
     // 我的预约: the same on the booking's card.
     await page.goto('/#/packages/booking/pages/mine/index')
-    const card = page.locator(`.e2e-my-booking[data-booking-id="${booking.id}"]`)
+    const card = page.locator(`.e2e-my-booking-way-there[data-booking-id="${booking.id}"]`)
     await card.waitFor()
     await expect(card.locator('.e2e-way-address').innerText()).resolves.toBe(`地址：${place.address}`)
     await expect(card.locator('.e2e-call').innerText()).resolves.toContain(contactPhone)
