@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { BrowserContext } from 'playwright-core'
 import { launchBrowser, phoneContext } from '../test/e2e/support/browser'
 import { startServer } from '../test/e2e/support/serverProcess'
 
@@ -32,6 +33,15 @@ interface Response {
   finishedMs: number
 }
 
+/**
+ * A returning parent who chose 渝北区 on an earlier visit and refused location: the first
+ * search is known before the app starts (index.html asks it, src/earlySearch.js). A first
+ * visit with location refused shows the district question instead of cards (issue 12).
+ */
+async function rememberDistrict(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => window.localStorage.setItem('anxin.district', JSON.stringify({ data: '渝北区' })))
+}
+
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(__dirname, '..', 'dist-h5', 'index.html'))) throw new Error('dist-h5 is missing: run npm run build:h5 first')
   const server = await startServer({ readyTimeoutMs: 180_000 })
@@ -40,12 +50,14 @@ async function main(): Promise<void> {
   try {
     // One unthrottled visit lets the server load its search index before anything is timed.
     const warm = await phoneContext(browser, server.baseUrl, 'refused')
+    await rememberDistrict(warm)
     const warmPage = await warm.newPage()
     await warmPage.goto('/')
     await warmPage.locator('.e2e-institution-card').first().waitFor({ timeout: 60_000 })
     await warm.close()
     for (let i = 0; i < RUNS; i++) {
       const context = await phoneContext(browser, server.baseUrl, 'refused')
+      await rememberDistrict(context)
       const page = await context.newPage()
       const cdp = await context.newCDPSession(page)
       await cdp.send('Network.enable')

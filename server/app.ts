@@ -37,6 +37,7 @@ import { policyRoutes } from './features/policy/policyRoutes'
 import { feeTermsRoutes } from './features/fees/feeTermsRoutes'
 import { voucherRoutes } from './features/vouchers/voucherRoutes'
 import { savedSearchRoutes } from './features/alerts/savedSearchRoutes'
+import { openDayWatchRoutes } from './features/alerts/openDayWatchRoutes'
 import { describeAlertRound, SearchAlertJob } from './features/alerts/alertJob'
 import { staffPlacesRoutes } from './features/places/staffPlaces'
 import { loadPolicies } from './features/policy/policies'
@@ -221,6 +222,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(feeTermsRoutes(db))
       await api.register(voucherRoutes(db))
       await api.register(savedSearchRoutes(db))
+      await api.register(openDayWatchRoutes(db))
       await api.register(staffPlacesRoutes(db))
     },
     { prefix: '/api/v1' },

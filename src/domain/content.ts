@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsInChinese, READS_IN_CHINESE_MESSAGE } from './readsInChinese'
 import { MAX_PAGE_LIMIT, pageSchema } from './page'
 import { IsoDateTimeSchema, SlotSchema } from './slot'
 import { CalendarDateSchema } from './calendarDate'
@@ -112,8 +113,8 @@ export const TIP_TEXT_MAX = 80
 
 
 export const SourceSchema = z.object({
-  org: safeText({ error: '来源缺少发布机构 org' }).trim().min(1, '来源缺少发布机构 org'),
-  title: safeText({ error: '来源缺少文件名称 title' }).trim().min(1, '来源缺少文件名称 title'),
+  org: safeText({ error: '来源缺少发布机构 org' }).trim().min(1, '来源缺少发布机构 org').refine(readsInChinese, READS_IN_CHINESE_MESSAGE),
+  title: safeText({ error: '来源缺少文件名称 title' }).trim().min(1, '来源缺少文件名称 title').refine(readsInChinese, READS_IN_CHINESE_MESSAGE),
   year: z.number({ error: '来源年份 year 应为数字' }).int('来源年份 year 应为整数').min(1900, '来源年份不对').max(2100, '来源年份不对').optional(),
   url: z.url({ protocol: /^https?$/, error: '来源链接 url 应为 http(s) 网址' }).optional(),
   /** Said when the document cited has since been amended or superseded: what changed and what the article follows. */
@@ -178,7 +179,7 @@ export const TipEntrySchema = z
     pregnancyWeek: week('孕周 pregnancyWeek', LAST_PREGNANCY_WEEK).optional(),
     ageWeek: week('周龄 ageWeek', LAST_AGE_WEEK).optional(),
     text: safeText({ error: '小提示缺少 text' }).trim().min(1, '小提示缺少 text').max(TIP_TEXT_MAX, `小提示最多 ${TIP_TEXT_MAX} 个字`),
-    source: safeText({ error: '小提示缺少来源 source' }).trim().min(1, '小提示缺少来源 source'),
+    source: safeText({ error: '小提示缺少来源 source' }).trim().min(1, '小提示缺少来源 source').refine(readsInChinese, READS_IN_CHINESE_MESSAGE),
   })
   .strict()
   .refine((tip) => (tip.pregnancyWeek === undefined) !== (tip.ageWeek === undefined), 'pregnancyWeek 和 ageWeek 必须且只能填写一个')

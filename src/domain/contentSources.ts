@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readsInChinese, READS_IN_CHINESE_MESSAGE } from './readsInChinese'
 import { CalendarDateSchema } from './calendarDate'
 import { safeText } from './safeText'
 
@@ -28,8 +29,9 @@ const PartialDateSchema = z.preprocess(
 export const RegisteredDocumentSchema = z
   .object({
     id: z.string({ error: '文件缺少 id' }).regex(DOCUMENT_ID, '文件 id 只能用小写字母、数字和连字符'),
-    title: safeText({ error: '文件缺少名称 title' }).trim().min(1, '文件缺少名称 title'),
-    /** Other ways the title is written in citations (without 《》). */
+    /** The name parents read: Chinese (a foreign document's original title goes in titleAliases). */
+    title: safeText({ error: '文件缺少名称 title' }).trim().min(1, '文件缺少名称 title').refine(readsInChinese, READS_IN_CHINESE_MESSAGE),
+    /** Other ways the title is written in citations (without 《》), the original title of a foreign document among them. */
     titleAliases: z.array(safeText().trim().min(1)).optional(),
     /** The issuing body under its current name. */
     issuer: safeText({ error: '文件缺少发布机构 issuer' }).trim().min(1, '文件缺少发布机构 issuer'),

@@ -131,6 +131,15 @@ export function describeAge(months: number, days: number): string {
   return parts.join(' ')
 }
 
+/**
+ * The week of the library's count (孕第 n 周, days 7(n−1)+1 … 7n) said the one way a parent
+ * reads pregnancy weeks, completed weeks: 孕第 25 周 is "孕 24 周" (24 周 0 天 … 24 周 6 天),
+ * so it never sits beside "孕 24 周 1 天" as a different number (issue 12).
+ */
+export function describePregnancyWeek(pregnancyWeek: number): string {
+  return describeGestation({ weeks: Math.max(pregnancyWeek - 1, 0), days: 0 })
+}
+
 /** "孕 24 周" or "孕 24 周 3 天" (completed weeks and days, as a doctor writes them). */
 export function describeGestation(age: GestationalAge): string {
   return age.days === 0 ? `孕 ${age.weeks} 周` : `孕 ${age.weeks} 周 ${age.days} 天`

@@ -45,14 +45,17 @@ export const SavedSearchSchema = z.object({
 })
 export type SavedSearch = z.infer<typeof SavedSearchSchema>
 
-export const ALERT_CHANGES = ['vacancy_gained', 'open_day_published'] as const
+/** visit_published comes only from 订阅开放日提醒 (src/domain/openDayWatch.ts). */
+export const ALERT_CHANGES = ['vacancy_gained', 'open_day_published', 'visit_published'] as const
 export const AlertChangeSchema = z.enum(ALERT_CHANGES)
 export type AlertChange = z.infer<typeof AlertChangeSchema>
 
+/** One alert of 我的 · 空位提醒: from a saved search, or from an 订阅开放日提醒 (then the ids and name of the search are null). */
 export const SearchAlertSchema = z.object({
   id: z.string(),
-  savedSearchId: z.string(),
-  savedSearchName: z.string(),
+  savedSearchId: z.string().nullable(),
+  savedSearchName: z.string().nullable(),
+  openDayWatchId: z.string().nullable(),
   day: z.string(),
   change: AlertChangeSchema,
   institution: z.object({ id: z.string(), name: z.string() }),

@@ -3,6 +3,7 @@ import utc from 'dayjs/plugin/utc'
 import {
   ageWeekOfDays,
   describeAge,
+  describePregnancyWeek,
   lifeStageAt,
   lifeStageOn,
   LifeStage,
@@ -360,5 +361,15 @@ describe('a walk over every day from day 1 to the third birthday', () => {
       previous = s
     }
     expect(previous?.ageWeek).toBe(156)
+  })
+})
+
+describe('one way to say pregnancy weeks (issue 12: "孕 24 周 1 天" beside "孕第 25 周")', () => {
+  it('names the week of the library\'s count with the completed weeks the age text shows, on every day of pregnancy', () => {
+    for (let n = 1; n <= 280; n++) {
+      const stage = stageOn({ dueDate: DUE }, dayN(n))
+      const weeks = /^孕 (\d+) 周/.exec(stage.ageText)![1]
+      expect({ n, label: describePregnancyWeek(stage.pregnancyWeek!) }).toEqual({ n, label: `孕 ${weeks} 周` })
+    }
   })
 })

@@ -246,7 +246,12 @@ describe('finding filed childcare in the H5 app', () => {
   })
 
   it('with location refused, offers a district picker and choosing 北碚区 lists 北碚区 institutions', async () => {
-    const { page } = await openFind('refused')
+    // No position and no district yet: the app asks for the district before it lists anything (issue 12).
+    const context = await phoneContext(browser, server.baseUrl, 'refused')
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.locator('.e2e-ask-district').waitFor()
     await expect(page.locator('.e2e-location-status').innerText()).resolves.toContain('请选择一个区县')
     const options = page.locator('.e2e-district-picker .e2e-district-option')
     await options.first().waitFor({ timeout: 10_000 })

@@ -3,14 +3,16 @@ import { AlertChange, AlertInstitution, savedSearchMatches } from '@domain/saved
 import { inShanghai, todayInShanghai } from '@domain/shanghaiTime'
 import { Database, Transaction } from '../../platform/db/database'
 import { enqueueNotification } from '../notifications/outbox'
+import { writeOpenDayWatchAlerts } from './openDayWatchAlerts'
 import { findAlertInstitutions, insertAlert, listAllSavedSearches, lockAlertJob, takeNewOpenDays, takeVacancyChanges } from './savedSearchRepository'
 import { toSavedSearch } from './savedSearches'
 
 /*
  * One round of the saved-search alert job: find what changed since the last round
- * (vacancies that went up, open days newly published), match each change against every
- * saved search with the domain's matcher, and write at most one alert per saved search
- * per day — with its subscribe message queued in the same transaction (the sender job
+ * (vacancies that went up, open days and visits newly published), match each change against every
+ * saved search with the domain's matcher, and tell 订阅开放日提醒 subscribers of their
+ * institution's new open days (openDayWatchAlerts.ts); write at most one alert per saved search
+ * or subscription per day — with its subscribe message queued in the same transaction (the sender job
  * delivers it where the parent accepted one; 我的 lists it always).
  *
  * It watches the data, not the code that changes it, so a vacancy is noticed however it
@@ -41,11 +43,16 @@ export async function runAlertRound(db: Database, now: Date = new Date()): Promi
         changes.push({ institutionId: row.institution_id, change: 'vacancy_gained', detail: `新增 ${row.after - row.before} 个空位（现有 ${row.after} 个）` })
       }
     }
-    for (const row of await takeNewOpenDays(tx, now)) {
+    const published = await takeNewOpenDays(tx, now)
+    // Saved searches are told of open days; 订阅开放日提醒 of open days and visits.
+    for (const row of published.filter((r) => r.kind === 'open_day')) {
       changes.push({ institutionId: row.institution_id, change: 'open_day_published', detail: `发布了开放日（${inShanghai(row.starts_at).format('M月D日 HH:mm')}）` })
     }
-    if (changes.length === 0) return { changes: 0, alerts: 0 }
-    return { changes: changes.length, alerts: await writeAlerts(tx, changes, todayInShanghai(now)) }
+    const day = todayInShanghai(now)
+    const watchAlerts = await writeOpenDayWatchAlerts(tx, published, day)
+    const visits = published.filter((r) => r.kind === 'visit').length
+    if (changes.length === 0) return { changes: visits, alerts: watchAlerts }
+    return { changes: changes.length + visits, alerts: (await writeAlerts(tx, changes, day)) + watchAlerts }
   })
 }
 

@@ -63,8 +63,9 @@ export async function listAllSavedSearches(db: Queryable): Promise<SavedSearchRo
 
 export interface AlertRow {
   id: string
-  saved_search_id: string
-  saved_search_name: string
+  saved_search_id: string | null
+  saved_search_name: string | null
+  open_day_watch_id: string | null
   alert_day: string
   change: AlertChange
   institution_id: string
@@ -78,9 +79,9 @@ export interface AlertRow {
 /** One page of a parent's alerts (空位提醒), newest first, after `after`. */
 export async function listAlertsOfUser(db: Queryable, userId: string, after: TimeAndId | undefined, limit: number): Promise<AlertRow[]> {
   const { rows } = await db.query<AlertRow>(
-    `select a.id, a.saved_search_id, s.name as saved_search_name, a.alert_day, a.change, a.institution_id, i.name as institution_name, a.text, a.created_at,
+    `select a.id, a.saved_search_id, s.name as saved_search_name, a.open_day_watch_id, a.alert_day, a.change, a.institution_id, i.name as institution_name, a.text, a.created_at,
             ${cursorTimeSql('a.created_at')} as cursor_at
-     from saved_search_alerts a join saved_searches s on s.id = a.saved_search_id join institutions i on i.id = a.institution_id
+     from saved_search_alerts a left join saved_searches s on s.id = a.saved_search_id join institutions i on i.id = a.institution_id
      where a.user_id = $1 and ($2::timestamptz is null or (a.created_at, a.id) < ($2::timestamptz, $3::text))
      order by a.created_at desc, a.id desc limit $4`,
     [userId, after?.at ?? null, after?.id ?? '', limit],
@@ -134,18 +135,23 @@ export async function takeVacancyChanges(db: Queryable): Promise<VacancyChangeRo
 
 export interface NewOpenDayRow {
   institution_id: string
+  kind: 'open_day' | 'visit'
   starts_at: string | Date
 }
 
-/** Open days published since the watermark (first run: none, the watermark starts now). */
+/**
+ * Open days and visits published since the watermark, the earliest of each kind per
+ * institution (first run: none, the watermark starts now). Saved searches read the open
+ * days; 订阅开放日提醒 reads both.
+ */
 export async function takeNewOpenDays(db: Queryable, now: Date): Promise<NewOpenDayRow[]> {
   const { rows: marks } = await db.query<{ at: Date | string }>(`select at from alert_watermarks where name = 'open_days'`)
   await db.query(`insert into alert_watermarks (name, at) values ('open_days', $1) on conflict (name) do update set at = excluded.at`, [now.toISOString()])
   if (marks.length === 0) return []
   const { rows } = await db.query<NewOpenDayRow>(
-    `select institution_id, min(starts_at) as starts_at from slots
-     where kind = 'open_day' and status = 'open' and created_at > $1 and created_at <= $2 and starts_at > $2
-     group by institution_id`,
+    `select institution_id, kind, min(starts_at) as starts_at from slots
+     where kind in ('open_day', 'visit') and status = 'open' and created_at > $1 and created_at <= $2 and starts_at > $2
+     group by institution_id, kind order by institution_id, kind`,
     [new Date(marks[0].at).toISOString(), now.toISOString()],
   )
   return rows

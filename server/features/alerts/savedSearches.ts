@@ -31,6 +31,7 @@ function toAlert(row: AlertRow): SearchAlert {
     id: row.id,
     savedSearchId: row.saved_search_id,
     savedSearchName: row.saved_search_name,
+    openDayWatchId: row.open_day_watch_id,
     day: row.alert_day,
     change: row.change,
     institution: { id: row.institution_id, name: row.institution_name },

@@ -6,6 +6,7 @@ export interface WechatTemplates {
   complaint_status: string
   vacancy_alert: string
   rectification_status: string
+  open_day_alert: string
 }
 
 /** Placeholder template ids for the demo and tests (the fake WeChat server accepts any). */
@@ -16,4 +17,5 @@ export const DEMO_TEMPLATES: WechatTemplates = {
   complaint_status: 'demo-complaint-status',
   vacancy_alert: 'demo-vacancy-alert',
   rectification_status: 'demo-rectification-status',
+  open_day_alert: 'demo-open-day-alert',
 }

@@ -21,6 +21,8 @@ export const TEMPLATE_FIELDS: Record<NotificationKind, Record<string, string>> =
   vacancy_alert: { search: 'thing1', institution: 'thing2', change: 'thing3' },
   // 整改通知进度: 机构名称 / 状态 / 说明
   rectification_status: { institution: 'thing1', status: 'phrase2', note: 'thing3' },
+  // 开放日提醒: 机构名称 / 活动 / 时间
+  open_day_alert: { institution: 'thing1', activity: 'thing2', time: 'time3' },
 }
 
 /** Where tapping the message leads: 我的, which lists bookings, applications and complaints. */

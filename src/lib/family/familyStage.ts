@@ -1,6 +1,6 @@
 import { Child } from '@domain/child'
 import { Tip } from '@domain/content'
-import { LifeStage, lifeStageAt } from '@domain/lifeStage'
+import { describePregnancyWeek, LifeStage, lifeStageAt } from '@domain/lifeStage'
 import { shanghaiDate } from '@domain/shanghaiTime'
 import { datesOf, FamilyDate, familyDateOfChild } from './familyDate'
 
@@ -31,9 +31,9 @@ export function currentFamilyDate(stored: FamilyDate | null, children: readonly 
   return placed[0] ?? null
 }
 
-/** "第 12 周" of pregnancy or of life, the week the guidance is for. */
+/** The week the guidance is for: "孕 24 周" (completed weeks, as ageText counts them) or "出生第 33 周". */
 export function weekLabel(stage: LifeStage): string {
-  if (stage.phase === 'pregnancy') return stage.pregnancyWeek ? `孕第 ${stage.pregnancyWeek} 周` : '备孕期'
+  if (stage.phase === 'pregnancy') return stage.pregnancyWeek ? describePregnancyWeek(stage.pregnancyWeek) : '备孕期'
   return `出生第 ${(stage.ageWeek ?? 0) + 1} 周`
 }
 

@@ -21,7 +21,7 @@ import { openPage, openTab } from '@app/navigation/navigate'
 
 export default function FindPage() {
   const { filters } = useFindState()
-  const { search, located } = useFindSearch()
+  const { search, located, needsDistrict } = useFindSearch()
   const results = usePagedSearch(search)
   // Prices are marked as compared only when the order or 最多付 compares them.
   const feeBasis = search && (search.sort === 'fee' || search.maxFee !== undefined) ? feeBasisModes(search.careModes ?? []) : undefined
@@ -47,7 +47,12 @@ export default function FindPage() {
         </View>
       </View>
 
-      {(results.status === 'waiting' || results.status === 'loading') && <LoadingView />}
+      {needsDistrict && (
+        <View className='section e2e-ask-district'>
+          <Text className='section__body'>没有获得位置：请先在上面选一个区县，会记住你的选择，地图和家长课堂也按它显示。也可以直接搜机构名称。</Text>
+        </View>
+      )}
+      {!needsDistrict && (results.status === 'waiting' || results.status === 'loading') && <LoadingView />}
       {results.status === 'error' && <ErrorView message={results.error ?? ''} onRetry={() => void results.refresh()} />}
       {results.status === 'ready' && results.items.length === 0 && search && (
         <>

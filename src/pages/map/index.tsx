@@ -24,7 +24,7 @@ const MapView: ComponentType<MapViewProps> =
 /** The find tab's results on a map: tap a marker for a card, tap the card for details. */
 export default function MapPage() {
   const location = useLocation()
-  const { search } = useFindSearch()
+  const { search, needsDistrict } = useFindSearch()
   // One page of the nearest/best results; a map with more markers than this is unreadable.
   const results = usePagedSearch(search, MAX_PAGE_LIMIT)
   const [selectedId, setSelectedId] = useState<string | null>(null)
@@ -41,7 +41,12 @@ export default function MapPage() {
           <Text>‹ 返回列表</Text>
         </View>
       </View>
-      {(results.status === 'waiting' || results.status === 'loading') && <LoadingView />}
+      {needsDistrict && (
+        <View className='status e2e-ask-district'>
+          <Text className='status__text'>没有获得位置：请先在列表页选一个区县，地图会显示那里的机构</Text>
+        </View>
+      )}
+      {!needsDistrict && (results.status === 'waiting' || results.status === 'loading') && <LoadingView />}
       {results.status === 'error' && <ErrorView message={results.error ?? ''} onRetry={() => void results.refresh()} />}
       {results.status === 'ready' && results.items.length === 0 && (
         <View className='status'>

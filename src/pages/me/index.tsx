@@ -31,7 +31,7 @@ function AccountSections({ revision }: { revision: number }) {
           <Text className='link-row__arrow'>›</Text>
         </View>
         <View className='link-row e2e-my-alerts-link' onClick={() => void openPage(POLICY_ROUTES.alerts)}>
-          <Text>空位提醒与保存的搜索</Text>
+          <Text>空位和开放日提醒、保存的搜索</Text>
           <Text className='link-row__arrow'>›</Text>
         </View>
         <View className='link-row e2e-my-vouchers-link' onClick={() => void openPage(POLICY_ROUTES.vouchers)}>

@@ -38,11 +38,13 @@ function appFirstSearchUrl(district: string | null): string {
 
 /** How Taro's H5 storage keeps a value (setStorageSync): {"data": value}. */
 const taroStored = (value: unknown) => JSON.stringify({ data: value })
+const yubei = { 'anxin.district': taroStored('渝北区') }
 
 describe('the first search started by index.html', () => {
-  it('asks what the app asks when no district is remembered', () => {
+  it('asks nothing when no district is remembered: the app waits for the position or asks for a district (issue 12)', () => {
     const page = runScript({})
-    expect(page.fetched).toEqual([appFirstSearchUrl(null)])
+    expect(page.fetched).toEqual([])
+    expect(page.__anxinFirstSearch).toBeUndefined()
   })
 
   it('asks for the remembered district, as the app does', () => {
@@ -52,39 +54,39 @@ describe('the first search started by index.html', () => {
     }
   })
 
-  it('ignores a damaged or implausible stored district, as the app does', () => {
+  it('asks nothing for a damaged or implausible stored district, which the app does not use either', () => {
     for (const stored of ['not json', taroStored(42), taroStored(''), taroStored('区'.repeat(21)), taroStored(null)]) {
-      expect(runScript({ 'anxin.district': stored }).fetched).toEqual([appFirstSearchUrl(null)])
+      expect(runScript({ 'anxin.district': stored }).fetched).toEqual([])
     }
   })
 
   it('starts nothing when the address opens another page than the find tab', () => {
-    expect(runScript({}, '#/packages/institution/pages/detail/index?id=x').fetched).toEqual([])
-    expect(runScript({}, '#/pages/find/index').fetched).toEqual([appFirstSearchUrl(null)])
+    expect(runScript(yubei, '#/packages/institution/pages/detail/index?id=x').fetched).toEqual([])
+    expect(runScript(yubei, '#/pages/find/index').fetched).toEqual([appFirstSearchUrl('渝北区')])
   })
 
   it('answers null when the network fails, so the app asks itself', async () => {
-    await expect(runScript({}, '', true).__anxinFirstSearch!.answer).resolves.toBeNull()
+    await expect(runScript(yubei, '', true).__anxinFirstSearch!.answer).resolves.toBeNull()
   })
 })
 
 describe('the app taking the early answer', () => {
-  const url = appFirstSearchUrl(null)
+  const url = appFirstSearchUrl('渝北区')
 
   it('hands the answer to the first search with the same URL, once', async () => {
-    const page = runScript({})
+    const page = runScript(yubei)
     await expect(takeEarlyAnswer(url, page)).resolves.toEqual({ status: 200, body: '{"items":[],"nextCursor":null}' })
     expect(takeEarlyAnswer(url, page)).toBeUndefined()
   })
 
   it('gives it up when the first search asks something else, so no later search gets an old answer', () => {
-    const page = runScript({})
-    expect(takeEarlyAnswer(appFirstSearchUrl('渝北区'), page)).toBeUndefined()
+    const page = runScript(yubei)
+    expect(takeEarlyAnswer(appFirstSearchUrl('大足区'), page)).toBeUndefined()
     expect(takeEarlyAnswer(url, page)).toBeUndefined()
   })
 
   it('leaves it for the search when other requests come first', async () => {
-    const page = runScript({})
+    const page = runScript(yubei)
     expect(takeEarlyAnswer('/api/v1/districts', page)).toBeUndefined()
     expect(takeEarlyAnswer('/api/v1/institutions/abc', page)).toBeUndefined()
     await expect(takeEarlyAnswer(url, page)).resolves.toMatchObject({ status: 200 })

@@ -28,14 +28,15 @@ export async function districtList(baseUrl: string): Promise<DistrictSummary[]> 
   return Array.isArray(answer) ? answer : answer.items
 }
 
-async function postJson<T>(baseUrl: string, path: string, body: unknown, token?: string): Promise<T> {
+/** A POST (or PUT) as someone, as the app would send it; anything but 2xx is an error with the answer in it. */
+export async function postJson<T>(baseUrl: string, path: string, body: unknown, token?: string, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   const response = await fetch(new URL(path, baseUrl), {
-    method: 'POST',
+    method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   })
   const text = await response.text()
-  if (response.status >= 300) throw new Error(`POST ${path} answered ${response.status}: ${text.slice(0, 300)}`)
+  if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`)
   return JSON.parse(text) as T
 }
 

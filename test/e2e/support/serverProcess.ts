@@ -3,11 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort } from './freePort'
-import { REPO_ROOT } from './paths'
+import { APP_REPO_DIR } from './paths'
 
 /*
  * Starts the real API server as `npm start` does (tsx server/main.ts), minus npm itself,
- * so signals reach the server directly and its exit code is the one we check.
+ * so signals reach the server directly and its exit code is the one we check. It is the
+ * server of APP_REPO_DIR: this checkout, or the one E2E_REPO_DIR names (paths.ts).
  */
 
 export interface RunningServer {
@@ -27,7 +28,7 @@ export interface StartOptions {
   readyTimeoutMs?: number
 }
 
-const TSX_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx')
+const TSX_BIN = path.join(APP_REPO_DIR, 'node_modules', '.bin', 'tsx')
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const port = await freePort()
@@ -44,7 +45,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The e2e run uses the embedded database; a DATABASE_URL from the shell must not leak in.
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL
   // Same process group as jest, so Ctrl-C stops the server too.
-  const child = spawn(TSX_BIN, ['server/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(TSX_BIN, ['server/main.ts'], { cwd: APP_REPO_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
@@ -52,7 +53,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const baseUrl = `http://127.0.0.1:${port}`
   try {
-    await waitForHealth(baseUrl, child, options.readyTimeoutMs ?? 90_000)
+    // E2E_SERVER_READY_MS: more patience on a busy shared machine (the default suits a laptop).
+    await waitForHealth(baseUrl, child, options.readyTimeoutMs ?? (Number(process.env.E2E_SERVER_READY_MS) || 90_000))
   } catch (error) {
     child.kill('SIGKILL')
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`)

@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { createElement } from 'react'
+import { DateInput } from '@app/components/DateInput'
 
 /**
  * 发生时间: a date and, if known, the time of day. WeChat's pickers in the mini-program,
@@ -24,13 +25,7 @@ export function OccurredAtField({
       <Text className='form-field__label'>什么时候发生的</Text>
       {process.env.TARO_ENV === 'h5' ? (
         <View className='occurred-at'>
-          {createElement('input', {
-            className: 'form-field__input occurred-at__date e2e-occurred-date',
-            type: 'date',
-            value: date,
-            max,
-            onChange: (e: { target: { value: string } }) => onChange({ date: e.target.value }),
-          })}
+          <DateInput boxClassName='occurred-at__date' className='e2e-occurred-date' value={date} end={max} onChange={(value) => onChange({ date: value })} />
           {createElement('input', {
             className: 'form-field__input occurred-at__time e2e-occurred-time',
             type: 'time',
@@ -40,11 +35,7 @@ export function OccurredAtField({
         </View>
       ) : (
         <View className='occurred-at'>
-          <Picker mode='date' value={date} end={max} onChange={(e) => onChange({ date: String(e.detail.value) })}>
-            <View className='form-field__input occurred-at__date e2e-occurred-date'>
-              <Text className={date ? '' : 'muted'}>{date || '请选择日期'}</Text>
-            </View>
-          </Picker>
+          <DateInput boxClassName='occurred-at__date' className='e2e-occurred-date' value={date} end={max} onChange={(value) => onChange({ date: value })} />
           <Picker mode='time' value={time} onChange={(e) => onChange({ time: String(e.detail.value) })}>
             <View className='form-field__input occurred-at__time e2e-occurred-time'>
               <Text className={time ? '' : 'muted'}>{time || '时间（可不填）'}</Text>

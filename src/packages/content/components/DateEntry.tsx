@@ -7,7 +7,7 @@ import { inShanghai } from '@domain/shanghaiTime'
 import { describeChild } from '@app/lib/family/childText'
 import { familyStageAt } from '@app/lib/family/familyStage'
 import { FamilyDate, familyDateOfChild } from '@app/lib/family/familyDate'
-import { DateInput } from './DateInput'
+import { DateInput } from '@app/components/DateInput'
 
 const KIND_LABELS: Record<FamilyDate['kind'], string> = { dueDate: '预产期', birthDate: '宝宝生日' }
 

@@ -16,7 +16,8 @@ describe('the family’s place in 生命1000天, as the app shows it', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.stage.ageText).toBe('孕 24 周 3 天 · 生命1000天 第 172 天')
-    expect(weekLabel(result.stage)).toBe('孕第 25 周')
+    // one way to say pregnancy weeks: the label counts completed weeks, as ageText does (issue 12)
+    expect(weekLabel(result.stage)).toBe('孕 24 周')
     expect(progressOf1000(result.stage)).toBeCloseTo(0.172)
   })
 

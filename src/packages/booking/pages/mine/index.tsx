@@ -6,6 +6,7 @@ import { Enrollment, ENROLLMENT_STATUS_LABELS } from '@domain/enrollment'
 import { MyBookingItem } from '@domain/myBookings'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { AccountGate } from '@app/components/AccountGate'
+import { WayThere } from '@app/components/WayThere'
 import { PageRoot } from '@app/components/PageRoot'
 import { applicationUrl, bookingDetailUrl } from '@app/navigation/bookingRoutes'
 import { ROUTES } from '@app/navigation/routes'
@@ -19,16 +20,22 @@ import { openPage, openTab } from '@app/navigation/navigate'
 
 function BookingCard({ booking }: { booking: Booking }) {
   return (
-    <View className='my-item e2e-my-booking' data-booking-id={booking.id} onClick={() => void openPage(bookingDetailUrl(booking.id))}>
-      <View className='my-item__head'>
-        <Text className='my-item__kind'>{SLOT_KIND_LABELS[booking.slot.kind]}</Text>
-        <Text className={`status-label status-label--${booking.status} e2e-my-booking-status`}>{BOOKING_STATUS_LABELS[booking.status]}</Text>
+    <View className='my-item'>
+      <View className='e2e-my-booking' data-booking-id={booking.id} onClick={() => void openPage(bookingDetailUrl(booking.id))}>
+        <View className='my-item__head'>
+          <Text className='my-item__kind'>{SLOT_KIND_LABELS[booking.slot.kind]}</Text>
+          <Text className={`status-label status-label--${booking.status} e2e-my-booking-status`}>{BOOKING_STATUS_LABELS[booking.status]}</Text>
+        </View>
+        <Text className='my-item__title'>{booking.institution.name}</Text>
+        <Text className='my-item__time'>{describeSlotTime(booking.slot)}</Text>
+        <View className='my-item__foot'>
+          <Text className='muted'>{booking.child.nickname}</Text>
+          <Text className='my-item__code e2e-my-booking-code'>预约码 {booking.code}</Text>
+        </View>
       </View>
-      <Text className='my-item__title'>{booking.institution.name}</Text>
-      <Text className='my-item__time'>{describeSlotTime(booking.slot)}</Text>
-      <View className='my-item__foot'>
-        <Text className='muted'>{booking.child.nickname}</Text>
-        <Text className='my-item__code e2e-my-booking-code'>预约码 {booking.code}</Text>
+      {/* The way there on every booking (issue 12), beside the tap that opens it: its taps open maps or ring. */}
+      <View className='my-item__way-there e2e-my-booking-way-there' data-booking-id={booking.id}>
+        <WayThere place={booking.institution} phone={booking.institution.contactPhone} />
       </View>
     </View>
   )
