@@ -36,7 +36,6 @@ import { feeTermsRoutes } from './features/fees/feeTermsRoutes'
 import { voucherRoutes } from './features/vouchers/voucherRoutes'
 import { savedSearchRoutes } from './features/alerts/savedSearchRoutes'
 import { describeAlertRound, SearchAlertJob } from './features/alerts/alertJob'
-import { staffPlacesRoutes } from './features/places/staffPlaces'
 import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -213,7 +212,6 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(feeTermsRoutes(db))
       await api.register(voucherRoutes(db))
       await api.register(savedSearchRoutes(db))
-      await api.register(staffPlacesRoutes(db))
     },
     { prefix: '/api/v1' },
   )
