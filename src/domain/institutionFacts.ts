@@ -55,6 +55,8 @@ export const InstitutionFactsSchema = z.object({
   vacancies: z.number().int(),
   /** Per care mode × age band, each with when staff last confirmed it; empty until they do. */
   vacancyCells: z.array(VacancyCellSchema.extend({ confirmedAt: z.string(), freshness: FreshnessSchema })),
+  /** The cells the editor offers: the modes the institution has × the bands its age range takes. */
+  vacancyOptions: z.array(VacancyCellSchema.pick({ careMode: true, ageBand: true })),
   vacanciesConfirmedAt: z.string().nullable(),
   vacancyFreshness: FreshnessSchema,
   staffing: z

@@ -90,6 +90,9 @@ function toFacts(row: FactsRow, cells: VacancyCellRow[], now: Date): Institution
   return {
     capacity: row.capacity,
     vacancies: Math.max(0, row.capacity - row.enrolled),
+    vacancyOptions: sortCells(
+      row.care_modes.flatMap((careMode) => bandsWithin({ minMonths: row.min_age_months, maxMonths: row.max_age_months }).map((ageBand) => ({ careMode, ageBand }))),
+    ),
     vacancyCells: sortCells(
       cells.map((cell) => {
         const at = inShanghai(cell.confirmed_at).format()

@@ -16,6 +16,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { describeHours, describeRating, describeVacancies } from '@app/lib/format/describe'
 import { BookingActions } from '../../components/BookingActions'
 import { ClassList } from '../../components/ClassList'
+import { VacancyCells } from '../../components/VacancyCells'
 import { ContactActions } from '../../components/ContactActions'
 import { FeeTable } from '../../components/FeeTable'
 import { FeeTermsView } from '../../components/FeeTermsView'
@@ -63,6 +64,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
         <Fact label='招收月龄' value={describeAgeRange(inst.ageRange)} />
         <Fact label='托位' value={describeVacancies(inst.vacancies, inst.capacity)} className='e2e-detail-vacancies' />
         {inst.facts && <Fact label='空位' value={inst.facts.vacancyFreshness.text} className='e2e-detail-vacancy-freshness' />}
+        {inst.facts && <VacancyCells facts={inst.facts} />}
         {inst.facts?.staffing && (
           <Fact
             label='保育人员'
