@@ -28,13 +28,14 @@ function apiBase(): string {
  * Subscribe-message template ids (mp.weixin.qq.com → 订阅消息), per kind the app asks for.
  * Empty when not configured: the app then hides the reminder button.
  */
-function subscribeTemplateIds(): Record<'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert', string> {
+function subscribeTemplateIds(): Record<'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert' | 'vacancy_stale', string> {
   return {
     visit_reminder: process.env.TARO_APP_TMPL_VISIT_REMINDER ?? '',
     booking_status: process.env.TARO_APP_TMPL_BOOKING_STATUS ?? '',
     enrollment_status: process.env.TARO_APP_TMPL_ENROLLMENT_STATUS ?? '',
     complaint_status: process.env.TARO_APP_TMPL_COMPLAINT_STATUS ?? '',
     vacancy_alert: process.env.TARO_APP_TMPL_VACANCY_ALERT ?? '',
+    vacancy_stale: process.env.TARO_APP_TMPL_VACANCY_STALE ?? '',
   }
 }
 

@@ -48,6 +48,7 @@ import { AttachmentStore } from './platform/storage/attachmentStore'
 import { createAttachmentStore } from './platform/storage/createAttachmentStore'
 import { AttachmentUrlSigner } from './platform/storage/signedAttachmentUrl'
 import { JobsRunner } from './platform/jobs/jobsRunner'
+import { describeStaleReminderRound, remindStaleVacancies } from './features/find/staleVacancyReminders'
 import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
 import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
@@ -168,6 +169,8 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   const searchAlerts = new SearchAlertJob(db)
   app.decorate('searchAlerts', searchAlerts)
   jobs.add({ name: 'search alerts', intervalMs: config.alertIntervalMs, round: async () => describeAlertRound(await searchAlerts.runOnce()) })
+  // Issue 9: staff of institutions whose vacancies went unconfirmed for 14 days are reminded.
+  jobs.add({ name: 'stale vacancies', intervalMs: config.staleVacancyIntervalMs, round: async () => describeStaleReminderRound(await remindStaleVacancies(db)) })
 
   await installRateLimit(app, db)
   // 托育政策: reviewed content, checked like the articles; a broken library stops the start.

@@ -32,7 +32,10 @@ const ConfigEnvSchema = z.object({
   WECHAT_TEMPLATE_ENROLLMENT_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.enrollment_status),
   WECHAT_TEMPLATE_COMPLAINT_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.complaint_status),
   WECHAT_TEMPLATE_VACANCY_ALERT: z.string().trim().min(1).default(DEMO_TEMPLATES.vacancy_alert),
+  WECHAT_TEMPLATE_VACANCY_STALE: z.string().trim().min(1).default(DEMO_TEMPLATES.vacancy_stale),
   ALERT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(15_000),
+  /** How often stale vacancies are looked for (staleVacancyReminders.ts); 0 = off. */
+  STALE_VACANCY_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   TRUST_PROXY: flag.optional(),
@@ -86,6 +89,7 @@ export interface Config {
   notifyIntervalMs: number
   /** How often the saved-search alert job looks for new vacancies and open days (≤ 60 s: the one-minute bar); 0 = off. */
   alertIntervalMs: number
+  staleVacancyIntervalMs: number
   /** Whether X-Forwarded-For is believed: only behind a proxy we run (rate limits go by client IP). */
   trustProxy: boolean
   /** Sign-in requests allowed per client IP and minute. */
@@ -203,8 +207,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       enrollment_status: e.WECHAT_TEMPLATE_ENROLLMENT_STATUS,
       complaint_status: e.WECHAT_TEMPLATE_COMPLAINT_STATUS,
       vacancy_alert: e.WECHAT_TEMPLATE_VACANCY_ALERT,
+      vacancy_stale: e.WECHAT_TEMPLATE_VACANCY_STALE,
     },
     alertIntervalMs: e.ALERT_INTERVAL_MS,
+    staleVacancyIntervalMs: e.STALE_VACANCY_INTERVAL_MS,
     sessionTtlDays: e.SESSION_TTL_DAYS,
     notifyIntervalMs: e.NOTIFY_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY ?? false,

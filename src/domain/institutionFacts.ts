@@ -10,6 +10,8 @@ import { VacancyCellSchema } from './vacancies'
  */
 
 export const VACANCY_STALE_DAYS = 14
+/** Staff of an institution with stale vacancies are reminded again at most once in this many days. */
+export const STALE_REMINDER_EVERY_DAYS = 7
 
 export interface Freshness {
   daysAgo: number | null

@@ -5,6 +5,7 @@ export interface WechatTemplates {
   enrollment_status: string
   complaint_status: string
   vacancy_alert: string
+  vacancy_stale: string
 }
 
 /** Placeholder template ids for the demo and tests (the fake WeChat server accepts any). */
@@ -14,4 +15,5 @@ export const DEMO_TEMPLATES: WechatTemplates = {
   enrollment_status: 'demo-enrollment-status',
   complaint_status: 'demo-complaint-status',
   vacancy_alert: 'demo-vacancy-alert',
+  vacancy_stale: 'demo-vacancy-stale',
 }

@@ -19,6 +19,8 @@ export const TEMPLATE_FIELDS: Record<NotificationKind, Record<string, string>> =
   complaint_status: { trackingNo: 'character_string1', status: 'phrase2', note: 'thing3' },
   // 空位提醒: 搜索名称 / 机构名称 / 变化
   vacancy_alert: { search: 'thing1', institution: 'thing2', change: 'thing3' },
+  // 信息更新提醒 (staff): 机构名称 / 内容 / 上次确认
+  vacancy_stale: { institution: 'thing1', note: 'thing2', time: 'time3' },
 }
 
 /** Where tapping the message leads: 我的, which lists bookings, applications and complaints. */

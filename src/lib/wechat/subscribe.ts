@@ -14,6 +14,7 @@ export const SUBSCRIPTION_KIND_LABELS: Record<SubscriptionKind, string> = {
   enrollment_status: '申请状态变化通知我',
   complaint_status: '投诉处理进展通知我',
   vacancy_alert: '保存的搜索有空位或开放日时通知我',
+  vacancy_stale: '空位信息超过 14 天未确认时提醒我',
 }
 
 export interface TemplateRequest {

@@ -43,4 +43,5 @@ export function sectionsFor(roles: MyRoles): WorkbenchSection[] {
 export const WORKBENCH_ROUTES = {
   home: `${ROOT}/home/index`,
   join: `${ROOT}/join/index`,
+  facts: `${ROOT}/facts/index`,
 } as const
