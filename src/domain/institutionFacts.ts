@@ -61,6 +61,9 @@ export const InstitutionFactsSchema = z.object({
   vacancyOptions: z.array(VacancyCellSchema.pick({ careMode: true, ageBand: true })),
   vacanciesConfirmedAt: z.string().nullable(),
   vacancyFreshness: FreshnessSchema,
+  /** When staff last set 托育费 per care mode / the opening hours ("收费信息 3 天前更新"). */
+  feesFreshness: FreshnessSchema,
+  hoursFreshness: FreshnessSchema,
   staffing: z
     .object({
       staffCount: z.number().int(),

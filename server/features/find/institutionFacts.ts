@@ -25,11 +25,14 @@ interface FactsRow {
   staff_count: number | null
   certified_staff_count: number | null
   staffing_updated_at: Date | null
+  fees_updated_at: Date | null
+  hours_updated_at: Date | null
 }
 
 async function findFactsRow(db: Queryable, institutionId: string): Promise<FactsRow | undefined> {
   const result = await db.query<FactsRow>(
     `select min_age_months, max_age_months, capacity, enrolled, vacancies_confirmed_at, staff_count, certified_staff_count, staffing_updated_at,
+       fees_updated_at, hours_updated_at,
        array(select m.mode from institution_care_modes m where m.institution_id = i.id) as care_modes
      from institutions i where id = $1`,
     [institutionId],
@@ -84,6 +87,10 @@ function checkCells(current: FactsRow, body: InstitutionFactsBody): void {
   }
 }
 
+/** Fees and hours change rarely: older than a year reads as unconfirmed. */
+const PROFILE_STALE_DAYS = 365
+const at = (date: Date | null) => (date ? inShanghai(date).format() : null)
+
 function toFacts(row: FactsRow, cells: VacancyCellRow[], now: Date): InstitutionFacts {
   const confirmed = row.vacancies_confirmed_at ? inShanghai(row.vacancies_confirmed_at).format() : null
   const staffed = row.staff_count !== null && row.certified_staff_count !== null
@@ -101,6 +108,8 @@ function toFacts(row: FactsRow, cells: VacancyCellRow[], now: Date): Institution
     ),
     vacanciesConfirmedAt: confirmed,
     vacancyFreshness: factFreshness('空位信息', confirmed, now),
+    feesFreshness: factFreshness('收费信息', at(row.fees_updated_at), now, PROFILE_STALE_DAYS),
+    hoursFreshness: factFreshness('服务时间', at(row.hours_updated_at), now, PROFILE_STALE_DAYS),
     staffing: staffed
       ? {
           staffCount: row.staff_count!,

@@ -105,6 +105,8 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     if (path.endsWith('/staff/rectifications')) return { institutionId: TARGET, issue: '消防通道堵塞', dueOn: inDays(10), trackingNo: ids.trackingNo }
     if (path.endsWith('/reply')) return { text: '感谢您的评价' }
     if (path.endsWith('/staff/institution/facts') && method === 'put') return { vacancies: [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 1 }], staffCount: 2, certifiedStaffCount: 1 }
+    if (path.endsWith('/staff/institution/fees')) return { careModes: [{ mode: 'full_day', fee: 260_000 }] }
+    if (path.endsWith('/staff/institution/hours')) return { days: '周一至周五', opensAt: '07:30', closesAt: '18:00' }
     if (path.endsWith('/staff/fee-terms')) return { mealsFenPerMonth: 0, registrationFen: 0, depositFen: 0, prepayMonths: 1, noticeDays: 30, refundOnWithdrawal: '按天退还剩余费用' }
     if (path.endsWith('/staff/vouchers/redeem')) return { code: 'ABCD2345' }
     return undefined
