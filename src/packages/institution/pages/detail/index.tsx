@@ -53,6 +53,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
 
       <Section title='收费'>
         <FeeTable institution={inst} />
+        {inst.facts && <Text className='muted e2e-detail-fees-freshness'>{inst.facts.feesFreshness.text}</Text>}
         <NetPrice institutionId={inst.id} />
       </Section>
 
@@ -72,7 +73,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
             className='e2e-detail-staffing'
           />
         )}
-        <Fact label='服务时间' value={describeHours(inst.hours)} />
+        <Fact label='服务时间' value={inst.facts ? `${describeHours(inst.hours)}（${inst.facts.hoursFreshness.text}）` : describeHours(inst.hours)} className='e2e-detail-hours' />
         <ClassList classes={inst.classes} />
       </Section>
 

@@ -8,6 +8,8 @@ import { useRemote } from '@app/hooks/useRemote'
 import { CARE_MODE_LABELS } from '@domain/careMode'
 import { InstitutionFactsBodySchema } from '@domain/institutionFacts'
 import { AGE_BAND_LABELS } from '@domain/vacancies'
+import { FeesAndHoursEditor } from '../../components/FeesAndHoursEditor'
+import { useRoles } from '../../lib/useRoles'
 import '../../styles/workbench.scss'
 
 /**
@@ -18,6 +20,8 @@ import '../../styles/workbench.scss'
 export default function FactsPage() {
   const [revision, setRevision] = useState(0)
   const [facts, retry] = useRemote(`facts-${revision}`, getInstitutionFacts)
+  const [roles] = useRoles()
+  const institutionId = roles.status === 'ready' ? (roles.value.institution?.institutionId ?? null) : null
   /** What staff typed per cell, keyed "careMode/ageBand". */
   const [vacancies, setVacancies] = useState<Record<string, string>>({})
   const [staff, setStaff] = useState('')
@@ -83,8 +87,10 @@ export default function FactsPage() {
             <Text>确认并更新</Text>
           </View>
           {message && <Text className='workbench-card__text e2e-facts-message'>{message}</Text>}
+          <Text className='workbench-card__text e2e-profile-freshness'>{`${facts.value.feesFreshness.text} · ${facts.value.hoursFreshness.text}`}</Text>
         </View>
       )}
+      {facts.status === 'ready' && institutionId && <FeesAndHoursEditor institutionId={institutionId} onSaved={() => setRevision((r) => r + 1)} />}
     </PageRoot>
   )
 }
