@@ -90,7 +90,8 @@ export default function FactsPage() {
           <Text className='workbench-card__text e2e-profile-freshness'>{`${facts.value.feesFreshness.text} · ${facts.value.hoursFreshness.text}`}</Text>
         </View>
       )}
-      {facts.status === 'ready' && institutionId && <FeesAndHoursEditor institutionId={institutionId} onSaved={() => setRevision((r) => r + 1)} />}
+      {/* Not behind `facts`: saving reloads the facts, and the editor keeps its message through it. */}
+      {institutionId && <FeesAndHoursEditor institutionId={institutionId} onSaved={() => setRevision((r) => r + 1)} />}
     </PageRoot>
   )
 }
