@@ -29,7 +29,7 @@ function apiBase(): string {
  * Subscribe-message template ids (mp.weixin.qq.com → 订阅消息), per kind the app asks for.
  * Empty when not configured: the app then hides the reminder button.
  */
-function subscribeTemplateIds(): Record<'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert' | 'rectification_status' | 'open_day_alert', string> {
+function subscribeTemplateIds(): Record<'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert' | 'rectification_status' | 'open_day_alert' | 'vacancy_stale', string> {
   return {
     visit_reminder: process.env.TARO_APP_TMPL_VISIT_REMINDER ?? '',
     booking_status: process.env.TARO_APP_TMPL_BOOKING_STATUS ?? '',
@@ -38,6 +38,7 @@ function subscribeTemplateIds(): Record<'visit_reminder' | 'booking_status' | 'e
     vacancy_alert: process.env.TARO_APP_TMPL_VACANCY_ALERT ?? '',
     rectification_status: process.env.TARO_APP_TMPL_RECTIFICATION_STATUS ?? '',
     open_day_alert: process.env.TARO_APP_TMPL_OPEN_DAY_ALERT ?? '',
+    vacancy_stale: process.env.TARO_APP_TMPL_VACANCY_STALE ?? '',
   }
 }
 

@@ -39,7 +39,6 @@ import { voucherRoutes } from './features/vouchers/voucherRoutes'
 import { savedSearchRoutes } from './features/alerts/savedSearchRoutes'
 import { openDayWatchRoutes } from './features/alerts/openDayWatchRoutes'
 import { describeAlertRound, SearchAlertJob } from './features/alerts/alertJob'
-import { staffPlacesRoutes } from './features/places/staffPlaces'
 import { loadPolicies } from './features/policy/policies'
 import { reviewRoutes } from './features/complaint/reviewRoutes'
 import { slotRoutes } from './features/booking/slotRoutes'
@@ -54,6 +53,7 @@ import { AttachmentStore } from './platform/storage/attachmentStore'
 import { createAttachmentStore } from './platform/storage/createAttachmentStore'
 import { AttachmentUrlSigner } from './platform/storage/signedAttachmentUrl'
 import { JobsRunner } from './platform/jobs/jobsRunner'
+import { describeStaleReminderRound, remindStaleVacancies } from './features/find/staleVacancyReminders'
 import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
 import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
@@ -175,6 +175,8 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   const searchAlerts = new SearchAlertJob(db)
   app.decorate('searchAlerts', searchAlerts)
   jobs.add({ name: 'search alerts', intervalMs: config.alertIntervalMs, round: async () => describeAlertRound(await searchAlerts.runOnce()) })
+  // Issue 9: staff of institutions whose vacancies went unconfirmed for 14 days are reminded.
+  jobs.add({ name: 'stale vacancies', intervalMs: config.staleVacancyIntervalMs, round: async () => describeStaleReminderRound(await remindStaleVacancies(db)) })
 
   await installRateLimit(app, db)
   // 托育政策: reviewed content, checked like the articles; a broken library stops the start.
@@ -223,7 +225,6 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(voucherRoutes(db))
       await api.register(savedSearchRoutes(db))
       await api.register(openDayWatchRoutes(db))
-      await api.register(staffPlacesRoutes(db))
     },
     { prefix: '/api/v1' },
   )

@@ -34,7 +34,10 @@ const ConfigEnvSchema = z.object({
   WECHAT_TEMPLATE_VACANCY_ALERT: z.string().trim().min(1).default(DEMO_TEMPLATES.vacancy_alert),
   WECHAT_TEMPLATE_RECTIFICATION_STATUS: z.string().trim().min(1).default(DEMO_TEMPLATES.rectification_status),
   WECHAT_TEMPLATE_OPEN_DAY_ALERT: z.string().trim().min(1).default(DEMO_TEMPLATES.open_day_alert),
+  WECHAT_TEMPLATE_VACANCY_STALE: z.string().trim().min(1).default(DEMO_TEMPLATES.vacancy_stale),
   ALERT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(15_000),
+  /** How often stale vacancies are looked for (staleVacancyReminders.ts); 0 = off. */
+  STALE_VACANCY_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   TRUST_PROXY: flag.optional(),
@@ -88,6 +91,7 @@ export interface Config {
   notifyIntervalMs: number
   /** How often the saved-search alert job looks for new vacancies and open days (≤ 60 s: the one-minute bar); 0 = off. */
   alertIntervalMs: number
+  staleVacancyIntervalMs: number
   /** Whether X-Forwarded-For is believed: only behind a proxy we run (rate limits go by client IP). */
   trustProxy: boolean
   /** Sign-in requests allowed per client IP and minute. */
@@ -213,8 +217,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       vacancy_alert: e.WECHAT_TEMPLATE_VACANCY_ALERT,
       rectification_status: e.WECHAT_TEMPLATE_RECTIFICATION_STATUS,
       open_day_alert: e.WECHAT_TEMPLATE_OPEN_DAY_ALERT,
+      vacancy_stale: e.WECHAT_TEMPLATE_VACANCY_STALE,
     },
     alertIntervalMs: e.ALERT_INTERVAL_MS,
+    staleVacancyIntervalMs: e.STALE_VACANCY_INTERVAL_MS,
     sessionTtlDays: e.SESSION_TTL_DAYS,
     notifyIntervalMs: e.NOTIFY_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY ?? false,

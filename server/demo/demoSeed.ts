@@ -2,6 +2,7 @@ import { Database } from '../platform/db/database'
 import { ensureDemoHealthCentres } from './demoHealthCentres'
 import { ensureDemoSlots } from './demoSlots'
 import { ensureDemoStaffAccounts } from './demoAccounts'
+import { ensureDemoVacancies } from './demoVacancies'
 
 /**
  * First start on an empty database: fill it with the demo data (演示数据) so the app
@@ -32,6 +33,8 @@ async function addDemoSlots(db: Database, log: (message: string) => void): Promi
   if (added > 0) log(`已生成演示预约时段：${added} 个（未来 4 周）`)
   const accounts = await ensureDemoStaffAccounts(db)
   if (accounts > 0) log(`已生成演示账号：${accounts} 个（监管人员和机构人员，仅演示模式可登录）`)
+  const vacancies = await ensureDemoVacancies(db)
+  if (vacancies > 0) log(`已按托育方式和班级拆分演示机构的空位：${vacancies} 家`)
   const lectures = await ensureDemoHealthCentres(db)
   if (lectures > 0) log(`已生成妇幼保健机构的演示讲座：${lectures} 场（未来 4 周）`)
 }

@@ -4,6 +4,7 @@ import { Booking, BookingSchema } from '@domain/booking'
 import { StaffComplaint, StaffComplaintListSchema, StaffComplaintSchema } from '@domain/complaint'
 import { Enrollment, EnrollmentSchema } from '@domain/enrollment'
 import { InstitutionFacts, InstitutionFactsBody, InstitutionFactsSchema } from '@domain/institutionFacts'
+import { InstitutionFeesBody, InstitutionHoursBody } from '@domain/institutionProfile'
 import { Page, pageSchema } from '@domain/page'
 import { Review, ReviewPageSchema, ReviewSchema } from '@domain/review'
 import { Slot, SlotSchema, WeeklySlotsBody } from '@domain/slot'
@@ -141,4 +142,12 @@ export function getInstitutionFacts(): Promise<InstitutionFacts> {
 
 export function confirmInstitutionFacts(body: InstitutionFactsBody): Promise<InstitutionFacts> {
   return requestJson('PUT', '/api/v1/staff/institution/facts', InstitutionFactsSchema, { auth: true, body })
+}
+
+export function setInstitutionFees(body: InstitutionFeesBody): Promise<InstitutionFacts> {
+  return requestJson('PUT', '/api/v1/staff/institution/fees', InstitutionFactsSchema, { auth: true, body })
+}
+
+export function setInstitutionHours(body: InstitutionHoursBody): Promise<InstitutionFacts> {
+  return requestJson('PUT', '/api/v1/staff/institution/hours', InstitutionFactsSchema, { auth: true, body })
 }

@@ -69,7 +69,7 @@ export type Consent = z.infer<typeof ConsentSchema>
 
 /** How many subscribe messages of each kind the user may still be sent (one per acceptance). */
 export const SubscriptionCountSchema = z.object({
-  kind: z.enum(['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status', 'open_day_alert']),
+  kind: z.enum(['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status', 'open_day_alert', 'vacancy_stale']),
   remaining: z.number().int(),
 })
 export type SubscriptionCount = z.infer<typeof SubscriptionCountSchema>

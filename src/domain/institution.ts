@@ -4,6 +4,7 @@ import { ComplaintStatisticsSchema } from './complaint'
 import { CareModeFeeSchema } from './careMode'
 import { OpenSlotsSummarySchema } from './slotRules'
 import { safeText } from './safeText'
+import { VacancyCellSchema } from './vacancies'
 
 /**
  * Institution kinds as the 备案 (filing) lists name them:
@@ -75,6 +76,11 @@ export const InstitutionSummarySchema = z.object({
   careModes: z.array(CareModeFeeSchema),
   capacity: z.number().int().nonnegative(),
   vacancies: z.number().int().nonnegative(),
+  /**
+   * The care mode × age band cells with places (vacancies.ts), when staff broke the total
+   * down; absent or empty when they have not (the total alone then speaks).
+   */
+  openPlaces: z.array(VacancyCellSchema).optional(),
   rating: RatingSchema,
   demonstrationLevel: DemonstrationLevelSchema.nullable(),
   isDemo: z.boolean(),

@@ -18,8 +18,8 @@ export const MyBookingsSchema = pageSchema(MyBookingItemSchema)
 export const MY_BOOKINGS_PAGE = 50
 export type MyBookings = z.infer<typeof MyBookingsSchema>
 
-/** POST /api/v1/me/subscriptions: the template kinds the parent just accepted (one message each). */
-export const SUBSCRIPTION_KINDS = ['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status', 'open_day_alert'] as const
+/** POST /api/v1/me/subscriptions: the template kinds the parent (or staff: vacancy_stale, rectification_status) just accepted (one message each). */
+export const SUBSCRIPTION_KINDS = ['visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status', 'open_day_alert', 'vacancy_stale'] as const
 export const SubscriptionBodySchema = z.object({
   kinds: z.array(z.enum(SUBSCRIPTION_KINDS, { error: '订阅类型不正确' })).min(1, '请选择要订阅的提醒').max(SUBSCRIPTION_KINDS.length),
 })

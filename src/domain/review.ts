@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_PAGE_LIMIT } from './page'
 import { safeText } from './safeText'
+import { SlotKind } from './slot'
 
 /*
  * Parents' reviews of an institution (评价). Glossary: 安全 safety · 卫生 hygiene ·
@@ -167,16 +168,17 @@ export function maskNickname(nickname: string | null | undefined): string {
 
 /*
  * The verified-visit rule (docs/api.md, POST /institutions/:id/reviews): a parent may review an institution only
- * after being there — a visit, open day or trial booking that staff marked attended, or
+ * after being there — a visit, open day, trial or 计时托/临时托 booking that staff marked attended, or
  * an enrollment the institution admitted. A lecture (家长课堂) is not a visit of the
  * care itself; a booking merely made, or a no-show, proves nothing.
  */
 export interface VisitEvidence {
-  bookings: ReadonlyArray<{ slotKind: 'open_day' | 'visit' | 'trial' | 'lecture'; status: string }>
+  bookings: ReadonlyArray<{ slotKind: SlotKind; status: string }>
   enrollments: ReadonlyArray<{ status: string }>
 }
 
-export const REVIEWABLE_SLOT_KINDS = ['open_day', 'visit', 'trial'] as const
+/** A 计时托/临时托 session attended is care the parent has seen, so it counts as a visit too. */
+export const REVIEWABLE_SLOT_KINDS = ['open_day', 'visit', 'trial', 'hourly', 'temporary'] as const
 
 export function hasVerifiedVisit(evidence: VisitEvidence): boolean {
   const attended = evidence.bookings.some(

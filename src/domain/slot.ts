@@ -4,17 +4,24 @@ import { EVENT_QUERY_WINDOW, EVENT_WINDOW, isoDateTimeWithin } from './datedFiel
 
 /*
  * Bookable times an institution publishes (入托网上约):
- * open_day 托育开放日 · visit 预约参观 · trial 试托 · lecture 讲座/家长课堂 (生命1000天).
+ * open_day 托育开放日 · visit 预约参观 · trial 试托 · lecture 讲座/家长课堂 (生命1000天) ·
+ * hourly 计时托 and temporary 临时托 sessions — care by the hour or the day, booked
+ * through the same booking service and capacity guard as every other kind (issue 9).
  */
-export const SLOT_KINDS = ['open_day', 'visit', 'trial', 'lecture'] as const
-export const SlotKindSchema = z.enum(SLOT_KINDS, { error: '时段类型只能是开放日、参观、试托或讲座' })
+export const SLOT_KINDS = ['open_day', 'visit', 'trial', 'lecture', 'hourly', 'temporary'] as const
+export const SlotKindSchema = z.enum(SLOT_KINDS, { error: '时段类型只能是开放日、参观、试托、讲座、计时托或临时托' })
 export type SlotKind = z.infer<typeof SlotKindSchema>
 export const SLOT_KIND_LABELS: Record<SlotKind, string> = {
   open_day: '托育开放日',
   visit: '预约参观',
   trial: '试托',
   lecture: '家长课堂',
+  hourly: '计时托',
+  temporary: '临时托',
 }
+
+/** The kinds that are care itself (a child is looked after), not a visit or a talk. */
+export const CARE_SESSION_KINDS = ['hourly', 'temporary'] as const satisfies readonly SlotKind[]
 
 /** open — bookable while places remain and it has not started; cancelled — by staff, with notice. */
 export const SLOT_STATUSES = ['open', 'cancelled'] as const

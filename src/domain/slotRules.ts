@@ -104,5 +104,5 @@ export type OpenSlotsSummary = z.infer<typeof OpenSlotsSummarySchema>
 
 /** 可预约 on a card: an activity a parent can book within four weeks (issue 12). */
 export const BOOKABLE_WINDOW_DAYS = 28
-/** The activities that make a place 可预约 (lectures are listed under 家长课堂). */
-export const BOOKABLE_SLOT_KINDS = ['open_day', 'visit', 'trial'] as const
+/** The activities that make a place 可预约 (lectures are listed under 家长课堂); 计时托/临时托 sessions are bookable care. */
+export const BOOKABLE_SLOT_KINDS = ['open_day', 'visit', 'trial', 'hourly', 'temporary'] as const

@@ -1,5 +1,8 @@
 import { factFreshness, InstitutionFactsBodySchema } from '@domain/institutionFacts'
 
+/** The body's vacancies are per care mode × age band (vacancies.ts). */
+const threePlaces = [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 3 }]
+
 describe('how old an institution’s facts are', () => {
   const now = new Date('2026-11-29T10:00:00+08:00')
   it('counts Beijing calendar days and says so in plain words', () => {
@@ -12,8 +15,8 @@ describe('how old an institution’s facts are', () => {
     expect(factFreshness('空位信息', null, now)).toEqual({ daysAgo: null, stale: true, text: '空位信息未经机构确认' })
   })
   it('refuses more certified carers than carers, or one number without the other', () => {
-    expect(InstitutionFactsBodySchema.safeParse({ vacancies: 3, staffCount: 4, certifiedStaffCount: 5 }).success).toBe(false)
-    expect(InstitutionFactsBodySchema.safeParse({ vacancies: 3, staffCount: 4 }).success).toBe(false)
-    expect(InstitutionFactsBodySchema.safeParse({ vacancies: 3, staffCount: 4, certifiedStaffCount: 4 }).success).toBe(true)
+    expect(InstitutionFactsBodySchema.safeParse({ vacancies: threePlaces, staffCount: 4, certifiedStaffCount: 5 }).success).toBe(false)
+    expect(InstitutionFactsBodySchema.safeParse({ vacancies: threePlaces, staffCount: 4 }).success).toBe(false)
+    expect(InstitutionFactsBodySchema.safeParse({ vacancies: threePlaces, staffCount: 4, certifiedStaffCount: 4 }).success).toBe(true)
   })
 })

@@ -40,7 +40,7 @@ describe('hasVerifiedVisit', () => {
   const none = { bookings: [], enrollments: [] }
 
   it('allows a parent who attended a visit, an open day or a trial', () => {
-    for (const slotKind of ['visit', 'open_day', 'trial'] as const) {
+    for (const slotKind of ['visit', 'open_day', 'trial', 'hourly', 'temporary'] as const) {
       expect(hasVerifiedVisit({ ...none, bookings: [{ slotKind, status: 'attended' }] })).toBe(true)
     }
   })

@@ -42,6 +42,14 @@ describe('age acceptance on the slot day', () => {
     expect(checkSlotAge('lecture', '2026-03-11T10:00:00+08:00', unborn, range).ok).toBe(true)
   })
 
+  it('applies the age range to 计时托 and 临时托 sessions like any care', () => {
+    for (const kind of ['hourly', 'temporary'] as const) {
+      expect(checkSlotAge(kind, '2026-03-11T10:00:00+08:00', { birthDate: '2025-06-01', dueDate: null }, range).ok).toBe(false)
+      expect(checkSlotAge(kind, '2026-03-11T10:00:00+08:00', { birthDate: null, dueDate: '2026-06-01' }, range).ok).toBe(false)
+      expect(checkSlotAge(kind, '2026-03-11T10:00:00+08:00', { birthDate: '2024-09-01', dueDate: null }, range).ok).toBe(true)
+    }
+  })
+
   it('has no age rule for a lecture', () => {
     expect(checkSlotAge('lecture', '2026-03-11T10:00:00+08:00', { birthDate: '2021-01-01', dueDate: null }, range).ok).toBe(true)
   })

@@ -1,12 +1,13 @@
 import { Page } from 'playwright-core'
 import { ArticlePage } from '@domain/content'
 import { InstitutionSummary } from '@domain/institution'
+import { InstitutionFacts } from '@domain/institutionFacts'
 import { ratingRank } from '@domain/search'
 import dayjs from 'dayjs'
 import { readsInChinese } from '@domain/readsInChinese'
 import { SLOT_KIND_LABELS } from '@domain/slot'
 import { inShanghai } from '@domain/shanghaiTime'
-import { institutionAdminToken, institutionDetail, postJson, searchPage } from './support/api'
+import { getJson, institutionAdminToken, institutionDetail, postJson, searchPage } from './support/api'
 import { expectListToShow, inputIn, nextSearch } from './support/appPage'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { screenshot } from './support/screenshots'
@@ -284,9 +285,10 @@ describe('issue 12 in the H5 app', () => {
     const quiet = list.items.find((i) => i.bookable !== true)!
     expect(quiet).toBeDefined()
     openedUp = quiet
-    // Its admin fills the last places, so nothing can be booked or applied for.
+    // Its admin confirms no vacancy in any care mode or class, so nothing can be booked or applied for.
     const admin = await institutionAdminToken(baseUrl(), quiet.id, quiet.districtCode)
-    await postJson(baseUrl(), '/api/v1/staff/places', { enrolled: quiet.capacity }, admin, 'PUT')
+    const facts = await getJson<InstitutionFacts>(baseUrl(), '/api/v1/staff/institution/facts', admin)
+    await postJson(baseUrl(), '/api/v1/staff/institution/facts', { vacancies: facts.vacancyOptions.map((cell) => ({ ...cell, vacancies: 0 })) }, admin, 'PUT')
 
     // A parent not signed in (a fresh start of the app) opens the detail page.
     await page.evaluate(() => window.localStorage.clear())

@@ -1,5 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { InstitutionSummary } from '@domain/institution'
+import { InstitutionFacts } from '@domain/institutionFacts'
+import { bandsWithin, VacancyCell } from '@domain/vacancies'
 import { inShanghai } from '@domain/shanghaiTime'
 import { demoRegulatorToken, getJson, institutionAdminToken, searchPage } from './support/api'
 import { inputIn, nextSearch } from './support/appPage'
@@ -61,6 +63,14 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(() => stopAppSession(session, 'policy'), 30_000)
+
+/** The institution's vacancy cells with one more place (in its first cell, or a new one for its first mode and band). */
+function oneMorePlace(facts: InstitutionFacts, detail: InstitutionSummary): VacancyCell[] {
+  const cells = facts.vacancyCells.map(({ careMode, ageBand, vacancies }) => ({ careMode, ageBand, vacancies }))
+  if (cells.length === 0) return [{ careMode: detail.careModes[0].mode, ageBand: bandsWithin(detail.ageRange)[0], vacancies: facts.vacancies + 1 }]
+  cells[0].vacancies += 1
+  return cells
+}
 
 describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
   let target: InstitutionSummary
@@ -158,7 +168,7 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
     await expect(post('/api/v1/staff/vouchers/redeem', { code }, staff)).rejects.toThrow(/409/)
   })
 
-  it('saves a search on 找托育 and shows the alert in 我的 after staff add a vacancy', async () => {
+  it('saves a search on 找托育 and shows the alert in 我的 after staff add a vacancy (with the one vacancy editor)', async () => {
     await page.goto('/#/pages/find/index')
     await page.locator('.e2e-district-picker .e2e-district-option', { hasText: '渝北区' }).click()
     await page.locator('.e2e-result-list').waitFor()
@@ -168,9 +178,10 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
     await shot('09-search-saved')
     // let the alert job take its first look, then staff free a place
     await page.waitForTimeout(2500)
-    const detail = await getJson<{ capacity: number; vacancies: number }>(server.baseUrl, `/api/v1/institutions/${encodeURIComponent(target.id)}`)
     const staff = await institutionAdminToken(server.baseUrl, target.id, YUBEI)
-    await post('/api/v1/staff/places', { enrolled: detail.capacity - detail.vacancies - 1 }, staff, 'PUT')
+    const facts = await getJson<InstitutionFacts>(server.baseUrl, '/api/v1/staff/institution/facts', staff)
+    const detail = await getJson<InstitutionSummary>(server.baseUrl, `/api/v1/institutions/${encodeURIComponent(target.id)}`)
+    await post('/api/v1/staff/institution/facts', { vacancies: oneMorePlace(facts, detail) }, staff, 'PUT')
     await page.goto('/#/packages/policy/pages/alerts/index')
     const alert = page.locator('.e2e-alert').first()
     for (let i = 0; i < 20 && (await page.locator('.e2e-alert').count()) === 0; i += 1) {

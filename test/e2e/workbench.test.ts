@@ -150,7 +150,8 @@ describe('the workbench in the H5 app', () => {
     await desk.goto('/#/packages/workbench/pages/facts/index')
     await desk.reload()
     await desk.locator('.e2e-vacancy-freshness').waitFor()
-    await inputIn(desk, '.e2e-facts-vacancies').fill('3')
+    // The one vacancy editor: per care mode × age band (its own browser test is workbenchFacts.test.ts).
+    await inputIn(desk, '.e2e-facts-vacancy').fill('3')
     await inputIn(desk, '.e2e-facts-staff').fill('6')
     await inputIn(desk, '.e2e-facts-certified').fill('5')
     await desk.locator('.e2e-facts-save').click()

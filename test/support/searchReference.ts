@@ -3,6 +3,7 @@ import { distanceKm } from '@domain/geo'
 import { InstitutionSummary } from '@domain/institution'
 import { InstitutionRecord } from '@domain/institutionRecord'
 import { InstitutionSearch } from '@domain/search'
+import { sortCells, VacancyCell } from '@domain/vacancies'
 import { compareForSort, matchesSearch, SearchableInstitution } from '@server/features/find/searchRules'
 import { buildSearchText } from '../../server/platform/text/searchText'
 import { roundDistanceKm } from '../../server/features/find/institutionSearch'
@@ -14,7 +15,13 @@ import { roundDistanceKm } from '../../server/features/find/institutionSearch'
  */
 
 /** bookableIds: the institutions with an activity to book (no slots in a data set: none). */
-export function searchable(record: InstitutionRecord, districts: DistrictRecord[], bookableIds: ReadonlySet<string> = new Set()): SearchableInstitution {
+export function searchable(
+  record: InstitutionRecord,
+  districts: DistrictRecord[],
+  bookableIds: ReadonlySet<string> = new Set(),
+  vacancyCells: ReadonlyMap<string, readonly VacancyCell[]> = new Map(),
+): SearchableInstitution {
+  const openPlaces = sortCells((vacancyCells.get(record.id) ?? []).filter((cell) => cell.vacancies > 0))
   const district = districts.find((d) => d.code === record.districtCode)
   if (!district) throw new Error(`no district ${record.districtCode}`)
   return {
@@ -32,6 +39,7 @@ export function searchable(record: InstitutionRecord, districts: DistrictRecord[
     careModes: record.careModes,
     capacity: record.capacity,
     vacancies: record.capacity - record.enrolled,
+    ...(openPlaces.length > 0 ? { openPlaces } : {}),
     rating: {
       average: record.ratingCount > 0 ? Math.floor((record.ratingSum / record.ratingCount) * 10 + 0.5) / 10 : null,
       count: record.ratingCount,
@@ -43,10 +51,17 @@ export function searchable(record: InstitutionRecord, districts: DistrictRecord[
   }
 }
 
-export function referenceSearch(records: InstitutionRecord[], districts: DistrictRecord[], search: InstitutionSearch, bookableIds: ReadonlySet<string> = new Set()): InstitutionSummary[] {
+/** vacancyCells: staff's care mode × age band cells by institution (none: every total stands alone). */
+export function referenceSearch(
+  records: InstitutionRecord[],
+  districts: DistrictRecord[],
+  search: InstitutionSearch,
+  bookableIds: ReadonlySet<string> = new Set(),
+  vacancyCells: ReadonlyMap<string, readonly VacancyCell[]> = new Map(),
+): InstitutionSummary[] {
   const matching: InstitutionSummary[] = []
   for (const record of records) {
-    const inst = searchable(record, districts, bookableIds)
+    const inst = searchable(record, districts, bookableIds, vacancyCells)
     const exact = search.origin ? distanceKm(search.origin, inst.location) : undefined
     if (!matchesSearch(inst, search, exact)) continue
     const { searchText: _omit, ...summary } = inst

@@ -4,10 +4,12 @@ import { InstitutionFactsBodySchema, InstitutionFactsSchema } from '@domain/inst
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { institutionFacts, updateInstitutionFacts } from './institutionFacts'
+import { InstitutionFeesBodySchema, InstitutionHoursBodySchema } from '@domain/institutionProfile'
+import { updateInstitutionFees, updateInstitutionHours } from './institutionProfile'
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
 
-/** The institution's own facts in the 工作台 (institutionFacts.ts): read and confirm. */
+/** The institution's own facts in the 工作台 (institutionFacts.ts, institutionProfile.ts): read and confirm. */
 export function institutionFactsRoutes(db: Database): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -19,6 +21,16 @@ export function institutionFactsRoutes(db: Database): FastifyPluginAsyncZod {
       '/staff/institution/facts',
       { schema: { summary: '确认空位数、保育人员数和持证人数', tags: ['staff'], body: InstitutionFactsBodySchema, response: { 200: InstitutionFactsSchema, ...errors } } },
       async (request) => updateInstitutionFacts(db, (await requireInstitutionStaff(db, request)).staffInstitutionId, request.body),
+    )
+    app.put(
+      '/staff/institution/fees',
+      { schema: { summary: '设置本机构各托育方式的托育费（伙食费等见收费与退费约定）', tags: ['staff'], body: InstitutionFeesBodySchema, response: { 200: InstitutionFactsSchema, ...errors } } },
+      async (request) => updateInstitutionFees(db, (await requireInstitutionStaff(db, request)).staffInstitutionId, request.body),
+    )
+    app.put(
+      '/staff/institution/hours',
+      { schema: { summary: '设置本机构的服务日和开关门时间', tags: ['staff'], body: InstitutionHoursBodySchema, response: { 200: InstitutionFactsSchema, ...errors } } },
+      async (request) => updateInstitutionHours(db, (await requireInstitutionStaff(db, request)).staffInstitutionId, request.body),
     )
   }
 }

@@ -1,5 +1,6 @@
 import { CareModeFee } from '@domain/careMode'
 import { InstitutionSummary } from '@domain/institution'
+import { VacancyCell } from '@domain/vacancies'
 
 /*
  * The columns a summary needs and how a row becomes an InstitutionSummary. Search and
@@ -14,6 +15,15 @@ export const CARE_MODES_JSON = `coalesce((
     where m.institution_id = i.id
   ), '[]'::json)`
 
+/** The care mode × age band cells with places (institution_vacancies), as [mode, band, vacancies] in one order. */
+export const OPEN_PLACES_JSON = `coalesce((
+    select json_agg(json_build_array(v.care_mode, v.age_band, v.vacancies)
+                    order by array_position(array['full_day', 'half_day', 'hourly', 'temporary'], v.care_mode),
+                             array_position(array['infant', 'toddler', 'preschool'], v.age_band))
+    from institution_vacancies v
+    where v.institution_id = i.id and v.vacancies > 0
+  ), '[]'::json)`
+
 /**
  * The rating shown and sorted by: the mean rounded half-up to one decimal. Computed in
  * SQL once, so the sort key and the number shown can never disagree.
@@ -24,7 +34,7 @@ export const RATING_AVERAGE = `case when i.rating_count > 0
 export const SUMMARY_COLUMNS = `i.id, i.name, i.kind, d.name as district_name, i.district_code, i.street, i.address,
   i.lat, i.lng, i.affordable, i.filing_number, i.filing_status, i.min_age_months, i.max_age_months,
   i.capacity, i.enrolled, i.rating_count, ${RATING_AVERAGE} as rating_average,
-  i.demonstration_level, i.is_demo, ${CARE_MODES_JSON} as care_modes`
+  i.demonstration_level, i.is_demo, ${CARE_MODES_JSON} as care_modes, ${OPEN_PLACES_JSON} as open_places`
 
 export interface SummaryRow {
   id: string
@@ -48,6 +58,7 @@ export interface SummaryRow {
   demonstration_level: InstitutionSummary['demonstrationLevel']
   is_demo: boolean
   care_modes: CareModeFee[]
+  open_places: Array<[VacancyCell['careMode'], VacancyCell['ageBand'], number]>
 }
 
 export function toSummary(row: SummaryRow): InstitutionSummary {
@@ -66,6 +77,8 @@ export function toSummary(row: SummaryRow): InstitutionSummary {
     careModes: row.care_modes,
     capacity: row.capacity,
     vacancies: Math.max(0, row.capacity - row.enrolled),
+    // Only where staff broke the total down, so an institution without a breakdown answers as before.
+    ...(row.open_places.length > 0 ? { openPlaces: row.open_places.map(([careMode, ageBand, vacancies]) => ({ careMode, ageBand, vacancies })) } : {}),
     rating: { average: row.rating_average, count: row.rating_count },
     demonstrationLevel: row.demonstration_level,
     isDemo: row.is_demo,

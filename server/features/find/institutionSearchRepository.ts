@@ -1,5 +1,6 @@
 import { boundingBox } from '@domain/geo'
 import { feeBasisModes, InstitutionSearch, normaliseSearchText, RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from '@domain/search'
+import { ageBandOf } from '@domain/vacancies'
 import { Queryable } from '../../platform/db/database'
 import { containsPattern, SqlParams } from '../../platform/db/sqlParams'
 import { RATING_AVERAGE, SUMMARY_COLUMNS, SummaryRow } from './institutionRows'
@@ -83,7 +84,18 @@ export async function searchInstitutions(
     const age = p.add(search.ageMonths)
     where.push(`i.min_age_months <= ${age} and i.max_age_months >= ${age}`)
   }
-  if (search.hasVacancy === true) where.push('i.capacity - i.enrolled > 0')
+  if (search.hasVacancy === true) {
+    // hasVacancyFor of src/domain/vacancies.ts: a cell for the chosen modes and the child's band,
+    // or the total alone where staff never broke it down.
+    const band = search.ageMonths === undefined ? null : ageBandOf(search.ageMonths)
+    const cell = `v.institution_id = i.id and v.vacancies > 0`
+    const wanted = [
+      modes ? `v.care_mode = any(${modes}::text[])` : 'true',
+      search.ageMonths === undefined ? 'true' : band === null ? 'false' : `v.age_band = ${p.add(band)}`,
+    ].join(' and ')
+    where.push(`i.capacity - i.enrolled > 0`)
+    where.push(`(not exists (select 1 from institution_vacancies v where ${cell}) or exists (select 1 from institution_vacancies v where ${cell} and ${wanted}))`)
+  }
   if (search.hasVacancy === false) where.push('i.capacity - i.enrolled <= 0')
   if (search.kind) where.push(`i.kind = ${p.add(search.kind)}`)
   if (search.q) {

@@ -1,6 +1,6 @@
 import { CARE_MODES, CareModeFee } from '@domain/careMode'
 import { Queryable } from '../../platform/db/database'
-import { RATING_AVERAGE, SummaryRow } from './institutionRows'
+import { OPEN_PLACES_JSON, RATING_AVERAGE, SummaryRow } from './institutionRows'
 
 export interface SearchableRow extends SummaryRow {
   search_text: string
@@ -31,6 +31,7 @@ const COLUMNS = [
   ['rating_average', RATING_AVERAGE],
   ['demonstration_level', 'i.demonstration_level'],
   ['is_demo', 'i.is_demo'],
+  ['open_places', OPEN_PLACES_JSON],
   ['search_text', 'i.search_text'],
 ] as const satisfies ReadonlyArray<readonly [keyof SearchableRow, string]>
 

@@ -1,6 +1,7 @@
 import { isAgeAccepted } from '@domain/age'
 import { CareMode } from '@domain/careMode'
 import { InstitutionSummary } from '@domain/institution'
+import { hasVacancyFor } from '@domain/vacancies'
 import { basisCareModes, InstitutionSearch, normaliseSearchText, ratingRank, relevantCareModes, SearchSort, sortFee } from '@domain/search'
 
 /*
@@ -28,7 +29,7 @@ export function matchesSearch(inst: SearchableInstitution, search: InstitutionSe
   if (search.maxFee !== undefined && !basisCareModes(inst.careModes, search.careModes).some((m) => m.fee <= search.maxFee!)) return false
   if (search.affordable !== undefined && inst.affordable !== search.affordable) return false
   if (search.ageMonths !== undefined && !isAgeAccepted(inst.ageRange, search.ageMonths)) return false
-  if (search.hasVacancy === true && inst.vacancies <= 0) return false
+  if (search.hasVacancy === true && !hasVacancyFor(inst.vacancies, inst.openPlaces ?? [], search)) return false
   if (search.bookable === true && inst.bookable !== true) return false
   if (search.hasVacancy === false && inst.vacancies > 0) return false
   if (search.kind && inst.kind !== search.kind) return false

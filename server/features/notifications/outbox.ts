@@ -1,7 +1,7 @@
 import { Queryable } from '../../platform/db/database'
 
 /** What a subscribe message is about; one WeChat template per kind. */
-export type NotificationKind = 'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert' | 'rectification_status' | 'open_day_alert'
+export type NotificationKind = 'visit_reminder' | 'booking_status' | 'enrollment_status' | 'complaint_status' | 'vacancy_alert' | 'rectification_status' | 'open_day_alert' | 'vacancy_stale'
 
 export interface QueuedNotification {
   userId: string

@@ -7,6 +7,7 @@ export interface WechatTemplates {
   vacancy_alert: string
   rectification_status: string
   open_day_alert: string
+  vacancy_stale: string
 }
 
 /** Placeholder template ids for the demo and tests (the fake WeChat server accepts any). */
@@ -18,4 +19,5 @@ export const DEMO_TEMPLATES: WechatTemplates = {
   vacancy_alert: 'demo-vacancy-alert',
   rectification_status: 'demo-rectification-status',
   open_day_alert: 'demo-open-day-alert',
+  vacancy_stale: 'demo-vacancy-stale',
 }

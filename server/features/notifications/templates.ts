@@ -23,6 +23,8 @@ export const TEMPLATE_FIELDS: Record<NotificationKind, Record<string, string>> =
   rectification_status: { institution: 'thing1', status: 'phrase2', note: 'thing3' },
   // 开放日提醒: 机构名称 / 活动 / 时间
   open_day_alert: { institution: 'thing1', activity: 'thing2', time: 'time3' },
+  // 信息更新提醒 (staff): 机构名称 / 内容 / 上次确认
+  vacancy_stale: { institution: 'thing1', note: 'thing2', time: 'time3' },
 }
 
 /** Where tapping the message leads: 我的, which lists bookings, applications and complaints. */

@@ -16,6 +16,7 @@ export const SUBSCRIPTION_KIND_LABELS: Record<SubscriptionKind, string> = {
   vacancy_alert: '保存的搜索有空位或开放日时通知我',
   rectification_status: '整改通知有新进展时通知我',
   open_day_alert: '这家机构发布开放日时通知我',
+  vacancy_stale: '空位信息超过 14 天未确认时提醒我',
 }
 
 export interface TemplateRequest {

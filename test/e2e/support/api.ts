@@ -2,8 +2,8 @@ import { DistrictSummary } from '@domain/district'
 import { InstitutionDetail, InstitutionSummary } from '@domain/institution'
 
 /** Reads the running server's API directly, to check what the browser shows against it. */
-export async function getJson<T>(baseUrl: string, pathAndQuery: string): Promise<T> {
-  const response = await fetch(new URL(pathAndQuery, baseUrl))
+export async function getJson<T>(baseUrl: string, pathAndQuery: string, token?: string): Promise<T> {
+  const response = await fetch(new URL(pathAndQuery, baseUrl), token ? { headers: { authorization: `Bearer ${token}` } } : undefined)
   const text = await response.text()
   if (response.status !== 200) throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${text.slice(0, 500)}`)
   return JSON.parse(text) as T

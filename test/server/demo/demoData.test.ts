@@ -1,6 +1,7 @@
 import { Database } from '@server/platform/db/database'
 import { seedDemoData } from '@server/demo/demoData'
 import { calibratedTotal } from '@server/demo/generator'
+import { ensureDemoVacancies } from '@server/demo/demoVacancies'
 import { openTestDatabase, TEST_BACKENDS, TestDatabase } from '../../support/database'
 
 describe.each(TEST_BACKENDS)('seedDemoData on %s', (backend) => {
@@ -21,6 +22,19 @@ describe.each(TEST_BACKENDS)('seedDemoData on %s', (backend) => {
        from institutions group by district_code order by district_code`,
     )
     expect(counts.rows.find((r) => r.code === '500112')).toEqual({ code: '500112', n: 117, places: 6_201 })
+  })
+
+  it('splits every demo institution’s vacancies per care mode and age band, adding up to its total, once', async () => {
+    expect(await ensureDemoVacancies(db)).toBeGreaterThan(100)
+    const mismatched = await db.query<{ id: string }>(
+      `select i.id from institutions i
+       left join (select institution_id, sum(vacancies)::int as total from institution_vacancies group by institution_id) v on v.institution_id = i.id
+       where i.is_demo and coalesce(v.total, -1) <> greatest(i.capacity - i.enrolled, 0) and v.total is not null`,
+    )
+    expect(mismatched.rows).toEqual([])
+    const unconfirmed = await db.query<{ n: number }>(`select count(*)::int as n from institutions where is_demo and vacancies_confirmed_at < now() - interval '14 days'`)
+    expect(unconfirmed.rows[0].n).toBeGreaterThan(0)
+    expect(await ensureDemoVacancies(db)).toBe(0)
   })
 
   it('makes an institution on 龙溪街道 findable by "lxjd"', async () => {

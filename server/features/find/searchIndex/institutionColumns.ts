@@ -1,6 +1,7 @@
 import { CARE_MODES, CareMode } from '@domain/careMode'
 import { INSTITUTION_KINDS, InstitutionKind, InstitutionSummary } from '@domain/institution'
 import { ratingRank } from '@domain/search'
+import { AGE_BANDS, AgeBand } from '@domain/vacancies'
 import { SearchableRow } from '../searchIndexRepository'
 import { toSummary } from '../institutionRows'
 import { checkedSummary } from './checkedSummary'
@@ -18,6 +19,10 @@ import { toRadians } from './distance'
 const NO_FEE_HERE = Number.NaN
 
 export const CARE_MODE_BIT: Record<CareMode, number> = Object.fromEntries(CARE_MODES.map((mode, i) => [mode, 1 << i])) as Record<CareMode, number>
+/** One bit per care mode × age band cell with places: mode index × 3 + band index (12 bits). */
+export function vacancyBit(mode: CareMode, band: AgeBand): number {
+  return 1 << (CARE_MODES.indexOf(mode) * AGE_BANDS.length + AGE_BANDS.indexOf(band))
+}
 export const KIND_CODE: Record<InstitutionKind, number> = Object.fromEntries(INSTITUTION_KINDS.map((kind, i) => [kind, i])) as Record<InstitutionKind, number>
 
 export interface InstitutionColumns {
@@ -34,6 +39,8 @@ export interface InstitutionColumns {
   kind: Uint8Array
   affordable: Uint8Array
   vacancies: Float64Array
+  /** vacancyBit of every cell with places; 0 when staff never broke the total down. */
+  openPlaceBits: Uint16Array
   minAgeMonths: Float64Array
   maxAgeMonths: Float64Array
   /** Index into `districts`. */
@@ -67,6 +74,7 @@ export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummar
     kind: new Uint8Array(count),
     affordable: new Uint8Array(count),
     vacancies: new Float64Array(count),
+    openPlaceBits: new Uint16Array(count),
     minAgeMonths: new Float64Array(count),
     maxAgeMonths: new Float64Array(count),
     district: new Uint16Array(count),
@@ -84,6 +92,7 @@ export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummar
     columns.kind[i] = KIND_CODE[s.kind]
     columns.affordable[i] = s.affordable ? 1 : 0
     columns.vacancies[i] = s.vacancies
+    for (const cell of s.openPlaces ?? []) if (cell.vacancies > 0) columns.openPlaceBits[i] |= vacancyBit(cell.careMode, cell.ageBand)
     columns.minAgeMonths[i] = s.ageRange.minMonths
     columns.maxAgeMonths[i] = s.ageRange.maxMonths
     const districtKey = `${s.districtCode}\u0000${s.district}`

@@ -1,6 +1,7 @@
 import { CARE_MODES } from '@domain/careMode'
 import { feeBasisModes, InstitutionSearch, normaliseSearchText } from '@domain/search'
-import { CARE_MODE_BIT, InstitutionColumns, KIND_CODE } from './institutionColumns'
+import { AGE_BANDS, ageBandOf } from '@domain/vacancies'
+import { CARE_MODE_BIT, InstitutionColumns, KIND_CODE, vacancyBit } from './institutionColumns'
 
 /** The fee sort's key when no relevant fee exists, as in compareForSort and the SQL search. */
 const NO_FEE = Number.MAX_SAFE_INTEGER
@@ -14,7 +15,7 @@ const MODES = CARE_MODES.length
  * answers.
  */
 export function compileFilter(columns: InstitutionColumns, search: InstitutionSearch): (entry: number) => boolean {
-  const { district, kind, affordable, careModeBits, fees, vacancies, minAgeMonths, maxAgeMonths, searchText } = columns
+  const { district, kind, affordable, careModeBits, fees, vacancies, openPlaceBits, minAgeMonths, maxAgeMonths, searchText } = columns
   const districtAllowed = search.district ? districtsNamed(columns, search.district) : undefined
   const chosenBits = chosenCareModeBits(search)
   const basisBits = feeBasisBits(search)
@@ -23,6 +24,7 @@ export function compileFilter(columns: InstitutionColumns, search: InstitutionSe
   const wantAffordable = search.affordable === undefined ? -1 : search.affordable ? 1 : 0
   const age = search.ageMonths
   const hasVacancy = search.hasVacancy
+  const wantedPlaces = wantedPlaceBits(search)
   const text = search.q ? normaliseSearchText(search.q) : ''
 
   return (entry) => {
@@ -30,6 +32,8 @@ export function compileFilter(columns: InstitutionColumns, search: InstitutionSe
     if (kindCode >= 0 && kind[entry] !== kindCode) return false
     if (wantAffordable >= 0 && affordable[entry] !== wantAffordable) return false
     if (hasVacancy === true && !(vacancies[entry] > 0)) return false
+    // hasVacancyFor of src/domain/vacancies.ts: no breakdown means the total alone speaks.
+    if (hasVacancy === true && openPlaceBits[entry] !== 0 && (openPlaceBits[entry] & wantedPlaces) === 0) return false
     if (hasVacancy === false && vacancies[entry] > 0) return false
     if (age !== undefined && (age < minAgeMonths[entry] || age > maxAgeMonths[entry])) return false
     if (chosenBits !== 0 && (careModeBits[entry] & chosenBits) === 0) return false
@@ -72,6 +76,15 @@ export function compileFeeKey(columns: InstitutionColumns, search: InstitutionSe
 function feeBasisBits(search: InstitutionSearch): number {
   let bits = 0
   for (const mode of feeBasisModes(search.careModes)) bits |= CARE_MODE_BIT[mode]
+  return bits
+}
+
+/** The cells that would satisfy the parent: chosen modes (or all) × the child's band (or all). */
+function wantedPlaceBits(search: InstitutionSearch): number {
+  const modes = search.careModes.length > 0 ? search.careModes : CARE_MODES
+  const band = search.ageMonths === undefined ? undefined : ageBandOf(search.ageMonths)
+  let bits = 0
+  for (const mode of modes) for (const b of AGE_BANDS) if (band === undefined || b === band) bits |= vacancyBit(mode, b)
   return bits
 }
 

@@ -72,7 +72,7 @@ create table institution_grades (
 -- A rectification notice's steps reach the other side as a subscribe message of their own.
 alter table subscriptions drop constraint subscriptions_kind_check;
 alter table subscriptions add constraint subscriptions_kind_check
-  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status'));
+  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'vacancy_stale', 'rectification_status'));
 alter table notification_outbox drop constraint notification_outbox_kind_check;
 alter table notification_outbox add constraint notification_outbox_kind_check
-  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status'));
+  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'vacancy_stale', 'rectification_status'));

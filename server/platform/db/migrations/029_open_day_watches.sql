@@ -23,7 +23,7 @@ alter table saved_search_alerts add constraint saved_search_alerts_change_check
 -- Its subscribe message is a kind of its own (机构名称 / 活动 / 时间).
 alter table subscriptions drop constraint subscriptions_kind_check;
 alter table subscriptions add constraint subscriptions_kind_check
-  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status', 'open_day_alert'));
+  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'vacancy_stale', 'rectification_status', 'open_day_alert'));
 alter table notification_outbox drop constraint notification_outbox_kind_check;
 alter table notification_outbox add constraint notification_outbox_kind_check
-  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'rectification_status', 'open_day_alert'));
+  check (kind in ('visit_reminder', 'booking_status', 'enrollment_status', 'complaint_status', 'vacancy_alert', 'vacancy_stale', 'rectification_status', 'open_day_alert'));

@@ -51,6 +51,7 @@ export const WORKBENCH_ROUTES = {
   home: `${ROOT}/home/index`,
   join: `${ROOT}/join/index`,
   oversightInstitution: `${ROOT}/institution/index`,
+  facts: `${ROOT}/facts/index`,
 } as const
 
 /** The regulator's page of one institution of the district (监管记录). */

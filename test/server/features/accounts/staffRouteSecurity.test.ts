@@ -110,10 +110,11 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     if (path.endsWith('/return')) return { reason: '照片不清楚，请补拍' }
     if (path.endsWith('/inspections')) return { inspectedOn: inDays(-1), result: 'passed', summary: '检查合格' }
     if (path.endsWith('/grade')) return { grade: 'level_1' }
-    if (path.endsWith('/staff/institution/facts') && method === 'put') return { vacancies: 1, staffCount: 2, certifiedStaffCount: 1 }
+    if (path.endsWith('/staff/institution/facts') && method === 'put') return { vacancies: [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 1 }], staffCount: 2, certifiedStaffCount: 1 }
+    if (path.endsWith('/staff/institution/fees')) return { careModes: [{ mode: 'full_day', fee: 260_000 }] }
+    if (path.endsWith('/staff/institution/hours')) return { days: '周一至周五', opensAt: '07:30', closesAt: '18:00' }
     if (path.endsWith('/staff/fee-terms')) return { mealsFenPerMonth: 0, registrationFen: 0, depositFen: 0, prepayMonths: 1, noticeDays: 30, refundOnWithdrawal: '按天退还剩余费用' }
     if (path.endsWith('/staff/vouchers/redeem')) return { code: 'ABCD2345' }
-    if (path.endsWith('/staff/places')) return { enrolled: 1 }
     if (path.endsWith('/staff/district-plan')) {
       return { population: 1_000_000, populationSource: '统计公报', placesPerThousandTarget: 4.5, affordableShareTarget: 0.6, certifiedStaffShareTarget: 0.9, complaintsInTimeTarget: null, reportedPlacesPerThousand: null, targetsSource: '规划' }
     }

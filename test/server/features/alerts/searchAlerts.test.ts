@@ -10,6 +10,7 @@ import { TEST_BACKENDS } from '@test/support/database'
 import { createFamilies } from '@test/support/postgresHarness'
 import { requestJson} from '@test/support/session'
 import { signInStaff } from '@test/support/staffAccounts'
+import { bandsWithin } from '@domain/vacancies'
 
 /*
  * The alert bar: a vacancy added in the workbench produces exactly one alert for each
@@ -113,7 +114,7 @@ describe.each(TEST_BACKENDS)('saved-search alerts on %s', (backend) => {
 
   it('alerts exactly the saved searches a brute-force matcher picks when staff free two places', async () => {
     const staff = await signInStaff(t, target.id)
-    const put = await requestJson(t.app, 'PUT', '/api/v1/staff/places', { enrolled: target.capacity - 2 }, staff.headers)
+    const put = await requestJson(t.app, 'PUT', '/api/v1/staff/institution/facts', vacanciesOf(target, 2), staff.headers)
     expect(put.status).toBe(200)
     const started = performance.now()
     const round = await t.app.searchAlerts.runOnce()
@@ -136,7 +137,7 @@ describe.each(TEST_BACKENDS)('saved-search alerts on %s', (backend) => {
     const owner = searches.find((s) => bruteForceMatches(s, target))!
     const before = (await alertRows()).length
     const staff = await signInStaff(t, target.id)
-    await requestJson(t.app, 'PUT', '/api/v1/staff/places', { enrolled: target.capacity - 4 }, staff.headers)
+    await requestJson(t.app, 'PUT', '/api/v1/staff/institution/facts', vacanciesOf(target, 4), staff.headers)
     await insertSlotRow(t.db, { institutionId: target.id, kind: 'open_day', startsInHours: 72 })
     const round = await t.app.searchAlerts.runOnce()
     expect(round.alerts).toBe(0)
@@ -159,6 +160,11 @@ describe.each(TEST_BACKENDS)('saved-search alerts on %s', (backend) => {
     expect(Math.max(...perDay.values())).toBe(1)
   })
 })
+
+/** The one vacancy editor's body: `total` places in the institution's first care mode and age band. */
+function vacanciesOf(institution: InstitutionRecord, total: number) {
+  return { vacancies: [{ careMode: institution.careModes[0].mode, ageBand: bandsWithin(institution.ageRange)[0], vacancies: total }] }
+}
 
 describe('saved searches over HTTP', () => {
   let t: TestApp
@@ -200,7 +206,7 @@ describe('saved searches over HTTP', () => {
     await new Promise((resolve) => setTimeout(resolve, 600))
     const staff = await signInStaff(t, 'inst-a')
     const changedAt = Date.now()
-    await requestJson(t.app, 'PUT', '/api/v1/staff/places', { enrolled: 19 }, staff.headers)
+    await requestJson(t.app, 'PUT', '/api/v1/staff/institution/facts', { vacancies: [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 1 }] }, staff.headers)
     let alerts: unknown[] = []
     while (alerts.length === 0 && Date.now() - changedAt < 60_000) {
       await new Promise((resolve) => setTimeout(resolve, 50))

@@ -59,6 +59,15 @@ describeOnPostgres('booking races on real PostgreSQL', () => {
     expect(await overbookedSlots(pg.db)).toEqual([])
   })
 
+  it.each(['hourly', 'temporary'] as const)('gives a 5-place %s (计时托/临时托) session to exactly 5 of 60 parents booking at once', async (kind) => {
+    const slotId = await insertSlotRow(pg.db, { institutionId: 'race', capacity: 5, kind })
+    const families = await createFamilies(pg.db, 60)
+    const answers = await Promise.all(families.map((f) => book(base, f, slotId)))
+    expect(statusCounts(answers)).toEqual({ '201': 5, '409 SLOT_FULL': 55 })
+    expect(await slotBooked(pg.db, slotId)).toEqual({ booked: 5, capacity: 5, holding: 5 })
+    expect(await overbookedSlots(pg.db)).toEqual([])
+  })
+
   it('books once when one request is sent many times at once with the same key', async () => {
     const slotId = await insertSlotRow(pg.db, { institutionId: 'race', capacity: 10 })
     const [family] = await createFamilies(pg.db, 1)

@@ -104,6 +104,29 @@ describe.each(TEST_BACKENDS)('staff routes on %s', (backend) => {
       expect(created.status).toBe(201)
     })
 
+    it.each(['hourly', 'temporary'] as const)('publishes weekly %s care sessions that parents see, book, and hear about when edited or cancelled', async (kind) => {
+      const first = inShanghai().add(2, 'week').day(2).hour(14).minute(0).second(0).millisecond(0)
+      const at = (weeks: number, hour: number) => first.add(weeks, 'week').hour(hour).format('YYYY-MM-DDTHH:mm:ssZ')
+      const created = await staffPost(staff, '/api/v1/staff/slots/weekly', { kind, startsAt: at(0, 14), endsAt: at(0, 17), capacity: 1, weeks: 3 })
+      expect(created.status).toBe(201)
+      const sessions = (created.body as { items: { id: string; kind: string; title: string }[] }).items
+      expect(sessions).toHaveLength(3)
+      expect(sessions[0]).toMatchObject({ kind, title: kind === 'hourly' ? '计时托' : '临时托' })
+      const listed = await requestJson(t.app, 'GET', `/api/v1/institutions/inst-s/slots?kind=${kind}`)
+      expect((listed.body as { items: { id: string }[] }).items.map((slot) => slot.id)).toEqual(expect.arrayContaining(sessions.map((slot) => slot.id)))
+      const booked = await book(sessions[0].id)
+      // One place: the same capacity guard as every other kind.
+      const parent = await signInParent(t.app)
+      const child = await addChild(t.app, parent)
+      expect(await postBooking(t.app, parent, bookingBody(sessions[0].id, child.id))).toMatchObject({ status: 409, body: { error: { code: 'SLOT_FULL' } } })
+      const moved = await requestJson(t.app, 'PATCH', `/api/v1/staff/slots/${sessions[0].id}`, { startsAt: at(0, 15), endsAt: at(0, 18) }, staff.headers)
+      expect(moved.status).toBe(200)
+      expect((await staffPost(staff, `/api/v1/staff/slots/${sessions[0].id}/cancel`)).status).toBe(200)
+      const notices = await t.db.query<{ user_id: string }>(`select user_id from notification_outbox where subject_id = $1`, [booked.id])
+      expect(notices.rows.length).toBeGreaterThanOrEqual(2)
+      expect(notices.rows.every((row) => row.user_id === booked.parent.userId)).toBe(true)
+    })
+
     it('cancels a slot, its bookings and queues a notice to each family', async () => {
       const slotId = await insertSlotRow(t.db, { institutionId: 'inst-s', capacity: 5 })
       const a = await book(slotId)

@@ -16,6 +16,7 @@ import { useRemote } from '@app/hooks/useRemote'
 import { describeHours, describeRating, describeVacancies } from '@app/lib/format/describe'
 import { BookingActions } from '../../components/BookingActions'
 import { ClassList } from '../../components/ClassList'
+import { VacancyCells } from '../../components/VacancyCells'
 import { ContactActions } from '../../components/ContactActions'
 import { FeeTable } from '../../components/FeeTable'
 import { FeeTermsView } from '../../components/FeeTermsView'
@@ -52,6 +53,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
 
       <Section title='收费'>
         <FeeTable institution={inst} />
+        {inst.facts && <Text className='muted e2e-detail-fees-freshness'>{inst.facts.feesFreshness.text}</Text>}
         <NetPrice institutionId={inst.id} />
       </Section>
 
@@ -63,6 +65,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
         <Fact label='招收月龄' value={describeAgeRange(inst.ageRange)} />
         <Fact label='托位' value={describeVacancies(inst.vacancies, inst.capacity)} className='e2e-detail-vacancies' />
         {inst.facts && <Fact label='空位' value={inst.facts.vacancyFreshness.text} className='e2e-detail-vacancy-freshness' />}
+        {inst.facts && <VacancyCells facts={inst.facts} />}
         {inst.facts?.staffing && (
           <Fact
             label='保育人员'
@@ -70,7 +73,7 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
             className='e2e-detail-staffing'
           />
         )}
-        <Fact label='服务时间' value={describeHours(inst.hours)} />
+        <Fact label='服务时间' value={inst.facts ? `${describeHours(inst.hours)}（${inst.facts.hoursFreshness.text}）` : describeHours(inst.hours)} className='e2e-detail-hours' />
         <ClassList classes={inst.classes} />
       </Section>
 

@@ -11,6 +11,7 @@ import { saveSession } from '@app/store/session'
 import { ROLE_NAMES } from '@domain/staffAccess'
 import { DesktopSessions } from '../../components/DesktopSessions'
 import { DesktopSignIn } from '../../components/DesktopSignIn'
+import { StaleVacancyBanner } from '../../components/StaleVacancyBanner'
 import { sectionsFor, WORKBENCH_ROUTES } from '../../lib/sections'
 import { useRoles } from '../../lib/useRoles'
 import '../../styles/workbench.scss'
@@ -74,6 +75,7 @@ export default function WorkbenchHome() {
             {roles.value.regulator && <Text className='workbench-tag'>{`${roles.value.regulator.districtName} · ${ROLE_NAMES.regulator}`}</Text>}
             {roles.value.institution && <Text className='workbench-tag'>{`${roles.value.institution.institutionName} · ${ROLE_NAMES[roles.value.institution.role]}`}</Text>}
           </View>
+          {roles.value.institution && <StaleVacancyBanner />}
           <View className='workbench__grid'>
             {sectionsFor(roles.value).map((section) => (
               <View key={section.key} className={`workbench-card e2e-section e2e-section-${section.key}`} onClick={() => void openPage(section.url)}>

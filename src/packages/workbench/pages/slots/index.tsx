@@ -7,6 +7,7 @@ import { ErrorView, LoadingView } from '@app/components/StatusViews'
 import { useRemote } from '@app/hooks/useRemote'
 import { inShanghai } from '@domain/shanghaiTime'
 import { SLOT_KINDS, SLOT_KIND_LABELS, SlotKind, WeeklySlotsBodySchema } from '@domain/slot'
+import { Chip } from '@app/components/Chip'
 import '../../styles/workbench.scss'
 
 /** 时段发布: publish a slot once or every week, and cancel one (booked parents are told). */
@@ -44,9 +45,12 @@ export default function SlotsPage() {
     <PageRoot className='workbench e2e-slots-page'>
       <View className='workbench-card'>
         <Text className='workbench-card__title'>发布时段</Text>
-        <Picker mode='selector' range={SLOT_KINDS.map((k) => SLOT_KIND_LABELS[k])} onChange={(e) => setKind(SLOT_KINDS[Number(e.detail.value)])}>
-          <View className='workbench-input e2e-slot-kind'>{SLOT_KIND_LABELS[kind]}</View>
-        </Picker>
+        {/* Six kinds, 计时托/临时托 sessions among them: chips show them all at once, on a phone and a PC alike. */}
+        <View className='chip-row chip-row--wrap e2e-slot-kind'>
+          {SLOT_KINDS.map((k) => (
+            <Chip key={k} label={SLOT_KIND_LABELS[k]} selected={kind === k} onTap={() => setKind(k)} className={`e2e-slot-kind-${k}`} />
+          ))}
+        </View>
         <Picker mode='date' value={date} onChange={(e) => setDate(e.detail.value)}>
           <View className='workbench-input'>{`日期 ${date}`}</View>
         </Picker>
