@@ -64,11 +64,16 @@ beforeAll(async () => {
 
 afterAll(() => stopAppSession(session, 'policy'), 30_000)
 
-/** The institution's vacancy cells with one more place (in its first cell, or a new one for its first mode and band). */
-function oneMorePlace(facts: InstitutionFacts, detail: InstitutionSummary): VacancyCell[] {
+/**
+ * The institution's vacancy cells with one more place in 全日托 · 托小班: the target takes
+ * 15-month-olds in 全日托 (yubeiTarget), so whatever the saved search asks of care mode and
+ * age on 找托育, the new place is one it wants (alerts match the cell, not only the total).
+ */
+function oneMorePlace(facts: InstitutionFacts): VacancyCell[] {
   const cells = facts.vacancyCells.map(({ careMode, ageBand, vacancies }) => ({ careMode, ageBand, vacancies }))
-  if (cells.length === 0) return [{ careMode: detail.careModes[0].mode, ageBand: bandsWithin(detail.ageRange)[0], vacancies: facts.vacancies + 1 }]
-  cells[0].vacancies += 1
+  const wanted = cells.find((c) => c.careMode === 'full_day' && c.ageBand === 'toddler')
+  if (wanted) wanted.vacancies += 1
+  else cells.push({ careMode: 'full_day', ageBand: 'toddler', vacancies: cells.length === 0 ? facts.vacancies + 1 : 1 })
   return cells
 }
 
@@ -180,8 +185,7 @@ describe('政策、到手价、体验券和空位提醒 in the H5 app', () => {
     await page.waitForTimeout(2500)
     const staff = await institutionAdminToken(server.baseUrl, target.id, YUBEI)
     const facts = await getJson<InstitutionFacts>(server.baseUrl, '/api/v1/staff/institution/facts', staff)
-    const detail = await getJson<InstitutionSummary>(server.baseUrl, `/api/v1/institutions/${encodeURIComponent(target.id)}`)
-    await post('/api/v1/staff/institution/facts', { vacancies: oneMorePlace(facts, detail) }, staff, 'PUT')
+    await post('/api/v1/staff/institution/facts', { vacancies: oneMorePlace(facts) }, staff, 'PUT')
     await page.goto('/#/packages/policy/pages/alerts/index')
     const alert = page.locator('.e2e-alert').first()
     for (let i = 0; i < 20 && (await page.locator('.e2e-alert').count()) === 0; i += 1) {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import { AlertChange, AlertInstitution, savedSearchMatches } from '@domain/savedSearch'
+import { AlertChange, AlertInstitution, SavedSearch, savedSearchMatches } from '@domain/savedSearch'
+import { hasVacancyFor, VacancyWish } from '@domain/vacancies'
 import { inShanghai, todayInShanghai } from '@domain/shanghaiTime'
 import { Database, Transaction } from '../../platform/db/database'
 import { enqueueNotification } from '../notifications/outbox'
@@ -56,6 +57,10 @@ export async function runAlertRound(db: Database, now: Date = new Date()): Promi
   })
 }
 
+function wishOf(search: SavedSearch): VacancyWish {
+  return { careModes: search.careMode === null ? [] : [search.careMode], ...(search.ageMonths === null ? {} : { ageMonths: search.ageMonths }) }
+}
+
 async function writeAlerts(tx: Transaction, changes: Change[], day: string): Promise<number> {
   const institutions = new Map((await findAlertInstitutions(tx, [...new Set(changes.map((c) => c.institutionId))])).map((row) => [row.id, row]))
   const searches = (await listAllSavedSearches(tx)).map((row) => ({ userId: row.user_id, search: toSavedSearch(row) }))
@@ -72,6 +77,9 @@ async function writeAlerts(tx: Transaction, changes: Change[], day: string): Pro
         careModes: row.care_modes,
       }
       if (!savedSearchMatches(search, facts)) continue
+      // A vacancy tells this search only if there is now a place for what it asks: its care
+      // mode and the child's age band (issue 9's cells), not a place in another class.
+      if (change.change === 'vacancy_gained' && !hasVacancyFor(row.vacancies, row.open_places, wishOf(search))) continue
       const text = `${row.name} ${change.detail}`
       const first = await insertAlert(tx, { id: crypto.randomUUID(), savedSearchId: search.id, userId, day, change: change.change, institutionId: row.id, text })
       if (first) {

@@ -1,5 +1,6 @@
 import { CareMode } from '@domain/careMode'
 import { AlertChange, SavedSearchBody } from '@domain/savedSearch'
+import { VacancyCell } from '@domain/vacancies'
 import { Queryable } from '../../platform/db/database'
 import { cursorTimeSql, TimeAndId } from '../../platform/http/paging'
 
@@ -167,12 +168,19 @@ export interface AlertInstitutionRow {
   min_age_months: number
   max_age_months: number
   care_modes: Array<{ mode: CareMode; fee: number }>
+  /** capacity − enrolled: the total the cells add up to. */
+  vacancies: number
+  /** The care mode × age band cells with places (issue 9); empty until staff broke the total down. */
+  open_places: VacancyCell[]
 }
 
 export async function findAlertInstitutions(db: Queryable, ids: string[]): Promise<AlertInstitutionRow[]> {
   const { rows } = await db.query<AlertInstitutionRow>(
     `select i.id, i.name, i.district_code, i.lat, i.lng, i.affordable, i.min_age_months, i.max_age_months,
-       coalesce((select json_agg(json_build_object('mode', f.mode, 'fee', f.fee_fen)) from institution_care_modes f where f.institution_id = i.id), '[]'::json) as care_modes
+       coalesce((select json_agg(json_build_object('mode', f.mode, 'fee', f.fee_fen)) from institution_care_modes f where f.institution_id = i.id), '[]'::json) as care_modes,
+       i.capacity - i.enrolled as vacancies,
+       coalesce((select json_agg(json_build_object('careMode', v.care_mode, 'ageBand', v.age_band, 'vacancies', v.vacancies))
+                 from institution_vacancies v where v.institution_id = i.id and v.vacancies > 0), '[]'::json) as open_places
      from institutions i where i.id = any($1::text[])`,
     [ids],
   )

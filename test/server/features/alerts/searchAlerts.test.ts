@@ -49,6 +49,12 @@ function bruteForceMatches(s: Criteria, inst: InstitutionRecord): boolean {
   return place && affordable && age && mode
 }
 
+/** A vacancy tells a search only if it is in the search's care mode and the child's class (乳儿班 0–11 months, 托小班 12–23, 托大班 24–36). */
+function wantsCell(s: Criteria, cell: { careMode: CareMode; ageBand: string }): boolean {
+  const band = s.ageMonths === null ? null : s.ageMonths < 12 ? 'infant' : s.ageMonths < 24 ? 'toddler' : 'preschool'
+  return (s.careMode === null || s.careMode === cell.careMode) && (band === null || band === cell.ageBand)
+}
+
 const CENTRE = { lat: 29.6055, lng: 106.5235 }
 
 function savedSearchArbitrary(userIds: string[]) {
@@ -71,6 +77,8 @@ describe.each(TEST_BACKENDS)('saved-search alerts on %s', (backend) => {
   let institutions: InstitutionRecord[]
   let searches: Criteria[]
   let target: InstitutionRecord
+  /** Told of the two places staff free at target (in its first care mode and class). */
+  const alertedForTarget = (s: Criteria) => bruteForceMatches(s, target) && wantsCell(s, vacanciesOf(target, 2).vacancies[0])
 
   beforeAll(async () => {
     t = await openTestApp(backend)
@@ -119,8 +127,9 @@ describe.each(TEST_BACKENDS)('saved-search alerts on %s', (backend) => {
     const started = performance.now()
     const round = await t.app.searchAlerts.runOnce()
     const roundMs = performance.now() - started
-    const expected = new Set(searches.filter((s) => bruteForceMatches(s, target)).map((s) => s.id))
-    // a meaningful sample: some match, most do not
+    const expected = new Set(searches.filter(alertedForTarget).map((s) => s.id))
+    // a meaningful sample: some match, most do not, and some match the institution but want another care mode or class
+    expect(searches.filter((s) => bruteForceMatches(s, target) && !alertedForTarget(s)).length).toBeGreaterThan(5)
     expect(expected.size).toBeGreaterThan(20)
     expect(expected.size).toBeLessThan(900)
     const rows = await alertRows()
@@ -134,26 +143,33 @@ describe.each(TEST_BACKENDS)('saved-search alerts on %s', (backend) => {
   })
 
   it('names what changed, shows it in 我的, and sends no second alert the same day', async () => {
-    const owner = searches.find((s) => bruteForceMatches(s, target))!
+    const owner = searches.find(alertedForTarget)!
     const before = (await alertRows()).length
     const staff = await signInStaff(t, target.id)
     await requestJson(t.app, 'PUT', '/api/v1/staff/institution/facts', vacanciesOf(target, 4), staff.headers)
     await insertSlotRow(t.db, { institutionId: target.id, kind: 'open_day', startsInHours: 72 })
     const round = await t.app.searchAlerts.runOnce()
-    expect(round.alerts).toBe(0)
-    expect((await alertRows()).length).toBe(before)
+    // the searches already told today get nothing more; those that want another care mode or
+    // class were not told of the places, so the open day is their first alert today
+    const toldOfOpenDay = searches.filter((s) => bruteForceMatches(s, target) && !alertedForTarget(s))
+    expect(round.alerts).toBe(toldOfOpenDay.length)
+    expect((await alertRows()).length).toBe(before + toldOfOpenDay.length)
     const { rows } = await t.db.query<{ text: string }>(`select text from saved_search_alerts where saved_search_id = $1`, [owner.id])
     expect(rows[0].text).toBe(`${target.name} 新增 2 个空位（现有 2 个）`)
   })
 
   it('alerts a matching search of another institution when it publishes an open day', async () => {
+    // every search matching target has had its alert today (the places, or target's open day)
     const other = institutions.find((i) => i.id !== target.id && searches.some((s) => bruteForceMatches(s, i) && !bruteForceMatches(s, target)))!
     const expected = searches.filter((s) => bruteForceMatches(s, other) && !bruteForceMatches(s, target)).map((s) => s.id)
     await insertSlotRow(t.db, { institutionId: other.id, kind: 'open_day', startsInHours: 48 })
     const round = await t.app.searchAlerts.runOnce(new Date(Date.now() + 1000))
     expect(round.alerts).toBe(expected.length)
     const rows = await alertRows()
-    expect(rows.filter((r) => r.change === 'open_day_published').map((r) => r.saved_search_id).sort()).toEqual([...expected].sort())
+    const toldOfTargetsOpenDay = new Set(searches.filter((s) => bruteForceMatches(s, target) && !alertedForTarget(s)).map((s) => s.id))
+    const openDayAlerts = rows.filter((r) => r.change === 'open_day_published').map((r) => r.saved_search_id)
+    expect(openDayAlerts.filter((id) => !toldOfTargetsOpenDay.has(id)).sort()).toEqual([...expected].sort())
+    expect(openDayAlerts).toHaveLength(expected.length + toldOfTargetsOpenDay.size)
     // never two alerts for one saved search on one day
     const perDay = new Map<string, number>()
     for (const r of rows) perDay.set(`${r.saved_search_id} ${r.alert_day}`, (perDay.get(`${r.saved_search_id} ${r.alert_day}`) ?? 0) + 1)
