@@ -78,7 +78,8 @@ export const InstitutionSummarySchema = z.object({
   vacancies: z.number().int().nonnegative(),
   /**
    * The care mode × age band cells with places (vacancies.ts), when staff broke the total
-   * down; absent or empty when they have not (the total alone then speaks).
+   * down; empty when they have not (the total alone then speaks). Every answer carries it;
+   * optional so summaries built elsewhere (tests, older clients' caches) still parse.
    */
   openPlaces: z.array(VacancyCellSchema).optional(),
   rating: RatingSchema,

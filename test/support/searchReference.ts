@@ -39,7 +39,7 @@ export function searchable(
     careModes: record.careModes,
     capacity: record.capacity,
     vacancies: record.capacity - record.enrolled,
-    ...(openPlaces.length > 0 ? { openPlaces } : {}),
+    openPlaces,
     rating: {
       average: record.ratingCount > 0 ? Math.floor((record.ratingSum / record.ratingCount) * 10 + 0.5) / 10 : null,
       count: record.ratingCount,

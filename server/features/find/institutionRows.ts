@@ -77,8 +77,8 @@ export function toSummary(row: SummaryRow): InstitutionSummary {
     careModes: row.care_modes,
     capacity: row.capacity,
     vacancies: Math.max(0, row.capacity - row.enrolled),
-    // Only where staff broke the total down, so an institution without a breakdown answers as before.
-    ...(row.open_places.length > 0 ? { openPlaces: row.open_places.map(([careMode, ageBand, vacancies]) => ({ careMode, ageBand, vacancies })) } : {}),
+    // Empty where staff never broke the total down (the total alone then speaks).
+    openPlaces: row.open_places.map(([careMode, ageBand, vacancies]) => ({ careMode, ageBand, vacancies })),
     rating: { average: row.rating_average, count: row.rating_count },
     demonstrationLevel: row.demonstration_level,
     isDemo: row.is_demo,

@@ -7,7 +7,7 @@ import { LiveSearchIndex } from '@server/features/find/searchIndex/liveSearchInd
  */
 function embeddedLikeDatabase(institutions: number): Queryable {
   const ids = Array.from({ length: institutions }, (_, i) => `inst-${String(i).padStart(6, '0')}`)
-  const row = (id: string) => [id, `（演示数据）托育园${id}`, 'childcare_center', '渝北区', '500112', '龙溪街道', '渝北区龙溪街道1号', 29.6, 106.5, true, `F-${id}`, 'filed', 6, 36, 40, 10, 0, null, null, true, id]
+  const row = (id: string) => [id, `（演示数据）托育园${id}`, 'childcare_center', '渝北区', '500112', '龙溪街道', '渝北区龙溪街道1号', 29.6, 106.5, true, `F-${id}`, 'filed', 6, 36, 40, 10, 0, null, null, true, [], id]
   return {
     async query(sql: string, params?: unknown[]) {
       if (sql.includes('search_index_version')) return { rows: [{ version: 1 }] }
