@@ -113,8 +113,9 @@ export async function reorderPremisesPhotos(db: Database, institutionId: string,
   await db.transaction(async (tx) => {
     if (!(await lockInstitution(tx, institutionId))) throw new ApiError('NOT_FOUND', '没有找到这家机构')
     const current = (await listPremisesPhotos(tx, institutionId)).map((row) => row.id)
-    const same = current.length === body.photoIds.length && body.photoIds.every((id) => current.includes(id))
-    if (!same) throw new ApiError('VALIDATION', '新顺序要包含现有的每一张照片，且只出现一次，请刷新后再排', { photoIds: '照片列表已变化，请刷新后再排' })
+    // Another institution's photo id (or one already removed) is simply not found here.
+    if (body.photoIds.some((id) => !current.includes(id))) throw new ApiError('NOT_FOUND', '没有找到这张照片，它可能已被删除')
+    if (current.length !== body.photoIds.length) throw new ApiError('VALIDATION', '新顺序要包含现有的每一张照片，且只出现一次，请刷新后再排', { photoIds: '照片列表已变化，请刷新后再排' })
     await setPremisesPhotoOrder(tx, institutionId, body.photoIds)
     await publish(tx, institutionId, now)
   })
