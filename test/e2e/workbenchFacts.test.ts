@@ -188,9 +188,11 @@ describe('the institution keeps its own page true', () => {
     await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(target.id)}`)
     await page.locator('.e2e-detail-premises').scrollIntoViewIfNeeded()
     await expect(page.locator('.e2e-detail-photos-freshness').innerText()).resolves.toBe('环境照片今天更新')
+    // lazyLoad: the <img> gets its src once it scrolls into view, then must really load.
     const photo = page.locator('.e2e-detail-photo img').last()
+    await photo.scrollIntoViewIfNeeded()
+    await page.waitForFunction((el) => el instanceof HTMLImageElement && el.src !== '' && el.complete && el.naturalWidth > 0, await photo.elementHandle(), { timeout: 10_000 })
     await expect(photo.getAttribute('src')).resolves.toContain(detail.photos[detail.photos.length - 1])
-    await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await photo.elementHandle(), { timeout: 10_000 })
     await shot(page, '09-phone-detail-premises-photos')
 
     // Removing it takes it off the parent's page.
