@@ -119,4 +119,18 @@ describe.each(TEST_BACKENDS)('环境照片 kept by staff, public to parents, on 
     const still = await requestJson(t.app, 'GET', '/api/v1/institutions/photo-inst')
     expect((still.body as { photos: string[] }).photos).toHaveLength(8)
   })
+
+  it('lets only one of three uploads racing for the ninth place in, keeping no file of the others', async () => {
+    const count = async () => (await t.db.query<{ n: number }>(`select count(*)::int as n from institution_photos where institution_id = 'photo-inst'`)).rows[0].n
+    expect(await count()).toBe(8)
+    const png = await plainPng()
+    const answers = await Promise.all([1, 2, 3].map(() => upload(t, staff.headers, png, 'room.png', 'image/png')))
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400, 400])
+    expect(await count()).toBe(9)
+    const detail = await requestJson(t.app, 'GET', '/api/v1/institutions/photo-inst')
+    expect((detail.body as { photos: string[] }).photos).toHaveLength(9)
+    // Every stored row has its file (a refused upload's file was removed again, not left behind a row).
+    const keys = (await t.db.query<{ storage_key: string }>(`select storage_key from institution_photos`)).rows
+    for (const { storage_key } of keys) expect(await t.app.attachmentStore.get(storage_key)).not.toBeNull()
+  })
 })
