@@ -49,7 +49,7 @@ export function premisesPhotoRoutes(db: Database, store: AttachmentStore): Fasti
     app.delete(
       '/staff/institution/photos/:photoId',
       { schema: { summary: '删除一张环境照片', tags: ['staff'], params: PremisesPhotoParamsSchema, response: { 200: PremisesPhotosSchema, ...errors } } },
-      async (request) => removePremisesPhoto(db, store, (await requireInstitutionStaff(db, request)).staffInstitutionId, request.params.photoId),
+      async (request) => removePremisesPhoto(db, store, await requireInstitutionStaff(db, request), request.params.photoId),
     )
     app.put(
       '/staff/institution/photos/order',

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { factFreshness } from '@domain/institutionFacts'
 import { PREMISES_PHOTOS_MAX, PremisesPhotoOrderBody, PremisesPhotos, premisesPhotoPath } from '@domain/premisesPhotos'
+import { insertAuditEntry } from '../../platform/db/auditLog'
 import { Database, Queryable } from '../../platform/db/database'
 import { ApiError } from '../../platform/http/apiError'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
@@ -75,8 +76,9 @@ export async function addPremisesPhoto(
     await db.transaction(async (tx) => {
       if (!(await lockInstitution(tx, institutionId))) throw new ApiError('NOT_FOUND', '没有找到这家机构')
       if ((await countPremisesPhotos(tx, institutionId)) >= PREMISES_PHOTOS_MAX) throw tooMany()
+      const photoId = `pph_${randomToken()}`
       await insertPremisesPhoto(tx, {
-        id: `pph_${randomToken()}`,
+        id: photoId,
         institutionId,
         storageKey,
         contentType: photo.contentType,
@@ -85,6 +87,8 @@ export async function addPremisesPhoto(
         height: photo.height,
         uploadedBy: staff.userId,
       })
+      // Public content: who put each photo up (and took it down) stays on record after the row is gone.
+      await insertAuditEntry(tx, { actorUserId: staff.userId, action: 'premises_photo_added', subjectKind: 'institution', subjectId: institutionId, detail: { photoId } })
       await publish(tx, institutionId, now)
     })
   } catch (error) {
@@ -95,11 +99,19 @@ export async function addPremisesPhoto(
 }
 
 /** DELETE /api/v1/staff/institution/photos/:photoId — the row first, the file after the commit. */
-export async function removePremisesPhoto(db: Database, store: AttachmentStore, institutionId: string, photoId: string, now: Date = new Date()): Promise<PremisesPhotos> {
+export async function removePremisesPhoto(
+  db: Database,
+  store: AttachmentStore,
+  staff: { userId: string; staffInstitutionId: string },
+  photoId: string,
+  now: Date = new Date(),
+): Promise<PremisesPhotos> {
+  const institutionId = staff.staffInstitutionId
   const removed = await db.transaction(async (tx) => {
     if (!(await lockInstitution(tx, institutionId))) throw new ApiError('NOT_FOUND', '没有找到这家机构')
     const row = await deletePremisesPhoto(tx, institutionId, photoId)
     if (!row) throw new ApiError('NOT_FOUND', '没有找到这张照片，它可能已被删除')
+    await insertAuditEntry(tx, { actorUserId: staff.userId, action: 'premises_photo_removed', subjectKind: 'institution', subjectId: institutionId, detail: { photoId } })
     await publish(tx, institutionId, now)
     return row
   })

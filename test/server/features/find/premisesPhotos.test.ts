@@ -105,6 +105,15 @@ describe.each(TEST_BACKENDS)('环境照片 kept by staff, public to parents, on 
     expect((detail.body as { photos: string[] }).photos).toHaveLength(8)
     const again = await requestJson(t.app, 'DELETE', `/api/v1/staff/institution/photos/${victim.id}`, undefined, staff.headers)
     expect(again.status).toBe(404)
+    // Who put it up and who took it down stay on record.
+    const audit = await t.db.query<{ action: string; actor_user_id: string }>(
+      `select action, actor_user_id from audit_log where subject_kind = 'institution' and subject_id = 'photo-inst' and detail->>'photoId' = $1 order by id`,
+      [victim.id],
+    )
+    expect(audit.rows).toEqual([
+      { action: 'premises_photo_added', actor_user_id: staff.userId },
+      { action: 'premises_photo_removed', actor_user_id: staff.userId },
+    ])
   })
 
   it('refuses parents and other institutions’ staff', async () => {
