@@ -26,6 +26,7 @@ import { enrollmentRoutes } from './features/booking/enrollmentRoutes'
 import { healthRoutes } from './platform/http/healthRoutes'
 import { institutionRoutes } from './features/find/institutionRoutes'
 import { institutionFactsRoutes } from './features/find/institutionFactsRoutes'
+import { premisesPhotoRoutes } from './features/find/premisesPhotoRoutes'
 import { filingListRoutes } from './features/find/filingImport/filingListRoutes'
 import { lectureRoutes } from './features/content/lectureRoutes'
 import { meRoutes } from './features/accounts/meRoutes'
@@ -204,6 +205,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(enrollmentRoutes(db))
       await api.register(staffRoutes(db))
       await api.register(institutionFactsRoutes(db))
+      await api.register(premisesPhotoRoutes(db, attachmentStore))
       await api.register(filingListRoutes(db))
       await api.register(districtGlanceRoutes(db))
       await api.register(

@@ -32,32 +32,45 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Mini-program: a temp file path from Taro.chooseMedia, sent with Taro.uploadFile. */
-export async function uploadPhotoFile(filePath: string): Promise<Upload> {
+/**
+ * Mini-program: a temp file path from Taro.chooseMedia, sent with Taro.uploadFile to `path`
+ * (complaint evidence here, 环境照片 in premisesPhotos.ts), its answer checked by `schema`.
+ */
+export async function sendPhotoFile<T>(path: string, schema: z.ZodType<T>, filePath: string): Promise<T> {
   let result: Taro.uploadFile.SuccessCallbackResult
   try {
-    result = await Taro.uploadFile({ url: buildUrl(API_BASE_URL, UPLOAD_PATH), filePath, name: 'file', header: authHeader(), timeout: UPLOAD_TIMEOUT_MS })
+    result = await Taro.uploadFile({ url: buildUrl(API_BASE_URL, path), filePath, name: 'file', header: authHeader(), timeout: UPLOAD_TIMEOUT_MS })
   } catch (failure) {
     throw transportError(failure)
   }
   if (result.statusCode === 401) signedOutByServer()
-  return readResponse(result.statusCode, parseJson(result.data), UploadSchema)
+  return readResponse(result.statusCode, parseJson(result.data), schema)
 }
 
 /** H5: a File from the page's own <input type="file">, sent as multipart with fetch. */
-export async function uploadPhotoBlob(file: Blob, fileName: string): Promise<Upload> {
+export async function sendPhotoBlob<T>(path: string, schema: z.ZodType<T>, file: Blob, fileName: string): Promise<T> {
   const form = new FormData()
   form.append('file', file, fileName)
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), UPLOAD_TIMEOUT_MS)
   let response: Response
   try {
-    response = await fetch(buildUrl(API_BASE_URL, UPLOAD_PATH), { method: 'POST', body: form, headers: authHeader(), signal: controller.signal })
+    response = await fetch(buildUrl(API_BASE_URL, path), { method: 'POST', body: form, headers: authHeader(), signal: controller.signal })
   } catch (failure) {
     throw controller.signal.aborted ? new ApiError('TIMEOUT', CLIENT_ERROR_MESSAGES.TIMEOUT, null) : transportError(failure)
   } finally {
     clearTimeout(timer)
   }
   if (response.status === 401) signedOutByServer()
-  return readResponse(response.status, parseJson(await response.text()), UploadSchema)
+  return readResponse(response.status, parseJson(await response.text()), schema)
+}
+
+/** A complaint photo from the mini-program's chooser. */
+export function uploadPhotoFile(filePath: string): Promise<Upload> {
+  return sendPhotoFile(UPLOAD_PATH, UploadSchema, filePath)
+}
+
+/** A complaint photo from H5's file input. */
+export function uploadPhotoBlob(file: Blob, fileName: string): Promise<Upload> {
+  return sendPhotoBlob(UPLOAD_PATH, UploadSchema, file, fileName)
 }

@@ -168,6 +168,7 @@ export const InstitutionDetailSchema = InstitutionSummarySchema.extend({
   }),
   hours: OpeningHoursSchema,
   classes: z.array(ClassGroupSchema),
+  /** 环境照片 kept by its staff: public paths in display order (premisesPhotos.ts). */
   photos: z.array(z.string()),
   contactPhone: z.string(),
   description: z.string(),

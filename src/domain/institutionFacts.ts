@@ -64,6 +64,8 @@ export const InstitutionFactsSchema = z.object({
   /** When staff last set 托育费 per care mode / the opening hours ("收费信息 3 天前更新"). */
   feesFreshness: FreshnessSchema,
   hoursFreshness: FreshnessSchema,
+  /** When staff last added, removed or reordered the 环境照片 (premisesPhotos.ts). */
+  photosFreshness: FreshnessSchema,
   staffing: z
     .object({
       staffCount: z.number().int(),

@@ -7,12 +7,13 @@ import { inputIn } from './support/appPage'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
+import { jpegWithGps } from '@test/support/photoFixtures'
 
 /*
  * 机构工作台 · the institution's own page (issue 9), in the H5 build: staff on a wide
  * desktop page publish 计时托 sessions, keep vacancies per care mode × age band, fees and
- * hours; the parent on a phone-sized page books the session and reads the institution
- * page with how fresh each fact is.
+ * hours and 环境照片; the parent on a phone-sized page books the session and reads the
+ * institution page with how fresh each fact is.
  */
 
 jest.setTimeout(180_000)
@@ -163,5 +164,40 @@ describe('the institution keeps its own page true', () => {
     await expect(page.locator('.e2e-detail-hours .fact__value').innerText()).resolves.toBe('周一至周六 07:30–18:30（服务时间今天更新）')
     await page.locator('.e2e-detail-hours').scrollIntoViewIfNeeded()
     await shot(page, '07-phone-detail-fees-and-hours')
+  })
+
+  it('staff upload a photo of the premises and the parent’s page shows it with when it was updated', async () => {
+    await desk.goto('/#/packages/workbench/pages/facts/index')
+    await desk.reload()
+    await desk.locator('.e2e-premises-photos').waitFor()
+    const before = await desk.locator('.e2e-premises-photo').count()
+    const [upload] = await Promise.all([
+      desk.waitForResponse((r) => r.url().endsWith('/api/v1/staff/institution/photos') && r.request().method() === 'POST'),
+      desk.locator('input.e2e-premises-photo-input').setInputFiles({ name: 'playroom.jpg', mimeType: 'image/jpeg', buffer: await jpegWithGps() }),
+    ])
+    expect(upload.status()).toBe(201)
+    await desk.locator('.e2e-premises-message', { hasText: '照片已上传' }).waitFor()
+    await expect(desk.locator('.e2e-premises-photo').count()).resolves.toBe(before + 1)
+    await expect(desk.locator('.e2e-premises-freshness').innerText()).resolves.toBe('环境照片今天更新')
+    await desk.locator('.e2e-premises-photos').scrollIntoViewIfNeeded()
+    await shot(desk, '08-desktop-premises-photo-uploaded')
+
+    // The parent, not signed in as staff, sees the photo itself (it loads) and its age.
+    const detail = await institutionDetail(server.baseUrl, target.id)
+    expect(detail.photos).toHaveLength(before + 1)
+    await page.goto(`/#/packages/institution/pages/detail/index?id=${encodeURIComponent(target.id)}`)
+    await page.locator('.e2e-detail-premises').scrollIntoViewIfNeeded()
+    await expect(page.locator('.e2e-detail-photos-freshness').innerText()).resolves.toBe('环境照片今天更新')
+    // lazyLoad: the <img> gets its src once it scrolls into view, then must really load.
+    const photo = page.locator('.e2e-detail-photo img').last()
+    await photo.scrollIntoViewIfNeeded()
+    await page.waitForFunction((el) => el instanceof HTMLImageElement && el.src !== '' && el.complete && el.naturalWidth > 0, await photo.elementHandle(), { timeout: 10_000 })
+    await expect(photo.getAttribute('src')).resolves.toContain(detail.photos[detail.photos.length - 1])
+    await shot(page, '09-phone-detail-premises-photos')
+
+    // Removing it takes it off the parent's page.
+    await desk.locator('.e2e-premises-photo-remove').last().click()
+    await desk.locator('.e2e-premises-message', { hasText: '照片已删除' }).waitFor()
+    expect((await institutionDetail(server.baseUrl, target.id)).photos).toHaveLength(before)
   })
 })

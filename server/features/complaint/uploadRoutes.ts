@@ -1,19 +1,14 @@
-import multipart from '@fastify/multipart'
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { ErrorBodySchema } from '@domain/errors'
 import { Database } from '../../platform/db/database'
-import { ApiError } from '../../platform/http/apiError'
 import { requireViewer } from '../accounts/authentication'
 import { perIpLimit } from '../../platform/http/rateLimit'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
-import { MAX_PHOTO_BYTES } from '../../platform/storage/cleanPhoto'
+import { acceptOnePhoto, readUploadedPhoto, refuseOversizedPhoto } from '../../platform/http/photoUpload'
 import { readAttachment, uploadPhoto } from './uploads'
 import { safeText } from '@domain/safeText'
-
-/** Room for the multipart boundaries and part headers around one photo. */
-const MULTIPART_OVERHEAD_BYTES = 64 * 1024
 
 const UploadResultSchema = z.object({ id: z.string() })
 
@@ -22,35 +17,6 @@ const AttachmentQuerySchema = z.object({
   expires: z.coerce.number({ error: '链接无效' }).int('链接无效'),
   sig: safeText().min(1, '链接无效').max(200, '链接无效'),
 })
-
-const TOO_LARGE = '照片不能超过 10 MB'
-
-/** Multipart failures (plugin errors) in docs/api.md's words: always a 400 the parent can act on. */
-function multipartProblem(error: unknown): ApiError | null {
-  const code = (error as { code?: string }).code
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return new ApiError('VALIDATION', TOO_LARGE, { file: TOO_LARGE })
-  if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return new ApiError('VALIDATION', '请以 multipart/form-data 上传照片', { file: '请以 multipart/form-data 上传照片' })
-  if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-    return new ApiError('VALIDATION', '一次只能上传一张照片', { file: '一次只能上传一张照片' })
-  }
-  if (typeof code === 'string' && code.startsWith('FST_')) return new ApiError('VALIDATION', '上传的内容格式不正确', { file: '上传的内容格式不正确' })
-  return null
-}
-
-/**
- * The file part into memory, refused as soon as it passes 10 MB. (The plugin's toBuffer
- * would wait for the end of the part, which a hostile client need never send.)
- */
-async function readPhoto(file: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of file) {
-    size += chunk.length
-    if (size > MAX_PHOTO_BYTES) throw new ApiError('VALIDATION', TOO_LARGE, { file: TOO_LARGE })
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks)
-}
 
 /**
  * Complaint photos (issue 4): POST /uploads takes one photo as multipart field `file`
@@ -61,26 +27,13 @@ async function readPhoto(file: AsyncIterable<Buffer>): Promise<Buffer> {
 export function uploadRoutes(db: Database, store: AttachmentStore, photos: AttachmentUrlSigner): FastifyPluginAsyncZod {
   return async (app) => {
     // Encapsulated: only these routes accept multipart bodies; the rest of the API stays JSON.
-    await app.register(multipart, {
-      // One byte over the limit still arrives, so readPhoto can tell "too large" from "exactly 10 MB".
-      limits: { fileSize: MAX_PHOTO_BYTES + 1, files: 1, fields: 4, parts: 5, fieldSize: 1024, headerPairs: 20 },
-      throwFileSizeLimit: true,
-    })
+    await acceptOnePhoto(app)
 
     app.post(
       '/uploads',
       {
         config: perIpLimit(60),
-        // A declared length beyond one photo is refused before a byte of the body is read,
-        // and the connection closed, so a 50 MB body is never taken in. Bodies without a
-        // length (chunked) are cut off by the multipart fileSize limit while streaming.
-        onRequest: async (request, reply) => {
-          const declared = Number(request.headers['content-length'] ?? 0)
-          if (declared > MAX_PHOTO_BYTES + MULTIPART_OVERHEAD_BYTES) {
-            reply.header('connection', 'close')
-            throw new ApiError('VALIDATION', TOO_LARGE, { file: TOO_LARGE })
-          }
-        },
+        onRequest: refuseOversizedPhoto,
         schema: {
           summary: '上传投诉照片（JPEG/PNG/WebP，≤10 MB，去除位置等信息）',
           tags: ['complaints'],
@@ -90,17 +43,7 @@ export function uploadRoutes(db: Database, store: AttachmentStore, photos: Attac
       },
       async (request, reply) => {
         const viewer = await requireViewer(db, request)
-        let bytes: Buffer
-        try {
-          const part = await request.file()
-          if (!part) throw new ApiError('VALIDATION', '请选择一张照片', { file: '请选择一张照片' })
-          bytes = await readPhoto(part.file)
-        } catch (error) {
-          const problem = multipartProblem(error) ?? error
-          // The rest of a refused body is not read: the connection closes after the answer.
-          if (problem instanceof ApiError) reply.header('connection', 'close')
-          throw problem
-        }
+        const bytes = await readUploadedPhoto(request, reply)
         return reply.code(201).send(await uploadPhoto(db, store, viewer, bytes))
       },
     )

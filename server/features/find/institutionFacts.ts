@@ -27,12 +27,13 @@ interface FactsRow {
   staffing_updated_at: Date | null
   fees_updated_at: Date | null
   hours_updated_at: Date | null
+  photos_updated_at: Date | null
 }
 
 async function findFactsRow(db: Queryable, institutionId: string): Promise<FactsRow | undefined> {
   const result = await db.query<FactsRow>(
     `select min_age_months, max_age_months, capacity, enrolled, vacancies_confirmed_at, staff_count, certified_staff_count, staffing_updated_at,
-       fees_updated_at, hours_updated_at,
+       fees_updated_at, hours_updated_at, photos_updated_at,
        array(select m.mode from institution_care_modes m where m.institution_id = i.id) as care_modes
      from institutions i where id = $1`,
     [institutionId],
@@ -110,6 +111,7 @@ function toFacts(row: FactsRow, cells: VacancyCellRow[], now: Date): Institution
     vacancyFreshness: factFreshness('空位信息', confirmed, now),
     feesFreshness: factFreshness('收费信息', at(row.fees_updated_at), now, PROFILE_STALE_DAYS),
     hoursFreshness: factFreshness('服务时间', at(row.hours_updated_at), now, PROFILE_STALE_DAYS),
+    photosFreshness: factFreshness('环境照片', at(row.photos_updated_at), now, PROFILE_STALE_DAYS),
     staffing: staffed
       ? {
           staffCount: row.staff_count!,

@@ -8,6 +8,7 @@ import { bookingBody, insertSlotRow, monthFromNow, postBooking, seedInstitutions
 import { complaintBody, fileComplaint } from '@test/server/features/complaint/complaintFixtures'
 import { parentWhoBooked, postReview, scores } from '@test/server/features/complaint/reviewFixtures'
 import { BEIBEI, YUBEI } from '@test/fixtures/institutions'
+import { multipartPhoto, plainPng } from '@test/support/photoFixtures'
 
 /*
  * Issue 9's security bar: every staff and regulator route (read from the app's own
@@ -32,6 +33,11 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
   let insiders: { staff: TestSession; regulator: TestSession }
 
   const post = (who: TestSession, url: string, body?: unknown) => requestJson(t.app, 'POST', url, body, who.headers)
+  /** 环境照片 are multipart uploads, not JSON. */
+  const uploadPhoto = async (headers: Record<string, string>) => {
+    const body = multipartPhoto(await plainPng(), 'room.png', 'image/png')
+    return t.app.inject({ method: 'POST', url: '/api/v1/staff/institution/photos', headers: { ...body.headers, ...headers }, payload: body.payload })
+  }
 
   beforeAll(async () => {
     t = await openTestApp(backend)
@@ -55,6 +61,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     const invitation = await post(admin, '/api/v1/staff/invitations', { role: 'institution_staff', note: '新来的老师' })
     const members = (await requestJson(t.app, 'GET', '/api/v1/staff/members', undefined, regulator.headers)).body as { items: { id: string; role: string }[] }
     const notice = await post(regulator, '/api/v1/staff/rectifications', { institutionId: TARGET, issue: '消防通道堵塞', dueOn: inDays(20) })
+    const premises = await uploadPhoto(staff.headers)
     Object.assign(ids, {
       slot: slotId,
       booking: (booking.body as { id: string }).id,
@@ -64,6 +71,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
       invitation: (invitation.body as { id: string }).id,
       membership: members.items.find((m) => m.role === 'institution_admin')!.id,
       notice: (notice.body as { id: string }).id,
+      premisesPhoto: (premises.json() as { photos: { id: string }[] }).photos[0].id,
     })
     secrets = [TARGET, ...Object.values(ids), '13800001111', '1111', '机密的投诉内容', '老师很耐心', '新来的老师', '被保护的家长']
 
@@ -112,6 +120,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
     if (path.endsWith('/grade')) return { grade: 'level_1' }
     if (path.endsWith('/staff/institution/facts') && method === 'put') return { vacancies: [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 1 }], staffCount: 2, certifiedStaffCount: 1 }
     if (path.endsWith('/staff/institution/fees')) return { careModes: [{ mode: 'full_day', fee: 260_000 }] }
+    if (path.endsWith('/staff/institution/photos/order')) return { photoIds: [ids.premisesPhoto] }
     if (path.endsWith('/staff/institution/hours')) return { days: '周一至周五', opensAt: '07:30', closesAt: '18:00' }
     if (path.endsWith('/staff/fee-terms')) return { mealsFenPerMonth: 0, registrationFen: 0, depositFen: 0, prepayMonths: 1, noticeDays: 30, refundOnWithdrawal: '按天退还剩余费用' }
     if (path.endsWith('/staff/vouchers/redeem')) return { code: 'ABCD2345' }
@@ -131,6 +140,7 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
       .replace('/staff/members/{id}', `/staff/members/${ids.membership}`)
       .replace('/staff/rectifications/{id}', `/staff/rectifications/${ids.notice}`)
       .replace('/staff/oversight/institutions/{id}', `/staff/oversight/institutions/${TARGET}`)
+      .replace('/staff/institution/photos/{photoId}', `/staff/institution/photos/${ids.premisesPhoto}`)
       .replace('{trackingNo}', ids.trackingNo)
   }
 
@@ -142,8 +152,10 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
               (select status from slots where id = $4) as slot_status, (select count(*)::int from invitations where cancelled_at is not null) as cancelled,
               (select count(*)::int from memberships where revoked_at is null) as live_members,
               (select count(*)::int from rectification_reports) as reports, (select count(*)::int from inspections) as inspections,
-              (select count(*)::int from institution_grades) as grades`,
-      [ids.booking, ids.enrollment, ids.trackingNo, ids.slot],
+              (select count(*)::int from institution_grades) as grades,
+              (select string_agg(id, ',' order by position) from institution_photos where institution_id = $5) as premises_photos,
+              (select photos_updated_at from institutions where id = $5) as photos_updated_at`,
+      [ids.booking, ids.enrollment, ids.trackingNo, ids.slot, TARGET],
     )
     return rows.rows[0]
   }
@@ -165,7 +177,9 @@ describe.each(TEST_BACKENDS)('staff and regulator routes refuse outsiders on %s'
           ? await t.app
               .inject({ method: 'POST', url: urlFor(path), headers: { ...headers, 'content-type': 'text/csv' }, payload: FILING_LIST })
               .then((r) => ({ status: r.statusCode, body: r.body ? (r.json() as unknown) : undefined }))
-          : await requestJson(t.app, method.toUpperCase(), urlFor(path), bodyFor(method, path), headers)
+          : path.endsWith('/staff/institution/photos') && method === 'post'
+            ? await uploadPhoto(headers).then((r) => ({ status: r.statusCode, body: r.body ? (r.json() as unknown) : undefined }))
+            : await requestJson(t.app, method.toUpperCase(), urlFor(path), bodyFor(method, path), headers)
         const text = JSON.stringify(answer.body ?? '')
         const key = `${name} ${method.toUpperCase()} ${path}`
         answers[key] = answer.status

@@ -23,6 +23,7 @@ import { FeeTermsView } from '../../components/FeeTermsView'
 import { NetPrice } from '../../components/NetPrice'
 import { OversightRecords } from '../../components/OversightRecords'
 import { PublicRecord } from '../../components/PublicRecord'
+import { PremisesPhotoGrid } from '../../components/PremisesPhotoGrid'
 import { Fact } from '@app/components/Fact'
 import { Section } from '../../components/Section'
 import '../../styles/institution.scss'
@@ -81,6 +82,12 @@ function Detail({ institution: inst }: { institution: InstitutionDetail }) {
         <Text className='detail__address'>{inst.address}</Text>
         <ContactActions institution={inst} />
       </Section>
+
+      {inst.photos.length > 0 && (
+        <Section title='环境照片' className='e2e-detail-premises'>
+          <PremisesPhotoGrid institution={inst} />
+        </Section>
+      )}
 
       {inst.description !== '' && (
         <Section title='机构介绍'>

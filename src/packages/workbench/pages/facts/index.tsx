@@ -9,13 +9,14 @@ import { CARE_MODE_LABELS } from '@domain/careMode'
 import { InstitutionFactsBodySchema } from '@domain/institutionFacts'
 import { AGE_BAND_LABELS } from '@domain/vacancies'
 import { FeesAndHoursEditor } from '../../components/FeesAndHoursEditor'
+import { PremisesPhotosEditor } from '../../components/PremisesPhotosEditor'
 import { useRoles } from '../../lib/useRoles'
 import '../../styles/workbench.scss'
 
 /**
  * 空位与人员 — the one vacancy editor: vacancies per care mode × age band (parents see
  * each with when it was confirmed; the total is their sum) and staffing; stale vacancies
- * are flagged here first.
+ * are flagged here first; fees, hours and the 环境照片 below.
  */
 export default function FactsPage() {
   const [revision, setRevision] = useState(0)
@@ -92,6 +93,7 @@ export default function FactsPage() {
       )}
       {/* Not behind `facts`: saving reloads the facts, and the editor keeps its message through it. */}
       {institutionId && <FeesAndHoursEditor institutionId={institutionId} onSaved={() => setRevision((r) => r + 1)} />}
+      {institutionId && <PremisesPhotosEditor />}
     </PageRoot>
   )
 }
