@@ -4,6 +4,10 @@ import { familyCopyOf, removeFamilyOf } from '../booking/familyRemoval'
 import { anonymiseComplaintsOf, complaintCopyOf, purgePhotosOf, removeReviewsOf } from '../complaint/complainantRemoval'
 import { Viewer } from './authentication'
 import { myAccount } from './myAccount'
+import { myAlerts, mySavedSearches } from '../alerts/savedSearches'
+import { myOpenDayWatches } from '../alerts/openDayWatches'
+import { myVouchers } from '../vouchers/vouchers'
+import { Page, PageQuery } from '@domain/page'
 import { deleteUser } from './userRepository'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 
@@ -44,5 +48,22 @@ export async function exportMyData(db: Database, photos: AttachmentUrlSigner, vi
   const account = await myAccount(db, viewer)
   const family = await familyCopyOf(db, viewer)
   const complaints = await complaintCopyOf(db, photos, viewer)
-  return { exportedAt: now.toISOString(), ...account, ...family, ...complaints }
+  // what the parent asked to be told of, and their 体验券: the lists of 我的, every page
+  const savedSearches = await everyPage((query) => mySavedSearches(db, viewer, query))
+  const alerts = await everyPage((query) => myAlerts(db, viewer, query))
+  const openDayWatches = (await myOpenDayWatches(db, viewer)).items
+  const vouchers = await everyPage((query) => myVouchers(db, viewer, query, now))
+  return { exportedAt: now.toISOString(), ...account, ...family, ...complaints, savedSearches, alerts, openDayWatches, vouchers }
+}
+
+/** Every item of a paged list of 我的, read page after page (the lists page at most 50). */
+async function everyPage<T>(read: (query: PageQuery) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = []
+  let cursor: string | undefined
+  do {
+    const page = await read(cursor === undefined ? { limit: 50 } : { cursor, limit: 50 })
+    items.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor !== undefined)
+  return items
 }

@@ -33,6 +33,12 @@ describe.each(TEST_BACKENDS)('deleting an account on %s', (backend) => {
     expect(filed.status).toBe(201)
     const trackingNo = (filed.body as { trackingNo: string }).trackingNo
 
+    // what the parent asked to be told of
+    const saved = await requestJson(t.app, 'POST', '/api/v1/me/saved-searches', { name: '渝北全日托', districtCode: YUBEI.code, careMode: 'full_day' }, parent.headers)
+    expect(saved.status).toBe(201)
+    const watched = await requestJson(t.app, 'POST', '/api/v1/me/open-day-watches', { institutionId: 'inst-d' }, parent.headers)
+    expect(watched.status).toBe(201)
+
     const exported = await t.app.inject({ url: '/api/v1/me/export', headers: parent.headers })
     expect(exported.statusCode).toBe(200)
     expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="anxin-my-data-/)
@@ -43,6 +49,10 @@ describe.each(TEST_BACKENDS)('deleting an account on %s', (backend) => {
     expect(copy.bookings).toHaveLength(1)
     expect(copy.bookings[0].booking.contactPhone).toBe('13600001111')
     expect(copy.complaints.map((c: { trackingNo: string }) => c.trackingNo)).toEqual([trackingNo])
+    expect(copy.savedSearches.map((x: { id: string }) => x.id)).toEqual([(saved.body as { id: string }).id])
+    expect(copy.openDayWatches.map((x: { institution: { id: string } }) => x.institution.id)).toEqual(['inst-d'])
+    expect(copy.alerts).toEqual([])
+    expect(copy.vouchers).toEqual([])
 
     // Not without typing the confirmation.
     expect((await requestJson(t.app, 'DELETE', '/api/v1/me', {}, parent.headers)).status).toBe(400)
@@ -51,7 +61,7 @@ describe.each(TEST_BACKENDS)('deleting an account on %s', (backend) => {
 
     // Signed out everywhere, nothing left under the user.
     expect((await requestJson(t.app, 'GET', '/api/v1/me', undefined, parent.headers)).status).toBe(401)
-    for (const table of ['children', 'bookings', 'enrollments', 'sessions', 'consents', 'attachments', 'idempotency_keys', 'users']) {
+    for (const table of ['children', 'bookings', 'enrollments', 'sessions', 'consents', 'attachments', 'idempotency_keys', 'saved_searches', 'open_day_watches', 'users']) {
       const column = table === 'users' ? 'id' : 'user_id'
       const left = await t.db.query(`select 1 from ${table} where ${column} = $1`, [parent.userId])
       expect([table, left.rowCount]).toEqual([table, 0])
