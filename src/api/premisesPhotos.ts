@@ -1,7 +1,5 @@
 import { PremisesPhotoOrderBody, PremisesPhotos, PremisesPhotosSchema } from '@domain/premisesPhotos'
-import { API_BASE_URL } from './baseUrl'
 import { requestJson } from './client'
-import { buildUrl } from './http'
 import { sendPhotoBlob, sendPhotoFile } from './uploads'
 
 /*
@@ -32,10 +30,3 @@ export function reorderPremisesPhotos(body: PremisesPhotoOrderBody): Promise<Pre
   return requestJson('PUT', `${PATH}/order`, PremisesPhotosSchema, { auth: true, body })
 }
 
-/**
- * The address an <Image> loads a photo path from: the same origin on H5, the API's
- * https domain in the mini-program (whose <Image> cannot resolve a bare path).
- */
-export function photoAddress(path: string): string {
-  return buildUrl(API_BASE_URL, path)
-}

@@ -74,3 +74,12 @@ export function uploadPhotoFile(filePath: string): Promise<Upload> {
 export function uploadPhotoBlob(file: Blob, fileName: string): Promise<Upload> {
   return sendPhotoBlob(UPLOAD_PATH, UploadSchema, file, fileName)
 }
+
+/**
+ * The address an <Image> loads a photo path from (premises photos, complaint and rectification photos' signed
+ * links): the same origin on H5, the API's
+ * https domain in the mini-program (whose <Image> cannot resolve a bare path).
+ */
+export function photoAddress(path: string): string {
+  return buildUrl(API_BASE_URL, path)
+}

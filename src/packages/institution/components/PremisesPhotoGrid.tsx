@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { photoAddress } from '@app/api/premisesPhotos'
+import { photoAddress } from '@app/api/uploads'
 import { InstitutionDetail } from '@domain/institution'
 
 /** 环境照片 the institution keeps, with how old they are; a tap opens the system viewer. */

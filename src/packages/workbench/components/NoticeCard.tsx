@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import { ReactNode } from 'react'
 import { RectificationNotice } from '@domain/oversight'
+import { photoAddress } from '@app/api/uploads'
 import { RECTIFICATION_STATE_LABELS } from '@domain/rectificationFlow'
 import { inShanghai } from '@domain/shanghaiTime'
 
@@ -33,7 +34,7 @@ export function NoticeCard({ notice, children }: { notice: RectificationNotice; 
           {report.photos.length > 0 && (
             <View className='notice__photos'>
               {report.photos.map((photo) => (
-                <Image key={photo.id} className='notice__photo e2e-notice-photo' src={photo.url} mode='aspectFill' />
+                <Image key={photo.id} className='notice__photo e2e-notice-photo' src={photoAddress(photo.url)} mode='aspectFill' />
               ))}
             </View>
           )}
