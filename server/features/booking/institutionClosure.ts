@@ -7,7 +7,7 @@ import { enqueueNotification } from '../notifications/outbox'
  * transaction (issue 9).
  */
 
-export async function tellFamiliesInstitutionClosed(tx: Queryable, institutionId: string, institutionName: string): Promise<number> {
+export async function tellFamiliesInstitutionClosed(tx: Queryable, institutionId: string, institutionName: string): Promise<string[]> {
   const bookings = await tx.query<{ id: string; user_id: string }>(
     `select b.id, b.user_id from bookings b join slots s on s.id = b.slot_id
      where s.institution_id = $1 and b.status in ('pending', 'confirmed') and s.starts_at > now()`,
@@ -36,5 +36,6 @@ export async function tellFamiliesInstitutionClosed(tx: Queryable, institutionId
       payload: { institution: name, status: '机构备案已撤销' },
     })
   }
-  return bookings.rows.length + enrollments.rows.length
+  // the families, not the notices: one with a booking and an application is one family
+  return [...new Set([...bookings.rows, ...enrollments.rows].map((row) => row.user_id))]
 }

@@ -93,8 +93,9 @@ export async function importDistrictFilingList(
            where district_code = $1 and filing_status = 'filed' and not (filing_number = any($2::text[])) order by filing_number`,
       [regulator.districtCode, listed],
     )
-    let familiesTold = 0
-    for (const c of closing.rows) familiesTold += await tellFamiliesInstitutionClosed(tx, c.id, c.name)
+    const told = new Set<string>()
+    for (const c of closing.rows) for (const userId of await tellFamiliesInstitutionClosed(tx, c.id, c.name)) told.add(userId)
+    const familiesTold = told.size
     if (closing.rows.length > 0) await bumpSearchIndexVersion(tx)
     const report: FilingListReport = {
       applied: options.apply,

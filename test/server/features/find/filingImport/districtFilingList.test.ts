@@ -62,7 +62,7 @@ describe.each(TEST_BACKENDS)('a regulator imports the district’s filing list o
     expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 2, closed: [], familiesTold: 0 })
   })
 
-  it('tells a family with an application, not only a booking, when the institution leaves the list', async () => {
+  it('tells a family with an application, not only a booking, when the institution leaves the list, and counts it once', async () => {
     await seedInstitutions(t.db, [{ id: 'applied-off-list', districtCode: YUBEI.code, filing: { number: 'APPLIED-1', filedOn: '2023-01-01', authority: '重庆市渝北区卫生健康委员会', status: 'filed' } }])
     const applicant = await signInParent(t.app)
     const child = await addChild(t.app, applicant)
@@ -74,10 +74,16 @@ describe.each(TEST_BACKENDS)('a regulator imports the district’s filing list o
       applicant.headers,
     )
     expect(applied.status).toBe(201)
+    // the same family also booked an open day there: two notices, one family
+    const slotId = await insertSlotRow(t.db, { institutionId: 'applied-off-list', kind: 'open_day' })
+    expect((await postBooking(t.app, applicant, bookingBody(slotId, child.id))).status).toBe(201)
     const report = (await upload(sample, true)).json()
     expect(report).toMatchObject({ closed: [{ id: 'applied-off-list', filingNumber: 'APPLIED-1' }], familiesTold: 1 })
-    const told = await t.db.query<{ user_id: string; kind: string }>(`select user_id, kind from notification_outbox where dedupe_key = 'institution_closed' and user_id = $1`, [applicant.userId])
-    expect(told.rows).toEqual([{ user_id: applicant.userId, kind: 'enrollment_status' }])
+    const told = await t.db.query<{ user_id: string; kind: string }>(`select user_id, kind from notification_outbox where dedupe_key = 'institution_closed' and user_id = $1 order by kind`, [applicant.userId])
+    expect(told.rows).toEqual([
+      { user_id: applicant.userId, kind: 'booking_status' },
+      { user_id: applicant.userId, kind: 'enrollment_status' },
+    ])
   })
 
   it('names each changed institution with what changed, and the line of its row', async () => {
