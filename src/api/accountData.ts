@@ -1,9 +1,9 @@
-import { ACCOUNT_DELETION_CONFIRMATION, AccountDeletion, AccountDeletionSchema, MyDataExport, MyDataExportSchema } from '@domain/accountData'
+import { ACCOUNT_DELETION_CONFIRMATION, AccountDeletion, AccountDeletionSchema, MyDataExportFile, MyDataExportFileSchema } from '@domain/accountData'
 import { requestJson } from './client'
 
 /** 个人信息副本 (PIPL art. 45): everything the service keeps about the parent. */
-export function exportMyData(): Promise<MyDataExport> {
-  return requestJson('GET', '/api/v1/me/export', MyDataExportSchema, { auth: true })
+export function exportMyData(): Promise<MyDataExportFile> {
+  return requestJson('GET', '/api/v1/me/export', MyDataExportFileSchema, { auth: true })
 }
 
 /** 注销账号 (PIPL art. 47), confirmed with the words the parent typed. */

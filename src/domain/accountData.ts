@@ -1,33 +1,17 @@
 import { z } from 'zod'
-import { ConsentSchema, SessionUserSchema } from './account'
-import { ChildSchema } from './child'
-import { ComplaintSchema } from './complaint'
-import { MyBookingItemSchema } from './myBookings'
-import { OpenDayWatchSchema } from './openDayWatch'
-import { SavedSearchSchema, SearchAlertSchema } from './savedSearch'
-import { VoucherSchema } from './voucher'
 
 /*
  * 个人信息副本 (PIPL art. 45): GET /api/v1/me/export, everything the service keeps about
  * the signed-in parent, as one JSON file; and 注销账号 (art. 47): DELETE /api/v1/me.
  */
 
-export const MyDataExportSchema = z.object({
-  exportedAt: z.string(),
-  user: SessionUserSchema.extend({ regulatorDistrictCode: z.string().nullable(), wechat: z.boolean() }),
-  consents: z.array(ConsentSchema),
-  subscriptions: z.array(z.object({ kind: z.string(), remaining: z.number().int() })),
-  children: z.array(ChildSchema),
-  bookings: z.array(MyBookingItemSchema),
-  complaints: z.array(ComplaintSchema),
-  reviews: z.array(z.object({ institutionId: z.string(), overall: z.number(), text: z.string().nullable(), createdAt: z.string() })),
-  photos: z.array(z.object({ id: z.string(), contentType: z.string(), uploadedAt: z.string() })),
-  savedSearches: z.array(SavedSearchSchema),
-  alerts: z.array(SearchAlertSchema),
-  openDayWatches: z.array(OpenDayWatchSchema),
-  vouchers: z.array(VoucherSchema),
-})
-export type MyDataExport = z.infer<typeof MyDataExportSchema>
+/**
+ * What the app needs of the 个人信息副本 it saves as a file: the envelope. The whole shape
+ * is MyDataExportSchema (accountExport.ts), which the server answers with; kept out of this
+ * module so the main package does not carry every schema the copy holds.
+ */
+export const MyDataExportFileSchema = z.looseObject({ exportedAt: z.string() })
+export type MyDataExportFile = z.infer<typeof MyDataExportFileSchema>
 
 /** DELETE /api/v1/me must be confirmed with the words the parent typed (a tap alone is too easy). */
 export const ACCOUNT_DELETION_CONFIRMATION = '注销账号'

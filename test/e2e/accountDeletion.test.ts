@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { Page } from 'playwright-core'
-import { MyDataExport } from '@domain/accountData'
+import { MyDataExport } from '@domain/accountExport'
 import { PublicSlot } from '@domain/slotRules'
 import { inShanghai } from '@domain/shanghaiTime'
 import { demoRegulatorToken, getJson, searchPage } from './support/api'

@@ -1,5 +1,6 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { AccountDeletionBodySchema, AccountDeletionSchema, MyDataExportSchema } from '@domain/accountData'
+import { AccountDeletionBodySchema, AccountDeletionSchema } from '@domain/accountData'
+import { MyDataExportSchema } from '@domain/accountExport'
 import { ErrorBodySchema } from '@domain/errors'
 import { Database } from '../../platform/db/database'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'

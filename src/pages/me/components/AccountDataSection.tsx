@@ -3,11 +3,11 @@ import { View, Text, Input } from '@tarojs/components'
 import { useState } from 'react'
 import { errorMessage } from '@app/api/ApiError'
 import { ACCOUNT_DELETION_CONFIRMATION, deleteMyAccount, exportMyData } from '@app/api/accountData'
-import { MyDataExport } from '@domain/accountData'
+import { MyDataExportFile } from '@domain/accountData'
 import { clearSession } from '@app/store/session'
 
 /** Hands the JSON file to the parent: a download in the browser, a file to send to a chat in WeChat. */
-async function saveExport(data: MyDataExport): Promise<void> {
+async function saveExport(data: MyDataExportFile): Promise<void> {
   const fileName = `anxin-my-data-${data.exportedAt.slice(0, 10)}.json`
   const text = JSON.stringify(data, null, 2)
   if (process.env.TARO_ENV === 'h5') {
