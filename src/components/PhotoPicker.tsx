@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { createElement, useState } from 'react'
+import { useState } from 'react'
 import { errorMessage } from '@app/api/ApiError'
+import { AddPhotoTile, PHOTO_MAX_BYTES } from './AddPhotoTile'
 import { uploadPhotoBlob, uploadPhotoFile } from '@app/api/uploads'
 import { COMPLAINT_ATTACHMENTS_MAX } from '@domain/complaint'
 
@@ -12,8 +13,6 @@ export interface PickedPhoto {
 }
 
 /** What the server takes (it checks the bytes itself; this only narrows the chooser). */
-const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp'
-const MAX_BYTES = 10 * 1024 * 1024
 
 interface Picked {
   name: string
@@ -73,8 +72,8 @@ export function PhotoPicker({
 
   const fromFiles = (files: FileList | null) => {
     const list = Array.from(files ?? [])
-    const tooBig = list.filter((file) => file.size > MAX_BYTES)
-    const fitting = list.filter((file) => file.size <= MAX_BYTES).slice(0, Math.max(room, 0))
+    const tooBig = list.filter((file) => file.size > PHOTO_MAX_BYTES)
+    const fitting = list.filter((file) => file.size <= PHOTO_MAX_BYTES).slice(0, Math.max(room, 0))
     if (tooBig.length > 0) setMessage(`照片不能超过 10 MB：${tooBig.map((f) => f.name).join('、')}`)
     void uploadAll(fitting.map((file) => ({ name: file.name, preview: URL.createObjectURL(file), send: () => uploadPhotoBlob(file, file.name) })))
   }
@@ -106,25 +105,7 @@ export function PhotoPicker({
           </View>
         )}
         {room > 0 &&
-          (process.env.TARO_ENV === 'h5' ? (
-            <View className='photo-picker__item photo-picker__add'>
-              <Text>＋ 添加照片</Text>
-              {createElement('input', {
-                className: 'photo-picker__file e2e-photo-input',
-                type: 'file',
-                accept: ACCEPTED_TYPES,
-                multiple: true,
-                onChange: (e: { target: HTMLInputElement }) => {
-                  fromFiles(e.target.files)
-                  e.target.value = ''
-                },
-              })}
-            </View>
-          ) : (
-            <View className='photo-picker__item photo-picker__add e2e-photo-add' onClick={chooseInWeapp}>
-              <Text>＋ 添加照片</Text>
-            </View>
-          ))}
+          <AddPhotoTile inputClassName='e2e-photo-input' tapClassName='e2e-photo-add' multiple onFiles={fromFiles} onChoose={chooseInWeapp} />}
       </View>
       <Text className='form-field__hint'>{hint}</Text>
       {message && <Text className='form-field__error e2e-photo-error'>{message}</Text>}

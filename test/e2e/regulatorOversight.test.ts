@@ -2,8 +2,8 @@ import { Browser, BrowserContext, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { inShanghai } from '@domain/shanghaiTime'
 import { requestJson, TestSession } from '@test/support/session'
-import { getJson, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
+import { deskSignInAs, openDesktop, staffedDemoInstitution } from './support/workbenchDesk'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -44,34 +44,10 @@ async function demoSession(body: Record<string, unknown>): Promise<TestSession> 
   return { token: answer.token, userId: answer.user.id, headers: { authorization: `Bearer ${answer.token}` } }
 }
 
-/** A 渝北区 demo institution (渝北 grades, 演示数据) that has demo staff. */
-async function staffedInstitution(): Promise<{ id: string; name: string; districtCode: string }> {
-  const accounts = await getJson<{ items: { role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
-  const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
-  let cursor: string | null = null
-  do {
-    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&sort=fee&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
-    const inst = list.items.find((i) => staffed.has(i.id))
-    if (inst) return { id: inst.id, name: inst.name, districtCode: inst.districtCode }
-    cursor = list.nextCursor
-  } while (cursor)
-  throw new Error('no staffed demo institution in 渝北区')
-}
-
-async function deskSignInAs(key: string): Promise<void> {
-  await desk.goto('/#/pages/me/index')
-  await desk.evaluate(() => localStorage.removeItem('anxin.session'))
-  await desk.goto('/#/packages/workbench/pages/home/index')
-  await desk.reload()
-  await desk.locator(`.e2e-demo-account[data-key="${key}"]`).click()
-  await desk.locator('.e2e-workbench-roles .workbench-tag').first().waitFor()
-}
-
 beforeAll(async () => {
   appSession = await startAppSession('regulatorOversight')
   ;({ server, browser, page, shots } = appSession)
-  desktopContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  desk = await desktopContext.newPage()
+  ;({ context: desktopContext, page: desk } = await openDesktop(browser, server.baseUrl))
 }, 180_000)
 
 afterAll(async () => {
@@ -84,9 +60,9 @@ describe('监管工作台 in the H5 app', () => {
   const noticeCard = () => desk.locator('.e2e-notice', { hasText: FINDING })
 
   it('inspection → notice → the institution reports it done with a photo → the regulator verifies → the public page shows 已整改', async () => {
-    target = await staffedInstitution()
+    target = await staffedDemoInstitution(server.baseUrl)
     // The regulator finds the institution by name in the district picker.
-    await deskSignInAs(`regulator-${target.districtCode}`)
+    await deskSignInAs(desk, `regulator-${target.districtCode}`)
     await desk.locator('.e2e-section-oversight').click()
     await inputIn(desk, '.e2e-oversight-search').fill(target.name)
     await desk.locator('.e2e-oversight-search-go').click()
@@ -107,7 +83,7 @@ describe('监管工作台 in the H5 app', () => {
     await shot(desk, '02-institution-record-notice-issued')
 
     // The institution's staff see it, with a badge on their workbench home, and report it done with a photo.
-    await deskSignInAs(`staff-${target.id}`)
+    await deskSignInAs(desk, `staff-${target.id}`)
     await desk.locator('.e2e-rectifications-badge').waitFor()
     await shot(desk, '03-staff-home-badge')
     await desk.locator('.e2e-section-rectifications').click()
@@ -125,7 +101,7 @@ describe('监管工作台 in the H5 app', () => {
     await noticeCard().and(desk.locator('[data-state="reported"]')).waitFor()
 
     // The regulator sees the report with its photo (a signed link that loads) and accepts it.
-    await deskSignInAs(`regulator-${target.districtCode}`)
+    await deskSignInAs(desk, `regulator-${target.districtCode}`)
     await desk.goto(`/#/packages/workbench/pages/institution/index?id=${encodeURIComponent(target.id)}`)
     await noticeCard().locator('.e2e-notice-report').waitFor()
     const image = noticeCard().locator('.e2e-notice-photo img')

@@ -7,8 +7,9 @@ import { promisify } from 'node:util'
 import { Browser, BrowserContext, Page } from 'playwright-core'
 import { inShanghai } from '@domain/shanghaiTime'
 import { addChild, requestJson, TestSession } from '@test/support/session'
-import { getJson, searchPage } from './support/api'
+import { searchPage } from './support/api'
 import { inputIn } from './support/appPage'
+import { deskSignInAs, openDesktop, signInParentOnPhone, staffedDemoInstitution } from './support/workbenchDesk'
 import { REPO_ROOT } from './support/paths'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
@@ -53,45 +54,12 @@ async function demoAccountSession(key: string): Promise<TestSession> {
   return sessionFrom(await api('POST', '/api/v1/auth/demo', null, { demoAccount: key }))
 }
 
-/** A 渝北区 demo institution with demo staff that takes a 20-month-old. */
-async function staffedInstitution(): Promise<{ id: string; districtCode: string }> {
-  const accounts = await getJson<{ items: { role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
-  const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
-  let cursor: string | null = null
-  do {
-    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&sort=fee&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
-    const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
-    if (inst) return { id: inst.id, districtCode: inst.districtCode }
-    cursor = list.nextCursor
-  } while (cursor)
-  throw new Error('no staffed demo institution in 渝北区')
-}
-
-/** The desktop page signs in as a demo account from the workbench's demo screen. */
-async function deskSignInAs(key: string): Promise<void> {
-  await desk.goto('/#/pages/me/index')
-  await desk.evaluate(() => localStorage.removeItem('anxin.session'))
-  await desk.goto('/#/packages/workbench/pages/home/index')
-  await desk.reload()
-  await desk.locator(`.e2e-demo-account[data-key="${key}"]`).click()
-  await desk.locator('.e2e-workbench-roles .workbench-tag').first().waitFor()
-}
-
 beforeAll(async () => {
   appSession = await startAppSession('workbench')
   ;({ server, browser, context, page, shots } = appSession)
-  desktopContext = await browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  desk = await desktopContext.newPage()
+  ;({ context: desktopContext, page: desk } = await openDesktop(browser, server.baseUrl))
   // The parent signs in on the phone the way the app asks: nickname, sign-in, privacy guide.
-  await page.goto('/#/pages/me/index')
-  await inputIn(page, '.e2e-nickname-input').fill('豆豆妈妈')
-  await page.locator('.e2e-sign-in').click()
-  await page.locator('.e2e-privacy-agree').click()
-  await page.locator('.e2e-my-complaints-link').waitFor()
-  const raw = await page.evaluate(() => localStorage.getItem('anxin.session'))
-  const stored = JSON.parse(raw!) as { data?: unknown }
-  const value = (stored && typeof stored === 'object' && 'data' in stored ? stored.data : stored) as { token: string; user: { id: string } }
-  parent = sessionFrom(value)
+  parent = await signInParentOnPhone(page, '豆豆妈妈')
 }, 180_000)
 
 afterAll(async () => {
@@ -103,7 +71,7 @@ describe('the workbench in the H5 app', () => {
   let target: { id: string; districtCode: string }
 
   it('staff confirm a trial booking in the workbench and the parent sees 已确认', async () => {
-    target = await staffedInstitution()
+    target = await staffedDemoInstitution(server.baseUrl, (i) => i.ageRange.minMonths <= 18 && i.ageRange.maxMonths >= 24)
     const staff = await demoAccountSession(`staff-${target.id}`)
     const child = await addChild(server.baseUrl, parent, { nickname: '豆豆', birthDate: inShanghai().subtract(20, 'month').format('YYYY-MM-DD') })
     const startsAt = inShanghai().add(3, 'day').hour(9).minute(0).second(0)
@@ -116,7 +84,7 @@ describe('the workbench in the H5 app', () => {
     )
     expect(booking.status).toBe('pending')
 
-    await deskSignInAs(`staff-${target.id}`)
+    await deskSignInAs(desk, `staff-${target.id}`)
     await shot(desk, '01-workbench-home-staff')
     await desk.locator('.e2e-section-bookings').click()
     const card = desk.locator(`.e2e-staff-booking[data-code="${booking.code}"]`)
@@ -194,7 +162,7 @@ describe('the workbench in the H5 app', () => {
       institutionId: target.id, category: 'food', description: '午餐的饭菜是冷的，孩子回家说肚子疼，老师没有告诉我们。',
       occurredAt: inShanghai().subtract(1, 'day').format(), anonymous: true, contactPhone: PHONE,
     })
-    await deskSignInAs(`regulator-${target.districtCode}`)
+    await deskSignInAs(desk, `regulator-${target.districtCode}`)
     await desk.locator('.e2e-section-complaints').click()
     const card = desk.locator(`.e2e-queue-complaint[data-tracking-no="${filed.trackingNo}"]`)
     await card.waitFor()

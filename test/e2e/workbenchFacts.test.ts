@@ -4,6 +4,7 @@ import { InstitutionFacts } from '@domain/institutionFacts'
 import { addChild, requestJson, TestSession } from '@test/support/session'
 import { getJson, institutionDetail, searchPage } from './support/api'
 import { inputIn } from './support/appPage'
+import { deskSignInAs, openDesktop, signInParentOnPhone, staffedDemoInstitution } from './support/workbenchDesk'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
 import { RunningServer } from './support/serverProcess'
@@ -32,39 +33,14 @@ async function shot(on: Page, name: string): Promise<void> {
   await screenshot(on, name, shots)
 }
 
-/** A 渝北区 demo institution with demo staff that takes a 20-month-old. */
-async function staffedInstitution(): Promise<{ id: string; name: string }> {
-  const accounts = await getJson<{ items: { role: string; institutionId: string | null }[] }>(server.baseUrl, '/api/v1/auth/demo/accounts')
-  const staffed = new Set(accounts.items.filter((a) => a.role === 'institution_staff').map((a) => a.institutionId))
-  let cursor: string | null = null
-  do {
-    const list = await searchPage(server.baseUrl, `/api/v1/institutions?district=${encodeURIComponent('渝北区')}&limit=50${cursor ? `&cursor=${cursor}` : ''}`)
-    const inst = list.items.find((i) => staffed.has(i.id) && i.ageRange.minMonths <= 12 && i.ageRange.maxMonths >= 24)
-    if (inst) return { id: inst.id, name: inst.name }
-    cursor = list.nextCursor
-  } while (cursor)
-  throw new Error('no staffed demo institution in 渝北区')
-}
-
 beforeAll(async () => {
   appSession = await startAppSession('workbenchFacts')
   ;({ server, page, shots } = appSession)
-  desktopContext = await appSession.browser.newContext({ baseURL: server.baseUrl, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  desk = await desktopContext.newPage()
-  await page.goto('/#/pages/me/index')
-  await inputIn(page, '.e2e-nickname-input').fill('豆豆妈妈')
-  await page.locator('.e2e-sign-in').click()
-  await page.locator('.e2e-privacy-agree').click()
-  await page.locator('.e2e-my-complaints-link').waitFor()
-  const raw = await page.evaluate(() => localStorage.getItem('anxin.session'))
-  const stored = JSON.parse(raw!) as { data?: unknown }
-  const value = (stored && typeof stored === 'object' && 'data' in stored ? stored.data : stored) as { token: string; user: { id: string } }
-  parent = { token: value.token, userId: value.user.id, headers: { authorization: `Bearer ${value.token}` } }
-  target = await staffedInstitution()
+  ;({ context: desktopContext, page: desk } = await openDesktop(appSession.browser, server.baseUrl))
+  parent = await signInParentOnPhone(page, '豆豆妈妈')
+  target = await staffedDemoInstitution(server.baseUrl, (i) => i.ageRange.minMonths <= 12 && i.ageRange.maxMonths >= 24)
   // Staff sign in on the desktop with the demo's 演示账号.
-  await desk.goto('/#/packages/workbench/pages/home/index')
-  await desk.locator(`.e2e-demo-account[data-key="staff-${target.id}"]`).click()
-  await desk.locator('.e2e-workbench-roles .workbench-tag').first().waitFor()
+  await deskSignInAs(desk, `staff-${target.id}`)
 }, 180_000)
 
 afterAll(async () => {

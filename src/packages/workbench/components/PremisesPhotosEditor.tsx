@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { createElement, useState } from 'react'
+import { useState } from 'react'
 import { errorMessage } from '@app/api/ApiError'
+import { AddPhotoTile, PHOTO_MAX_BYTES } from '@app/components/AddPhotoTile'
 import { addPremisesPhotoBlob, addPremisesPhotoFile, getPremisesPhotos, removePremisesPhoto, reorderPremisesPhotos } from '@app/api/premisesPhotos'
 import { photoAddress } from '@app/api/uploads'
 import { useRemote } from '@app/hooks/useRemote'
 import { PREMISES_PHOTOS_MAX, PremisesPhotos } from '@domain/premisesPhotos'
 
 /** What the server takes (it checks the bytes itself; this only narrows the chooser). */
-const ACCEPTED_TYPES = 'image/jpeg,image/png,image/webp'
-const MAX_BYTES = 10 * 1024 * 1024
 
 /**
  * 环境照片: photos of the premises every parent sees on the institution page, up to nine,
@@ -57,7 +56,7 @@ export function PremisesPhotosEditor() {
   const fromFiles = (files: FileList | null) => {
     const file = Array.from(files ?? [])[0]
     if (!file) return
-    if (file.size > MAX_BYTES) return setMessage(`照片不能超过 10 MB：${file.name}`)
+    if (file.size > PHOTO_MAX_BYTES) return setMessage(`照片不能超过 10 MB：${file.name}`)
     apply('照片已上传', () => addPremisesPhotoBlob(file, file.name))
   }
   const chooseInWeapp = () => {
@@ -95,24 +94,7 @@ export function PremisesPhotosEditor() {
         )}
         {!busy &&
           room > 0 &&
-          (process.env.TARO_ENV === 'h5' ? (
-            <View className='photo-picker__item photo-picker__add'>
-              <Text>＋ 添加照片</Text>
-              {createElement('input', {
-                className: 'photo-picker__file e2e-premises-photo-input',
-                type: 'file',
-                accept: ACCEPTED_TYPES,
-                onChange: (e: { target: HTMLInputElement }) => {
-                  fromFiles(e.target.files)
-                  e.target.value = ''
-                },
-              })}
-            </View>
-          ) : (
-            <View className='photo-picker__item photo-picker__add' onClick={chooseInWeapp}>
-              <Text>＋ 添加照片</Text>
-            </View>
-          ))}
+          <AddPhotoTile inputClassName='e2e-premises-photo-input' onFiles={fromFiles} onChoose={chooseInWeapp} />}
       </View>
       {message && <Text className='workbench-card__text e2e-premises-message'>{message}</Text>}
     </View>
