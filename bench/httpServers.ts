@@ -3,6 +3,7 @@ import Fastify from 'fastify'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
 import { openDatabase } from '../server/platform/db/openDatabase'
+import { encryptionKeysOf } from '../server/platform/crypto/keyFile'
 
 /*
  * Child process of the HTTP benchmark. It serves, on three ports of its own process:
@@ -19,6 +20,8 @@ import { openDatabase } from '../server/platform/db/openDatabase'
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, PORT: process.env.APP_PORT })
+  // As main.ts: the data folder's key, so both apps read the phone numbers stored there.
+  config.encryptionKeys = encryptionKeysOf(config, () => {})
   const { db } = await openDatabase(config, (error) => {
     console.error(error)
     process.exit(1)

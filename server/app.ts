@@ -55,7 +55,7 @@ import { createAttachmentStore } from './platform/storage/createAttachmentStore'
 import { AttachmentUrlSigner } from './platform/storage/signedAttachmentUrl'
 import { JobsRunner } from './platform/jobs/jobsRunner'
 import { describeStaleReminderRound, remindStaleVacancies } from './features/find/staleVacancyReminders'
-import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
+import { KeyRing } from './platform/crypto/fieldCipher'
 import { createWechatClient, WechatClient } from './platform/wechat/wechatClient'
 
 export interface AppDependencies {
@@ -94,6 +94,14 @@ const BODY_LIMIT_BYTES = 256 * 1024
  * The whole HTTP application, without listening: main.ts listens, tests inject.
  */
 export async function buildApp({ config, db, logStream }: AppDependencies): Promise<FastifyInstance> {
+  // Phone numbers at rest (platform/crypto/fieldCipher.ts): this app's own key ring, handed
+  // to the routes that store or show them, so two apps in one process never share keys.
+  // No keys is a mistake of the caller, not a reason for a throwaway key: data written
+  // under one would be unreadable after a restart.
+  if (!config.encryptionKeys) {
+    throw new Error("buildApp needs config.encryptionKeys: DATA_ENCRYPTION_KEYS, or the data folder's development key (encryptionKeysOf in platform/crypto/keyFile.ts)")
+  }
+  const keyRing = new KeyRing(config.encryptionKeys)
   const app = Fastify({
     // One redaction rule for every log line (platform/http/logRedaction.ts); request lines
     // only when asked (LOG_REQUESTS=1, README "Running"), then at info level.
@@ -138,10 +146,6 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
   const notifications = new NotificationJobs(db, wechat, config.wechatTemplates)
   app.decorate('notifications', notifications)
   jobs.add({ name: 'notifications', intervalMs: config.notifyIntervalMs, round: async () => describeNotificationRound(await notifications.runOnce()) })
-
-  // Phone numbers at rest (platform/crypto/fieldCipher.ts). Without keys (tests) a
-  // throwaway key of this process encrypts.
-  if (config.encryptionKeys) setKeyRing(new KeyRing(config.encryptionKeys))
 
   // Complaint photos: a private folder or an S3-compatible bucket, links signed with this server's key.
   const attachmentUrls = new AttachmentUrlSigner(config.attachmentUrlSecret)
@@ -196,14 +200,14 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
         }),
       )
       await api.register(meRoutes(db))
-      await api.register(accountDataRoutes(db, attachmentStore, attachmentUrls))
+      await api.register(accountDataRoutes(db, attachmentStore, attachmentUrls, keyRing))
       await api.register(desktopLoginRoutes(db, { signInRateLimitPerMinute: config.signInRateLimitPerMinute }))
       await api.register(staffAccessRoutes(db, { demoLogin: config.demoLogin }))
       await api.register(childRoutes(db))
       await api.register(slotRoutes(db))
-      await api.register(bookingRoutes(db))
-      await api.register(enrollmentRoutes(db))
-      await api.register(staffRoutes(db))
+      await api.register(bookingRoutes(db, keyRing))
+      await api.register(enrollmentRoutes(db, keyRing))
+      await api.register(staffRoutes(db, keyRing))
       await api.register(institutionFactsRoutes(db))
       await api.register(premisesPhotoRoutes(db, attachmentStore))
       await api.register(filingListRoutes(db))
@@ -213,6 +217,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
           filingPerMinute: config.complaintRateLimitPerMinute,
           lookupsPerMinute: config.complaintLookupRateLimitPerMinute,
           photos: attachmentUrls,
+          keyRing,
         }),
       )
       await api.register(staffComplaintRoutes(db, attachmentUrls))
@@ -224,7 +229,7 @@ export async function buildApp({ config, db, logStream }: AppDependencies): Prom
       await api.register(reviewRoutes(db, wechat))
       await api.register(policyRoutes(db, policies))
       await api.register(feeTermsRoutes(db))
-      await api.register(voucherRoutes(db))
+      await api.register(voucherRoutes(db, keyRing))
       await api.register(savedSearchRoutes(db))
       await api.register(openDayWatchRoutes(db))
     },

@@ -7,8 +7,8 @@ import { endDemoAccountSessions } from './features/accounts/demoAccounts'
 import { migrate } from './platform/db/migrate'
 import { openDatabase } from './platform/db/openDatabase'
 import { ensureH5Build } from './platform/http/h5Build'
-import { loadOrCreateKeyFile } from './platform/crypto/keyFile'
-import { KeyRing, setKeyRing } from './platform/crypto/fieldCipher'
+import { encryptionKeysOf } from './platform/crypto/keyFile'
+import { KeyRing } from './platform/crypto/fieldCipher'
 import { encryptStoredPhones } from './storedPhones'
 import { FakeWechat, startFakeWechat } from './platform/wechat/fake/fakeWechatServer'
 
@@ -24,10 +24,8 @@ async function main(): Promise<void> {
   const config = loadConfig()
   // Phone numbers are encrypted at rest: production brings its keys (loadConfig refuses
   // to start without); elsewhere a key file in the data folder is made once and said so in the log.
-  if (!config.encryptionKeys) {
-    config.encryptionKeys = loadOrCreateKeyFile(config.dataDir, (message) => console.log(message))
-  }
-  setKeyRing(new KeyRing(config.encryptionKeys))
+  // buildApp makes its key ring from config.encryptionKeys.
+  config.encryptionKeys = encryptionKeysOf(config, (message) => console.log(message))
   ensureH5Build(config.h5Dist, REPO_ROOT)
   // The demo has no WeChat app: in demo mode only (config.ts demoModeFrom), sign-in and
   // subscribe messages go to the fake WeChat server unless WECHAT_API_BASE points somewhere.
@@ -69,7 +67,7 @@ async function main(): Promise<void> {
   try {
     await migrate(db)
     // The data migration of issue 11: rows stored before encryption (or under an old key) are (re-)encrypted.
-    const encrypted = await encryptStoredPhones(db, config.encryptionKeys[0].id, (message) => console.warn(message))
+    const encrypted = await encryptStoredPhones(db, new KeyRing(config.encryptionKeys), (message) => console.warn(message))
     if (encrypted > 0) console.log(`已加密 ${encrypted} 个手机号 / encrypted ${encrypted} stored phone numbers`)
     await seedIfEmpty(db, (message) => console.log(message))
     if (!config.demoLogin) {

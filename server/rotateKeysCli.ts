@@ -1,5 +1,5 @@
 import { loadConfig } from './config'
-import { KeyRing, newEncryptionKey, setKeyRing } from './platform/crypto/fieldCipher'
+import { KeyRing, newEncryptionKey } from './platform/crypto/fieldCipher'
 import { keyFilePath, loadOrCreateKeyFile, writeKeyFile } from './platform/crypto/keyFile'
 import { openDatabase } from './platform/db/openDatabase'
 import { migrate } from './platform/db/migrate'
@@ -22,11 +22,11 @@ async function main(): Promise<void> {
     writeKeyFile(config.dataDir, keys)
     console.log(`新密钥 ${keys[0].id} 已写入 ${keyFilePath(config.dataDir)} / new key ${keys[0].id} is now current`)
   }
-  setKeyRing(new KeyRing(keys))
+  const keyRing = new KeyRing(keys)
   const { db } = await openDatabase(config, (error) => console.error(error.message))
   try {
     await migrate(db)
-    const changed = await encryptStoredPhones(db, keys[0].id, (message) => console.warn(message))
+    const changed = await encryptStoredPhones(db, keyRing, (message) => console.warn(message))
     console.log(`已用密钥 ${keys[0].id} 重新加密 ${changed} 个手机号 / re-encrypted ${changed} phone numbers with key ${keys[0].id}`)
   } finally {
     await db.close()

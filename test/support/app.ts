@@ -8,7 +8,6 @@ import { compileContent } from '../../server/features/content/library/compileCon
 import { FakeWechat, FakeWechatOptions, startFakeWechat } from '../../server/platform/wechat/fake/fakeWechatServer'
 import { Backend, openTestDatabase, TestDatabase } from './database'
 import { testConfig } from './testConfig'
-import { TEST_ENCRYPTION_KEY } from './encryption'
 
 export interface TestApp extends TestDatabase {
   app: FastifyInstance
@@ -54,7 +53,6 @@ export async function openTestApp(backend: Backend, options: TestAppOptions = {}
       // Test files sign many users in from one address.
       signInRateLimitPerMinute: 10_000,
       complaintRateLimitPerMinute: 10_000,
-      encryptionKeys: [TEST_ENCRYPTION_KEY],
       ...options.config,
     }),
     db: database.db,

@@ -7,9 +7,10 @@ import { AttachmentStore } from '../../platform/storage/attachmentStore'
 import { deleteMyAccount, exportMyData } from './accountDeletion'
 import { requireViewer } from './authentication'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 /** 个人信息副本 and 注销账号 (PIPL art. 45, 47). */
-export function accountDataRoutes(db: Database, store: AttachmentStore, photos: AttachmentUrlSigner): FastifyPluginAsyncZod {
+export function accountDataRoutes(db: Database, store: AttachmentStore, photos: AttachmentUrlSigner, keyRing: KeyRing): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/me/export',
@@ -21,7 +22,7 @@ export function accountDataRoutes(db: Database, store: AttachmentStore, photos: 
         },
       },
       async (request, reply) => {
-        const data = await exportMyData(db, photos, await requireViewer(db, request))
+        const data = await exportMyData(db, photos, keyRing, await requireViewer(db, request))
         return reply.header('content-disposition', `attachment; filename="anxin-my-data-${data.exportedAt.slice(0, 10)}.json"`).send(data)
       },
     )

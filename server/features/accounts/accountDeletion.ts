@@ -10,6 +10,7 @@ import { myVouchers } from '../vouchers/vouchers'
 import { Page, PageQuery } from '@domain/page'
 import { deleteUser } from './userRepository'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 /*
  * 注销账号 and 个人信息副本 (PIPL art. 47 and 45; docs/platform-notes.md "Account
@@ -44,9 +45,9 @@ export async function deleteMyAccount(db: Database, store: AttachmentStore, view
 }
 
 /** Everything the service keeps about the parent, as one JSON document. */
-export async function exportMyData(db: Database, photos: AttachmentUrlSigner, viewer: Viewer, now: Date = new Date()) {
+export async function exportMyData(db: Database, photos: AttachmentUrlSigner, keyRing: KeyRing, viewer: Viewer, now: Date = new Date()) {
   const account = await myAccount(db, viewer)
-  const family = await familyCopyOf(db, viewer)
+  const family = await familyCopyOf(db, keyRing, viewer)
   const complaints = await complaintCopyOf(db, photos, viewer)
   // what the parent asked to be told of, and their 体验券: the lists of 我的, every page
   const savedSearches = await everyPage((query) => mySavedSearches(db, viewer, query))

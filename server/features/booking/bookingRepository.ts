@@ -3,7 +3,7 @@ import { BookingStatus } from '@domain/booking'
 import { ACTIVE_BOOKING_STATUSES, BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH } from '@domain/bookingRules'
 import { Queryable } from '../../platform/db/database'
 import { BOOKING_COLUMNS, BOOKING_FROM, BookingRow } from './bookingRows'
-import { encryptField } from '../../platform/crypto/fieldCipher'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 const ACTIVE = ACTIVE_BOOKING_STATUSES as string[]
 
@@ -76,7 +76,7 @@ export interface NewBooking {
 }
 
 /** Inserts a booking with a fresh short code; a (very rare) code collision just draws again. */
-export async function insertBooking(tx: Queryable, booking: NewBooking): Promise<void> {
+export async function insertBooking(tx: Queryable, keyRing: KeyRing, booking: NewBooking): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const result = await tx.query(
       `insert into bookings (id, slot_id, user_id, child_id, child_nickname, status, code, contact_name, contact_phone, note)
@@ -92,7 +92,7 @@ export async function insertBooking(tx: Queryable, booking: NewBooking): Promise
         newBookingCode(),
         booking.contactName,
         // Encrypted at rest (platform/crypto/fieldCipher.ts).
-        encryptField(booking.contactPhone),
+        keyRing.encrypt(booking.contactPhone),
         booking.note,
       ],
     )

@@ -10,6 +10,7 @@ import { cancelMyBooking, createBooking, getMyBooking } from './bookings'
 import { myBookings } from './myBookings'
 import { safeText } from '@domain/safeText'
 import { EmptyBodySchema } from '@domain/emptyBody'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 export const BookingIdParamsSchema = z.object({
   id: safeText().trim().min(1, '预约编号不能为空').max(100, '预约编号太长'),
@@ -18,7 +19,7 @@ export const BookingIdParamsSchema = z.object({
 const IdempotencyHeadersSchema = z.object({ 'idempotency-key': IdempotencyKeySchema })
 
 /** A parent's bookings (入托网上约). Another parent's booking is a 404, never a 403. */
-export function bookingRoutes(db: Database): FastifyPluginAsyncZod {
+export function bookingRoutes(db: Database, keyRing: KeyRing): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/bookings',
@@ -43,7 +44,7 @@ export function bookingRoutes(db: Database): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await requireViewer(db, request)
-        const answer = await createBooking(db, viewer, request.headers['idempotency-key'], request.body)
+        const answer = await createBooking(db, keyRing, viewer, request.headers['idempotency-key'], request.body)
         // The first answer to the key: 201 with the booking or one of the 4xx declared above.
         return reply.code(answer.statusCode as 201).send(answer.body as Booking)
       },
@@ -59,7 +60,7 @@ export function bookingRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: BookingSchema, 401: ErrorBodySchema, 404: ErrorBodySchema },
         },
       },
-      async (request) => getMyBooking(db, await requireViewer(db, request), request.params.id),
+      async (request) => getMyBooking(db, keyRing, await requireViewer(db, request), request.params.id),
     )
 
     app.post(
@@ -73,7 +74,7 @@ export function bookingRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: BookingSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema },
         },
       },
-      async (request) => cancelMyBooking(db, await requireViewer(db, request), request.params.id),
+      async (request) => cancelMyBooking(db, keyRing, await requireViewer(db, request), request.params.id),
     )
 
     app.get(
@@ -86,7 +87,7 @@ export function bookingRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: MyBookingsSchema, 400: ErrorBodySchema, 401: ErrorBodySchema },
         },
       },
-      async (request) => myBookings(db, await requireViewer(db, request), request.query),
+      async (request) => myBookings(db, keyRing, await requireViewer(db, request), request.query),
     )
   }
 }

@@ -3,7 +3,7 @@ import { maskPhone } from '@domain/phone'
 import { Slot, SlotKind, SlotStatus } from '@domain/slot'
 import { remainingPlaces } from '@domain/slotRules'
 import { isoTime } from '../../platform/db/isoTime'
-import { decryptField } from '../../platform/crypto/fieldCipher'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 /*
  * Row shapes of migration 005 and their mapping to the API's schemas. Times leave as
@@ -77,8 +77,8 @@ export const BOOKING_COLUMNS = `b.id, b.slot_id, b.user_id, b.child_id, b.child_
 export const BOOKING_FROM = `bookings b join slots s on s.id = b.slot_id join institutions i on i.id = s.institution_id`
 
 /** The parent who booked sees their number; everyone else sees it masked (after decryption). */
-export function toBooking(row: BookingRow, audience: 'owner' | 'staff'): Booking {
-  const phone = decryptField(row.contact_phone)
+export function toBooking(keyRing: KeyRing, row: BookingRow, audience: 'owner' | 'staff'): Booking {
+  const phone = keyRing.decrypt(row.contact_phone)
   return {
     id: row.id,
     status: row.status,

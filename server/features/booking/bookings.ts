@@ -19,17 +19,18 @@ import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { changeBookingStatus } from './bookingTransitions'
 import { Answer, runIdempotent } from '../../platform/http/idempotentRequest'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 export const bookingNotFound = () => new ApiError('NOT_FOUND', '没有找到这个预约')
 const childNotFound = () => new ApiError('NOT_FOUND', '没有找到这个孩子')
 const slotNotFound = () => new ApiError('NOT_FOUND', '没有找到这个时段')
 
 /** POST /api/v1/bookings: once per Idempotency-Key (idempotentRequest.ts). */
-export async function createBooking(db: Database, viewer: Viewer, idempotencyKey: string, body: BookingCreateBody): Promise<Answer<Booking>> {
-  return runIdempotent(db, viewer.userId, idempotencyKey, body, 201, (tx) => book(tx, viewer, body))
+export async function createBooking(db: Database, keyRing: KeyRing, viewer: Viewer, idempotencyKey: string, body: BookingCreateBody): Promise<Answer<Booking>> {
+  return runIdempotent(db, keyRing, viewer.userId, idempotencyKey, body, 201, (tx) => book(tx, keyRing, viewer, body))
 }
 
-async function book(tx: Transaction, viewer: Viewer, body: BookingCreateBody): Promise<Booking> {
+async function book(tx: Transaction, keyRing: KeyRing, viewer: Viewer, body: BookingCreateBody): Promise<Booking> {
   await lockParent(tx, viewer.userId)
   const child = await findChildForBooking(tx, viewer.userId, body.childId)
   if (!child) throw childNotFound()
@@ -52,7 +53,7 @@ async function book(tx: Transaction, viewer: Viewer, body: BookingCreateBody): P
     throw new ApiError('SLOT_FULL')
   }
   const id = crypto.randomUUID()
-  await insertBooking(tx, {
+  await insertBooking(tx, keyRing, {
     id,
     slotId: slot.id,
     userId: viewer.userId,
@@ -63,7 +64,7 @@ async function book(tx: Transaction, viewer: Viewer, body: BookingCreateBody): P
     contactPhone: body.contactPhone,
     note: body.note ?? null,
   })
-  return myBookingIn(tx, viewer, id)
+  return myBookingIn(tx, keyRing, viewer, id)
 }
 
 /** Cancelled or started slots are a 409 CONFLICT with the reason; a full one SLOT_FULL. */
@@ -73,19 +74,19 @@ function throwUnlessBookable(slot: SlotWithInstitution): void {
   if (state !== 'bookable') throw new ApiError('CONFLICT', SLOT_UNAVAILABLE_MESSAGES[state])
 }
 
-async function myBookingIn(db: Queryable, viewer: Viewer, id: string): Promise<Booking> {
+async function myBookingIn(db: Queryable, keyRing: KeyRing, viewer: Viewer, id: string): Promise<Booking> {
   const row = await findBookingOfUser(db, id, viewer.userId)
   if (!row) throw bookingNotFound()
-  return toBooking(row, 'owner')
+  return toBooking(keyRing, row, 'owner')
 }
 
 /** GET /api/v1/bookings/:id — the parent's own booking; anyone else's is 404. */
-export async function getMyBooking(db: Database, viewer: Viewer, id: string): Promise<Booking> {
-  return myBookingIn(db, viewer, id)
+export async function getMyBooking(db: Database, keyRing: KeyRing, viewer: Viewer, id: string): Promise<Booking> {
+  return myBookingIn(db, keyRing, viewer, id)
 }
 
 /** POST /api/v1/bookings/:id/cancel — before the slot starts; the place frees at once. */
-export async function cancelMyBooking(db: Database, viewer: Viewer, id: string): Promise<Booking> {
+export async function cancelMyBooking(db: Database, keyRing: KeyRing, viewer: Viewer, id: string): Promise<Booking> {
   return db.transaction(async (tx) => {
     const row = await findBookingOfUser(tx, id, viewer.userId)
     if (!row) throw bookingNotFound()
@@ -94,6 +95,6 @@ export async function cancelMyBooking(db: Database, viewer: Viewer, id: string):
     if (!(await changeBookingStatus(tx, { id, slotId: row.slot_id }, row.status, check.to))) {
       throw new ApiError('CONFLICT', '预约状态刚刚有变化，请刷新后再试')
     }
-    return myBookingIn(tx, viewer, id)
+    return myBookingIn(tx, keyRing, viewer, id)
   })
 }

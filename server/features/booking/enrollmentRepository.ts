@@ -4,7 +4,7 @@ import { OPEN_ENROLLMENT_STATUSES } from '@domain/enrollmentRules'
 import { maskPhone } from '@domain/phone'
 import { Queryable } from '../../platform/db/database'
 import { isoTime } from '../../platform/db/isoTime'
-import { decryptField, encryptField } from '../../platform/crypto/fieldCipher'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 const OPEN = OPEN_ENROLLMENT_STATUSES as string[]
 
@@ -35,7 +35,9 @@ const ENROLLMENT_SELECT = `
          ) end as waitlist_position
   from enrollments e join institutions i on i.id = e.institution_id`
 
-export function toEnrollment(row: EnrollmentRow, audience: 'owner' | 'staff'): Enrollment {
+/** The parent who applied sees their number; staff see it masked (after decryption). */
+export function toEnrollment(keyRing: KeyRing, row: EnrollmentRow, audience: 'owner' | 'staff'): Enrollment {
+  const phone = keyRing.decrypt(row.contact_phone)
   return {
     id: row.id,
     status: row.status,
@@ -44,7 +46,7 @@ export function toEnrollment(row: EnrollmentRow, audience: 'owner' | 'staff'): E
     child: { id: row.child_id ?? '', nickname: row.child_nickname },
     careMode: row.care_mode,
     startMonth: row.start_month,
-    contactPhone: audience === 'owner' ? decryptField(row.contact_phone) : maskPhone(decryptField(row.contact_phone)),
+    contactPhone: audience === 'owner' ? phone : maskPhone(phone),
     createdAt: isoTime(row.created_at),
     updatedAt: isoTime(row.updated_at),
   }
@@ -140,11 +142,11 @@ export interface NewEnrollment {
 }
 
 /** clock_timestamp(), not now(): the line order is the order decisions were taken under the lock. */
-export async function insertEnrollment(tx: Queryable, e: NewEnrollment): Promise<void> {
+export async function insertEnrollment(tx: Queryable, keyRing: KeyRing, e: NewEnrollment): Promise<void> {
   await tx.query(
     `insert into enrollments (id, institution_id, user_id, child_id, child_nickname, care_mode, start_month, contact_phone, status, created_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp(), clock_timestamp())`,
-    [e.id, e.institutionId, e.userId, e.childId, e.childNickname, e.careMode, e.startMonth, encryptField(e.contactPhone), e.status],
+    [e.id, e.institutionId, e.userId, e.childId, e.childNickname, e.careMode, e.startMonth, keyRing.encrypt(e.contactPhone), e.status],
   )
 }
 

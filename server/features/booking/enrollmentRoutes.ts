@@ -7,13 +7,14 @@ import { EmptyBodySchema } from '@domain/emptyBody'
 import { requireViewer } from '../accounts/authentication'
 import { applyForEnrollment, getMyEnrollment, withdrawMyEnrollment } from './enrollments'
 import { safeText } from '@domain/safeText'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 export const EnrollmentIdParamsSchema = z.object({
   id: safeText().trim().min(1, '申请编号不能为空').max(100, '申请编号太长'),
 })
 
 /** A parent's enrollment applications (入托申请) with their live waitlist position. */
-export function enrollmentRoutes(db: Database): FastifyPluginAsyncZod {
+export function enrollmentRoutes(db: Database, keyRing: KeyRing): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/enrollments',
@@ -27,7 +28,7 @@ export function enrollmentRoutes(db: Database): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const viewer = await requireViewer(db, request)
-        return reply.code(201).send(await applyForEnrollment(db, viewer, request.body))
+        return reply.code(201).send(await applyForEnrollment(db, keyRing, viewer, request.body))
       },
     )
 
@@ -41,7 +42,7 @@ export function enrollmentRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: EnrollmentSchema, 401: ErrorBodySchema, 404: ErrorBodySchema },
         },
       },
-      async (request) => getMyEnrollment(db, await requireViewer(db, request), request.params.id),
+      async (request) => getMyEnrollment(db, keyRing, await requireViewer(db, request), request.params.id),
     )
 
     app.post(
@@ -55,7 +56,7 @@ export function enrollmentRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: EnrollmentSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema },
         },
       },
-      async (request) => withdrawMyEnrollment(db, await requireViewer(db, request), request.params.id),
+      async (request) => withdrawMyEnrollment(db, keyRing, await requireViewer(db, request), request.params.id),
     )
   }
 }

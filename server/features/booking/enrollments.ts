@@ -24,6 +24,7 @@ import {
 import { ApiError } from '../../platform/http/apiError'
 import { Viewer } from '../accounts/authentication'
 import { closeEnrollment, fillVacanciesFromWaitlist } from './enrollmentTransitions'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 export const enrollmentNotFound = () => new ApiError('NOT_FOUND', '没有找到这份入托申请')
 
@@ -32,7 +33,7 @@ export const enrollmentNotFound = () => new ApiError('NOT_FOUND', '没有找到�
  * enrollmentRules.ts), else waitlisted — decided under the institution's row lock, so
  * two applicants never both take the last vacancy.
  */
-export async function applyForEnrollment(db: Database, viewer: Viewer, body: EnrollmentCreateBody, now: Date = new Date()): Promise<Enrollment> {
+export async function applyForEnrollment(db: Database, keyRing: KeyRing, viewer: Viewer, body: EnrollmentCreateBody, now: Date = new Date()): Promise<Enrollment> {
   const monthProblem = startMonthProblem(body.startMonth, now)
   if (monthProblem) throw new ApiError('VALIDATION', monthProblem, { 'body.startMonth': monthProblem })
 
@@ -56,7 +57,7 @@ export async function applyForEnrollment(db: Database, viewer: Viewer, body: Enr
     const submitted = await countSubmitted(tx, institution.id)
     const places = { capacity: institution.capacity, enrolled: institution.enrolled, submitted }
     const id = crypto.randomUUID()
-    await insertEnrollment(tx, {
+    await insertEnrollment(tx, keyRing, {
       id,
       institutionId: institution.id,
       userId: viewer.userId,
@@ -67,23 +68,23 @@ export async function applyForEnrollment(db: Database, viewer: Viewer, body: Enr
       contactPhone: body.contactPhone,
       status: initialEnrollmentStatus(places),
     })
-    return myEnrollmentIn(tx, viewer, id)
+    return myEnrollmentIn(tx, keyRing, viewer, id)
   })
 }
 
-async function myEnrollmentIn(db: Queryable, viewer: Viewer, id: string): Promise<Enrollment> {
+async function myEnrollmentIn(db: Queryable, keyRing: KeyRing, viewer: Viewer, id: string): Promise<Enrollment> {
   const row = await findEnrollmentOfUser(db, id, viewer.userId)
   if (!row) throw enrollmentNotFound()
-  return toEnrollment(row, 'owner')
+  return toEnrollment(keyRing, row, 'owner')
 }
 
 /** GET /api/v1/enrollments/:id — the parent's own application with its live waitlist position. */
-export async function getMyEnrollment(db: Database, viewer: Viewer, id: string): Promise<Enrollment> {
-  return myEnrollmentIn(db, viewer, id)
+export async function getMyEnrollment(db: Database, keyRing: KeyRing, viewer: Viewer, id: string): Promise<Enrollment> {
+  return myEnrollmentIn(db, keyRing, viewer, id)
 }
 
 /** POST /api/v1/enrollments/:id/withdraw — leaves the line (or review); those behind move up. */
-export async function withdrawMyEnrollment(db: Database, viewer: Viewer, id: string): Promise<Enrollment> {
+export async function withdrawMyEnrollment(db: Database, keyRing: KeyRing, viewer: Viewer, id: string): Promise<Enrollment> {
   return db.transaction(async (tx) => {
     const row = await findEnrollmentOfUser(tx, id, viewer.userId)
     if (!row) throw enrollmentNotFound()
@@ -92,6 +93,6 @@ export async function withdrawMyEnrollment(db: Database, viewer: Viewer, id: str
     if (!(await closeEnrollment(tx, { id, institutionId: row.institution_id }, OPEN_ENROLLMENT_STATUSES, check.to))) {
       throw new ApiError('CONFLICT', '申请状态刚刚有变化，请刷新后再试')
     }
-    return myEnrollmentIn(tx, viewer, id)
+    return myEnrollmentIn(tx, keyRing, viewer, id)
   })
 }

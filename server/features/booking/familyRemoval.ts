@@ -6,6 +6,7 @@ import { releaseChildReferences } from './childRelease'
 import { myChildren } from './children'
 import { myBookings } from './myBookings'
 import { Viewer } from '../accounts/authentication'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 /*
  * The booking side of 注销账号 (accounts/accountDeletion.ts): every child of the parent
@@ -24,6 +25,6 @@ export async function removeFamilyOf(tx: Transaction, userId: string): Promise<n
 }
 
 /** The parent's children, bookings and applications, for the copy of their data (PIPL art. 45). */
-export async function familyCopyOf(db: Database, viewer: Viewer): Promise<{ children: Child[]; bookings: MyBookings['items'] }> {
-  return { children: await myChildren(db, viewer), bookings: (await myBookings(db, viewer, { limit: Number.MAX_SAFE_INTEGER })).items }
+export async function familyCopyOf(db: Database, keyRing: KeyRing, viewer: Viewer): Promise<{ children: Child[]; bookings: MyBookings['items'] }> {
+  return { children: await myChildren(db, viewer), bookings: (await myBookings(db, keyRing, viewer, { limit: Number.MAX_SAFE_INTEGER })).items }
 }

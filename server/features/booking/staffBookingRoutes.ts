@@ -12,6 +12,7 @@ import { actOnBooking, listStaffBookings } from './staffBookings'
 import { admitEnrollment, declineEnrollment, listStaffEnrollments } from './staffEnrollments'
 import { cancelSlot, createSlot, createWeeklySlots, listStaffSlots, updateSlot } from './staffSlots'
 import { safeText } from '@domain/safeText'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 
@@ -37,7 +38,7 @@ const BOOKING_ACTIONS: Record<string, { action: BookingAction; summary: string }
  * Institution staff (requireInstitutionStaff): their own institution's slots, bookings
  * and applications. Anything of another institution is a 404, as if it did not exist.
  */
-export function staffRoutes(db: Database): FastifyPluginAsyncZod {
+export function staffRoutes(db: Database, keyRing: KeyRing): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/staff/slots',
@@ -94,7 +95,7 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: pageSchema(BookingSchema), ...errors },
         },
       },
-      async (request) => listStaffBookings(db, await requireInstitutionStaff(db, request), request.query),
+      async (request) => listStaffBookings(db, keyRing, await requireInstitutionStaff(db, request), request.query),
     )
 
     for (const [segment, { action, summary }] of Object.entries(BOOKING_ACTIONS)) {
@@ -102,14 +103,14 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
         app.post(
           `/staff/bookings/:id/${segment}`,
           { schema: { summary: `${summary}（可填写家长可见的理由）`, tags: ['staff'], params: IdParamsSchema, body: BookingDeclineBodySchema, response: { 200: BookingSchema, ...errors } } },
-          async (request) => actOnBooking(db, await requireInstitutionStaff(db, request), request.params.id, action, request.body?.reason || null),
+          async (request) => actOnBooking(db, keyRing, await requireInstitutionStaff(db, request), request.params.id, action, request.body?.reason || null),
         )
         continue
       }
       app.post(
         `/staff/bookings/:id/${segment}`,
         { schema: { summary, tags: ['staff'], params: IdParamsSchema, response: { 200: BookingSchema, ...errors } } },
-        async (request) => actOnBooking(db, await requireInstitutionStaff(db, request), request.params.id, action),
+        async (request) => actOnBooking(db, keyRing, await requireInstitutionStaff(db, request), request.params.id, action),
       )
     }
 
@@ -123,19 +124,19 @@ export function staffRoutes(db: Database): FastifyPluginAsyncZod {
           response: { 200: pageSchema(EnrollmentSchema), ...errors },
         },
       },
-      async (request) => listStaffEnrollments(db, await requireInstitutionStaff(db, request), request.query),
+      async (request) => listStaffEnrollments(db, keyRing, await requireInstitutionStaff(db, request), request.query),
     )
 
     app.post(
       '/staff/enrollments/:id/admit',
       { schema: { summary: '录取（占用一个名额）', tags: ['staff'], params: IdParamsSchema, response: { 200: EnrollmentSchema, ...errors } } },
-      async (request) => admitEnrollment(db, await requireInstitutionStaff(db, request), request.params.id),
+      async (request) => admitEnrollment(db, keyRing, await requireInstitutionStaff(db, request), request.params.id),
     )
 
     app.post(
       '/staff/enrollments/:id/decline',
       { schema: { summary: '不予录取', tags: ['staff'], params: IdParamsSchema, response: { 200: EnrollmentSchema, ...errors } } },
-      async (request) => declineEnrollment(db, await requireInstitutionStaff(db, request), request.params.id),
+      async (request) => declineEnrollment(db, keyRing, await requireInstitutionStaff(db, request), request.params.id),
     )
   }
 }

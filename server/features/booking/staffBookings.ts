@@ -11,18 +11,20 @@ import { bookingNotFound } from './bookings'
 import { changeBookingStatus } from './bookingTransitions'
 import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
 import { Page } from '@domain/page'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 type Staff = Viewer & { staffInstitutionId: string }
 
 /** GET /api/v1/staff/bookings — the institution's bookings, contact phones masked. */
 export async function listStaffBookings(
   db: Database,
+  keyRing: KeyRing,
   staff: Staff,
   filter: { slotId?: string; status?: BookingStatus; cursor?: string; limit: number },
 ): Promise<Page<Booking>> {
   const offset = offsetOf(filter.cursor)
   const rows = await listBookingsOfInstitution(db, staff.staffInstitutionId, { slotId: filter.slotId, status: filter.status, limit: filter.limit + 1, offset })
-  return { items: rows.slice(0, filter.limit).map((row) => toBooking(row, 'staff')), nextCursor: rows.length > filter.limit ? offsetCursorAt(offset + filter.limit) : null }
+  return { items: rows.slice(0, filter.limit).map((row) => toBooking(keyRing, row, 'staff')), nextCursor: rows.length > filter.limit ? offsetCursorAt(offset + filter.limit) : null }
 }
 
 /**
@@ -30,7 +32,7 @@ export async function listStaffBookings(
  * is conditional on the status read, so of two staff acting at once exactly one wins
  * and the other gets a 409; decline gives the place back through the guard.
  */
-export async function actOnBooking(db: Database, staff: Staff, id: string, action: BookingAction, declineReason: string | null = null): Promise<Booking> {
+export async function actOnBooking(db: Database, keyRing: KeyRing, staff: Staff, id: string, action: BookingAction, declineReason: string | null = null): Promise<Booking> {
   return db.transaction(async (tx) => {
     const row = await findBookingOfInstitution(tx, id, staff.staffInstitutionId)
     if (!row) throw bookingNotFound()
@@ -42,6 +44,6 @@ export async function actOnBooking(db: Database, staff: Staff, id: string, actio
     if (action === 'decline' && declineReason) await tx.query(`update bookings set decline_reason = $2 where id = $1`, [id, declineReason])
     await queueBookingStatusNotice(tx, id, check.to, action === 'decline' ? (declineReason ?? undefined) : undefined)
     const updated = await findBookingOfInstitution(tx, id, staff.staffInstitutionId)
-    return toBooking(updated!, 'staff')
+    return toBooking(keyRing, updated!, 'staff')
   })
 }

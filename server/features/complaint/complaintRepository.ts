@@ -1,6 +1,6 @@
 import { ComplaintCategory, ComplaintStatus } from '@domain/complaint'
 import { Queryable } from '../../platform/db/database'
-import { encryptField } from '../../platform/crypto/fieldCipher'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 /*
  * Complaints and their timeline. The row carries the complainant (user_id,
@@ -64,7 +64,7 @@ export interface NewComplaint {
 }
 
 /** Inserts the complaint; false when the tracking number is taken (the caller draws another). */
-export async function insertComplaint(tx: Queryable, c: NewComplaint): Promise<boolean> {
+export async function insertComplaint(tx: Queryable, keyRing: KeyRing, c: NewComplaint): Promise<boolean> {
   const result = await tx.query(
     `insert into complaints (id, tracking_no, user_id, institution_id, institution_name, institution_address, listed,
        district_code, category, urgent, description, occurred_at, anonymous, contact_phone, phone_last4, accept_by, due_by)
@@ -72,7 +72,7 @@ export async function insertComplaint(tx: Queryable, c: NewComplaint): Promise<b
      on conflict (tracking_no) do nothing`,
     [
       c.id, c.trackingNo, c.userId, c.institutionId, c.institutionName, c.institutionAddress, c.listed,
-      c.districtCode, c.category, c.urgent, c.description, c.occurredAt, c.anonymous, encryptField(c.contactPhone), c.acceptBy, c.dueBy,
+      c.districtCode, c.category, c.urgent, c.description, c.occurredAt, c.anonymous, keyRing.encrypt(c.contactPhone), c.acceptBy, c.dueBy,
       // The lookup proof 马上查 compares; the number itself is encrypted at rest.
       c.contactPhone.slice(-4),
     ],

@@ -18,6 +18,7 @@ import { perIpLimit } from '../../platform/http/rateLimit'
 import { lookUpComplaint } from './complaintLookup'
 import { fileComplaint, giveFeedback, myComplaints, requestReexamination } from './complaints'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 export interface ComplaintRouteSettings {
   /** Filing is rare for a real family; a burst from one address is abuse. */
@@ -26,6 +27,8 @@ export interface ComplaintRouteSettings {
   lookupsPerMinute: number
   /** Signs the photo links in a complaint's view. */
   photos: AttachmentUrlSigner
+  /** Encrypts the complainant's contact number at rest. */
+  keyRing: KeyRing
 }
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
@@ -50,7 +53,7 @@ export function complaintRoutes(db: Database, settings: ComplaintRouteSettings):
       },
       async (request, reply) => {
         const viewer = await requireViewer(db, request)
-        return reply.code(201).send(await fileComplaint(db, viewer, request.body))
+        return reply.code(201).send(await fileComplaint(db, settings.keyRing, viewer, request.body))
       },
     )
 

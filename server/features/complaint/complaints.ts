@@ -17,6 +17,7 @@ import {
   findInstitutionForComplaint,
   insertComplaint,
   insertEvent,
+  NewComplaint,
   saveFeedback,
 } from './complaintRepository'
 import { isoTime } from '../../platform/db/isoTime'
@@ -28,6 +29,7 @@ import { newTrackingNo } from './trackingNumber'
 import { offsetCursorAt, offsetOf } from '../../platform/http/paging'
 import { findDistrictCode } from '../find/lookups'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 export const complaintNotFound = () => new ApiError('NOT_FOUND', '没有找到这件投诉，请核对查询码和手机号后四位')
 
@@ -38,7 +40,7 @@ const CLOCK_SKEW_MS = 5 * 60_000
  * POST /api/v1/complaints. One transaction: the complaint with its tracking number, its
  * first timeline entry and its photos commit together, or nothing is stored.
  */
-export async function fileComplaint(db: Database, viewer: Viewer, body: ComplaintCreateBody, now: Date = new Date()): Promise<ComplaintCreated> {
+export async function fileComplaint(db: Database, keyRing: KeyRing, viewer: Viewer, body: ComplaintCreateBody, now: Date = new Date()): Promise<ComplaintCreated> {
   if (Date.parse(body.occurredAt) > now.getTime() + CLOCK_SKEW_MS) {
     throw new ApiError('VALIDATION', '发生时间不能晚于现在', { 'body.occurredAt': '发生时间不能晚于现在' })
   }
@@ -46,7 +48,7 @@ export async function fileComplaint(db: Database, viewer: Viewer, body: Complain
   return db.transaction(async (tx) => {
     const where = await complaintTarget(tx, body)
     const id = crypto.randomUUID()
-    const trackingNo = await insertWithFreshTrackingNo(tx, now, (no) => ({
+    const trackingNo = await insertWithFreshTrackingNo(tx, keyRing, now, (no) => ({
       id,
       trackingNo: no,
       userId: viewer.userId,
@@ -66,7 +68,7 @@ export async function fileComplaint(db: Database, viewer: Viewer, body: Complain
   })
 }
 
-type Target = Pick<Parameters<typeof insertComplaint>[1], 'institutionId' | 'institutionName' | 'institutionAddress' | 'listed' | 'districtCode'>
+type Target = Pick<NewComplaint, 'institutionId' | 'institutionName' | 'institutionAddress' | 'listed' | 'districtCode'>
 
 /** The listed institution, or the unlisted one with the district whose regulators get it. */
 async function complaintTarget(tx: Queryable, body: ComplaintCreateBody): Promise<Target> {
@@ -84,10 +86,10 @@ async function complaintTarget(tx: Queryable, body: ComplaintCreateBody): Promis
 }
 
 /** A collision of two random numbers is a one-in-a-billion event a day; draw again. */
-async function insertWithFreshTrackingNo(tx: Transaction, now: Date, complaint: (trackingNo: string) => Parameters<typeof insertComplaint>[1]): Promise<string> {
+async function insertWithFreshTrackingNo(tx: Transaction, keyRing: KeyRing, now: Date, complaint: (trackingNo: string) => NewComplaint): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const trackingNo = newTrackingNo(now)
-    if (await insertComplaint(tx, complaint(trackingNo))) return trackingNo
+    if (await insertComplaint(tx, keyRing, complaint(trackingNo))) return trackingNo
   }
   throw new Error('could not draw an unused tracking number')
 }

@@ -16,6 +16,7 @@ import { requireInstitutionStaff, requireRegulator, requireViewer } from '../acc
 import { districtBatchReports, issueBatch, redeemAtCheckIn } from './voucherAdministration'
 import { bookTrialWithVoucher, claimVoucher, myVoucher, myVouchers, openBatches } from './vouchers'
 import { safeText } from '@domain/safeText'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const BatchQuerySchema = pageQuerySchema().extend({ districtCode: z.string().regex(/^\d{6}$/, '区县代码是 6 位数字').optional() })
@@ -23,7 +24,7 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 const PageQuerySchema = pageQuerySchema()
 
 /** 体验券: parents claim and book, regulators issue and follow, staff redeem at check-in. */
-export function voucherRoutes(db: Database): FastifyPluginAsyncZod {
+export function voucherRoutes(db: Database, keyRing: KeyRing): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/voucher-batches',
@@ -57,7 +58,7 @@ export function voucherRoutes(db: Database): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const answer = await bookTrialWithVoucher(db, await requireViewer(db, request), request.params.id, request.body)
+        const answer = await bookTrialWithVoucher(db, keyRing, await requireViewer(db, request), request.params.id, request.body)
         return reply.code(answer.statusCode).send(answer.body)
       },
     )

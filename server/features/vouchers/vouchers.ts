@@ -23,6 +23,7 @@ import {
   takeVoucherFromBatch,
 } from './voucherRepository'
 import { toBatch, toVoucher } from './voucherViews'
+import { KeyRing } from '../../platform/crypto/fieldCipher'
 
 /*
  * The parent's side of 体验券: open batches, claiming one per child, booking a trial day
@@ -98,7 +99,7 @@ export async function myVoucher(db: Queryable, viewer: Viewer, id: string, now =
  * POST /me/vouchers/:id/booking: books the trial day through the booking service with a
  * key of this voucher (a double tap books once), then ties the booking to the voucher.
  */
-export async function bookTrialWithVoucher(db: Database, viewer: Viewer, voucherId: string, body: VoucherBookBody, now = new Date()): Promise<Answer<Voucher>> {
+export async function bookTrialWithVoucher(db: Database, keyRing: KeyRing, viewer: Viewer, voucherId: string, body: VoucherBookBody, now = new Date()): Promise<Answer<Voucher>> {
   const today = todayInShanghai(now)
   const voucher = await voucherOf(db, viewer, voucherId, today)
   if (voucher.expired) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.expired)
@@ -114,7 +115,7 @@ export async function bookTrialWithVoucher(db: Database, viewer: Viewer, voucher
     throw new ApiError('CONFLICT', VOUCHER_MESSAGES.notTrial)
   }
   // One key per booking round: a double tap books once; after a cancellation a new round may book again.
-  const answer = await createBooking(db, viewer, `voucher-${voucherId}-${previous?.id ?? 'first'}`, { slotId: body.slotId, childId: voucher.child.id, contactName: body.contactName, contactPhone: body.contactPhone, note: `体验券 ${voucher.code}` })
+  const answer = await createBooking(db, keyRing, viewer, `voucher-${voucherId}-${previous?.id ?? 'first'}`, { slotId: body.slotId, childId: voucher.child.id, contactName: body.contactName, contactPhone: body.contactPhone, note: `体验券 ${voucher.code}` })
   if (answer.statusCode >= 400) return answer as Answer<never>
   const booking = answer.body as Booking
   if (!(await attachBooking(db, voucherId, booking.id, previousEnded ? previous!.id : null))) throw new ApiError('CONFLICT', VOUCHER_MESSAGES.alreadyBooked)

@@ -10,6 +10,11 @@ import crypto from 'node:crypto'
  * Stored form: "enc1:<keyId>:<iv>:<ciphertext>:<tag>", base64url parts. Nobody searches
  * by phone, so no deterministic (searchable) encryption is needed; masking for display
  * happens after decryption.
+ *
+ * A KeyRing is an object, never a module global: buildApp (and the rotation command)
+ * make one from the config and hand it to the services and repositories that encrypt
+ * or decrypt, so two apps in one process each use their own keys
+ * (docs/architecture.md, "Encryption").
  */
 
 export const ENCRYPTED_PREFIX = 'enc1:'
@@ -51,9 +56,15 @@ export class KeyRing {
     if (!key || ivPart === undefined || bodyPart === undefined || tagPart === undefined) {
       throw new Error(`cannot decrypt a value of encryption key "${keyPart}": key not configured`)
     }
-    const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(ivPart, 'base64url'))
-    decipher.setAuthTag(Buffer.from(tagPart, 'base64url'))
-    return Buffer.concat([decipher.update(Buffer.from(bodyPart, 'base64url')), decipher.final()]).toString('utf8')
+    try {
+      const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(ivPart, 'base64url'))
+      decipher.setAuthTag(Buffer.from(tagPart, 'base64url'))
+      return Buffer.concat([decipher.update(Buffer.from(bodyPart, 'base64url')), decipher.final()]).toString('utf8')
+    } catch {
+      // GCM checks the tag, so a key of the same id but other bytes (another deployment's,
+      // a mistyped one) or a damaged value fails here instead of decrypting to a wrong number.
+      throw new Error(`cannot decrypt a value of encryption key "${keyPart}": the configured key does not match or the value is damaged`)
+    }
   }
 
   /** Whether a stored value is already encrypted with the current key (else rotation re-encrypts it). */
@@ -78,29 +89,4 @@ export function parseKeyList(list: string): EncryptionKey[] {
 /** A fresh key with a dated id, for development folders and for rotation. */
 export function newEncryptionKey(now: Date = new Date()): EncryptionKey {
   return { id: `k${now.toISOString().slice(0, 10).replaceAll('-', '')}${crypto.randomBytes(2).toString('hex')}`, key: crypto.randomBytes(32) }
-}
-
-let ring: KeyRing | undefined
-
-/** Set once at start (buildApp); repositories then encrypt and decrypt through it. */
-export function setKeyRing(keys: KeyRing): void {
-  ring = keys
-}
-
-function activeRing(): KeyRing {
-  // Tests and tools that build no app still get working (throwaway) encryption.
-  if (!ring) ring = new KeyRing([{ id: 'process', key: crypto.randomBytes(32) }])
-  return ring
-}
-
-export function encryptField(plain: string): string {
-  return activeRing().encrypt(plain)
-}
-
-export function decryptField(stored: string): string {
-  return activeRing().decrypt(stored)
-}
-
-export function isCurrentlyEncrypted(stored: string): boolean {
-  return activeRing().isCurrent(stored)
 }

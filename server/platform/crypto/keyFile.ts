@@ -6,7 +6,7 @@ import { EncryptionKey, newEncryptionKey } from './fieldCipher'
  * Outside production, without DATA_ENCRYPTION_KEYS, the encryption keys live in the data
  * folder (readable by the server's user only), made on first start: `npm start` works on
  * a fresh machine and data stays encrypted. Production must set the keys from its secret
- * store (server/main.ts refuses to start without them). docs/architecture.md, "Encryption".
+ * store (loadConfig refuses to start without them). docs/architecture.md, "Encryption".
  */
 
 const FILE = 'encryption-keys.json'
@@ -17,6 +17,14 @@ interface KeyFileContent {
 
 export function keyFilePath(dataDir: string): string {
   return path.join(dataDir, FILE)
+}
+
+/**
+ * The keys a server starts with: DATA_ENCRYPTION_KEYS when set (always in production:
+ * loadConfig refuses to start without), else the data folder's development key file.
+ */
+export function encryptionKeysOf(config: { encryptionKeys?: EncryptionKey[]; dataDir: string }, log: (message: string) => void): EncryptionKey[] {
+  return config.encryptionKeys ?? loadOrCreateKeyFile(config.dataDir, log)
 }
 
 /** The keys of the data folder's key file, creating it with one new key if missing. */

@@ -1,6 +1,6 @@
 import { Database } from '../db/database'
 import { quoteIdentifier } from '../db/postgres'
-import { decryptField, encryptField, ENCRYPTED_PREFIX } from './fieldCipher'
+import { ENCRYPTED_PREFIX, KeyRing } from './fieldCipher'
 
 /*
  * Brings every value of one encrypted column under the current key: values stored
@@ -24,11 +24,11 @@ export interface Reencrypted {
   unreadable: number
 }
 
-export async function reencryptColumn(db: Database, ref: ColumnRef, currentKeyId: string): Promise<Reencrypted> {
+export async function reencryptColumn(db: Database, keyRing: KeyRing, ref: ColumnRef): Promise<Reencrypted> {
   const table = quoteIdentifier(ref.table)
   const id = quoteIdentifier(ref.idColumn)
   const column = quoteIdentifier(ref.column)
-  const current = `${ENCRYPTED_PREFIX}${currentKeyId}:%`
+  const current = `${ENCRYPTED_PREFIX}${keyRing.current.id}:%`
   let changed = 0
   let unreadable = 0
   let after = ''
@@ -41,13 +41,13 @@ export async function reencryptColumn(db: Database, ref: ColumnRef, currentKeyId
     for (const row of batch.rows) {
       let plain: string
       try {
-        plain = decryptField(row.value)
+        plain = keyRing.decrypt(row.value)
       } catch {
         // A start must not fail on a value of a key that was dropped too early: count it, leave it.
         unreadable += 1
         continue
       }
-      const updated = await db.query(`update ${table} set ${column} = $1 where ${id}::text = $2 and ${column} = $3`, [encryptField(plain), row.id, row.value])
+      const updated = await db.query(`update ${table} set ${column} = $1 where ${id}::text = $2 and ${column} = $3`, [keyRing.encrypt(plain), row.id, row.value])
       changed += updated.rowCount
     }
     if (batch.rows.length < BATCH) return { changed, unreadable }

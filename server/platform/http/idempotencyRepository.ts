@@ -1,5 +1,5 @@
 import { Queryable } from '../db/database'
-import { decryptField, ENCRYPTED_PREFIX, encryptField } from '../crypto/fieldCipher'
+import { ENCRYPTED_PREFIX, KeyRing } from '../crypto/fieldCipher'
 
 /*
  * Idempotency-Key records (migration 005), per user. A request first claims its key;
@@ -26,13 +26,13 @@ export async function claimIdempotencyKey(tx: Queryable, userId: string, key: st
   return result.rowCount === 1
 }
 
-export async function findStoredAnswer(tx: Queryable, userId: string, key: string): Promise<StoredAnswer | undefined> {
+export async function findStoredAnswer(tx: Queryable, keyRing: KeyRing, userId: string, key: string): Promise<StoredAnswer | undefined> {
   const result = await tx.query<StoredAnswer>(
     `select request_hash, status_code, response from idempotency_keys where user_id = $1 and key = $2`,
     [userId, key],
   )
   const row = result.rows[0]
-  return row && { ...row, response: withPhoneNumbers(row.response) }
+  return row && { ...row, response: withPhoneNumbers(keyRing, row.response) }
 }
 
 /** 13812345678 anywhere in a string of a stored answer, even inside longer text. */
@@ -43,24 +43,24 @@ const MOBILE_NUMBER = /(?<!\d)1[3-9]\d{9}(?!\d)/
  * encrypted like the number's own column (platform/crypto), so the store of answers is
  * not a second, plain copy of every contact number; a replay decrypts it again.
  */
-export function withoutPlainPhoneNumbers(response: unknown): unknown {
+export function withoutPlainPhoneNumbers(keyRing: KeyRing, response: unknown): unknown {
   return JSON.parse(JSON.stringify(response ?? null), (_key, value: unknown) =>
-    typeof value === 'string' && MOBILE_NUMBER.test(value) ? encryptField(value) : value,
+    typeof value === 'string' && MOBILE_NUMBER.test(value) ? keyRing.encrypt(value) : value,
   )
 }
 
-function withPhoneNumbers(stored: unknown): unknown {
+function withPhoneNumbers(keyRing: KeyRing, stored: unknown): unknown {
   return JSON.parse(JSON.stringify(stored ?? null), (_key, value: unknown) =>
-    typeof value === 'string' && value.startsWith(ENCRYPTED_PREFIX) ? decryptField(value) : value,
+    typeof value === 'string' && value.startsWith(ENCRYPTED_PREFIX) ? keyRing.decrypt(value) : value,
   )
 }
 
-export async function storeAnswer(tx: Queryable, userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
+export async function storeAnswer(tx: Queryable, keyRing: KeyRing, userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
   await tx.query(`update idempotency_keys set status_code = $3, response = $4::jsonb where user_id = $1 and key = $2`, [
     userId,
     key,
     statusCode,
-    JSON.stringify(withoutPlainPhoneNumbers(response)),
+    JSON.stringify(withoutPlainPhoneNumbers(keyRing, response)),
   ])
 }
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { ErrorBody } from '@domain/errors'
 import { Database, Transaction } from '../db/database'
+import { KeyRing } from '../crypto/fieldCipher'
 import { claimIdempotencyKey, deleteIdempotencyKeysBefore, findStoredAnswer, storeAnswer } from './idempotencyRepository'
 import { retryOnConflict } from '../db/retryTransaction'
 import { ApiError, errorBody } from './apiError'
@@ -47,9 +48,11 @@ function canonicalJson(value: unknown): string {
 /**
  * Runs `work` once per (user, key). `work` runs inside a savepoint: when it throws an
  * ApiError its writes are undone, and the error becomes the answer kept for the key.
+ * The kept answer's phone numbers are encrypted with `keyRing` (idempotencyRepository.ts).
  */
 export async function runIdempotent<T>(
   db: Database,
+  keyRing: KeyRing,
   userId: string,
   key: string,
   body: unknown,
@@ -57,11 +60,12 @@ export async function runIdempotent<T>(
   work: (tx: Transaction) => Promise<T>,
 ): Promise<Answer<T>> {
   const hash = requestHash(body)
-  return retryOnConflict(() => db.transaction((tx) => claimAndWork(tx, userId, key, hash, successStatus, work)))
+  return retryOnConflict(() => db.transaction((tx) => claimAndWork(tx, keyRing, userId, key, hash, successStatus, work)))
 }
 
 async function claimAndWork<T>(
   tx: Transaction,
+  keyRing: KeyRing,
   userId: string,
   key: string,
   hash: string,
@@ -69,7 +73,7 @@ async function claimAndWork<T>(
   work: (tx: Transaction) => Promise<T>,
 ): Promise<Answer<T>> {
   if (!(await claimIdempotencyKey(tx, userId, key, hash))) {
-    const stored = await findStoredAnswer(tx, userId, key)
+    const stored = await findStoredAnswer(tx, keyRing, userId, key)
     if (!stored || stored.request_hash !== hash || stored.status_code === null) {
       return { statusCode: KEY_REUSED_STATUS, body: errorBody('CONFLICT', KEY_REUSED_MESSAGE) }
     }
@@ -85,7 +89,7 @@ async function claimAndWork<T>(
     answer = { statusCode: error.status, body: error.toBody() }
   }
   await tx.query('release savepoint idempotent_work')
-  await storeAnswer(tx, userId, key, answer.statusCode, answer.body)
+  await storeAnswer(tx, keyRing, userId, key, answer.statusCode, answer.body)
   return answer
 }
 
