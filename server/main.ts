@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const config = loadConfig()
   // Phone numbers are encrypted at rest: production brings its keys (loadConfig refuses
   // to start without); elsewhere a key file in the data folder is made once and said so in the log.
-  // buildApp makes its key ring from config.encryptionKeys.
+  // buildApp makes the app's key ring from them, the start-up pass below one of its own.
   config.encryptionKeys = encryptionKeysOf(config, (message) => console.log(message))
   ensureH5Build(config.h5Dist, REPO_ROOT)
   // The demo has no WeChat app: in demo mode only (config.ts demoModeFrom), sign-in and
