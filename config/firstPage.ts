@@ -58,3 +58,18 @@ export function sharedWithFirstPage(module: Module, { chunkGraph }: { chunkGraph
   }
   return false
 }
+
+/**
+ * splitChunks `test` of the vendors chunk (config/prod.ts): a library module that the
+ * app shell (an initial chunk) or the first page's chunk holds. A library only later
+ * pages import (Taro's photo viewer and its carousel, the picker, the QR code) is left
+ * to the lazily loaded vendor chunks, so the first visit does not download it.
+ */
+export function firstScreenLibrary(module: Module, { chunkGraph }: { chunkGraph: ChunkGraph }): boolean {
+  if (!/[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '')) return false
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+    if (chunk.canBeInitial()) return true
+    for (const other of chunkGraph.getChunkModulesIterable(chunk)) if (FIRST_PAGE.test(other.nameForCondition() ?? '')) return true
+  }
+  return false
+}

@@ -66,7 +66,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       patterns: isH5 ? [] : [{ from: 'src/assets/marker.png', to: 'dist/assets/marker.png' }],
       options: {},
     },
-    framework: 'react',
+    // H5 renders with Preact through preact/compat (same React code, a tenth of react-dom's
+    // size and start-up work on a phone, issue 11); WeChat keeps React. docs/architecture.md "H5 speed".
+    framework: isH5 ? 'preact' : 'react',
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {

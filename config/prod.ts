@@ -1,14 +1,15 @@
 import zlib from 'node:zlib'
 import CompressionPlugin from 'compression-webpack-plugin'
 import type { UserConfigExport } from '@tarojs/cli'
-import { FIRST_PAGE, FirstPagePreload, sharedWithFirstPage } from './firstPage'
+import { FIRST_PAGE, FirstPagePreload, firstScreenLibrary, sharedWithFirstPage } from './firstPage'
 
 /*
  * Production H5 build tuned for a phone network (issue 11, docs/architecture.md "H5
- * speed"): one vendor chunk for everything from node_modules (React, the Taro runtime,
- * zod, dayjs) instead of a copy inside each page's chunk, so pages share one cached
- * download; and every text file precompressed (brotli and gzip) at build time, which
- * the server sends as is (server/platform/http/staticApp.ts).
+ * speed"): one vendor chunk for the libraries the first screen runs (Preact, the Taro
+ * runtime, zod, dayjs) instead of a copy inside each page's chunk, so pages share one
+ * cached download, and the libraries only later pages use in chunks fetched with them;
+ * and every text file precompressed (brotli and gzip) at build time, which the server
+ * sends as is (server/platform/http/staticApp.ts).
  */
 
 const TEXT_FILES = /\.(js|css|html|svg|json)$/
@@ -21,10 +22,12 @@ export default {
         chunks: 'all',
         maxInitialRequests: 6,
         cacheGroups: {
-          vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, chunks: 'all', priority: 20, enforce: true, reuseExistingChunk: true },
-          // Libraries only a later page uses stay out of the vendor chunk every visit downloads:
-          // the QR code of 扫码登录 (workbench) is fetched with the page that draws it.
-          lazyVendors: { name: 'lazy-vendors', test: /[\\/]node_modules[\\/]qrcode-generator[\\/]/, chunks: 'async', priority: 30, enforce: true },
+          // Libraries the app shell and the find tab (every visit's first screen) run: one chunk.
+          vendors: { name: 'vendors', test: firstScreenLibrary, chunks: 'all', priority: 20, enforce: true, reuseExistingChunk: true },
+          // Libraries only later pages use (the photo viewer's carousel, the date picker, the QR
+          // code of 扫码登录) are fetched with those pages, each in one chunk shared by the pages
+          // that need it, never copied into each.
+          laterVendors: { test: /[\\/]node_modules[\\/]/, chunks: 'async', priority: 15, minSize: 0, reuseExistingChunk: true },
           // Our own code used by two or more pages (src/domain, src/api, shared components), in two
           // files: what the find tab (every visit's first page) shares with others, and the rest,
           // so the first screen does not download code only later pages run.

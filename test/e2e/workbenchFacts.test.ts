@@ -170,6 +170,19 @@ describe('the institution keeps its own page true', () => {
     await page.waitForFunction((el) => el instanceof HTMLImageElement && el.src !== '' && el.complete && el.naturalWidth > 0, await photo.elementHandle(), { timeout: 10_000 })
     await expect(photo.getAttribute('src')).resolves.toContain(detail.photos[detail.photos.length - 1])
     await shot(page, '09-phone-detail-premises-photos')
+    // A tap opens the full-screen viewer, whose code the page fetches only then
+    // (src/lib/photos/previewPhotos.ts), showing this photo; a tap closes it.
+    await photo.click()
+    const viewer = page.locator('.preview-image')
+    await viewer.waitFor({ timeout: 15_000 })
+    await page.waitForFunction(
+      (src) => Array.from(document.querySelectorAll('.preview-image img')).some((img) => img instanceof HTMLImageElement && img.getAttribute('src') === src && img.complete && img.naturalWidth > 0),
+      await photo.getAttribute('src'),
+      { timeout: 10_000 },
+    )
+    await shot(page, '10-phone-photo-viewer')
+    await viewer.click()
+    await viewer.waitFor({ state: 'detached' })
 
     // Removing it takes it off the parent's page.
     await desk.locator('.e2e-premises-photo-remove').last().click()

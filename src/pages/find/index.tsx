@@ -11,6 +11,7 @@ import { SaveSearch } from '../../components/SaveSearch'
 import { EmptyView, ErrorView, LoadingView } from '../../components/StatusViews'
 import { useFindSearch } from '../../hooks/useFindSearch'
 import { usePagedSearch } from '../../hooks/usePagedSearch'
+import { useFirstScreenFirst } from '../../hooks/useFirstScreenFirst'
 import { detailUrl, ROUTES } from '../../navigation/routes'
 import { relaxHints } from '../../store/searchFilters'
 import { feeBasisModes } from '@domain/search'
@@ -23,6 +24,7 @@ export default function FindPage() {
   const { filters } = useFindState()
   const { search, located, needsDistrict } = useFindSearch()
   const results = usePagedSearch(search)
+  const cards = useFirstScreenFirst(results.items)
   // Prices are marked as compared only when the order or 最多付 compares them.
   const feeBasis = search && (search.sort === 'fee' || search.maxFee !== undefined) ? feeBasisModes(search.careModes ?? []) : undefined
 
@@ -63,7 +65,7 @@ export default function FindPage() {
       {results.status === 'ready' && search && <SaveSearch search={search} />}
       {results.status === 'ready' && results.items.length > 0 && (
         <View className='result-list e2e-result-list'>
-          {results.items.map((inst) => (
+          {cards.map((inst) => (
             <InstitutionCard key={inst.id} institution={inst} feeBasis={feeBasis} onTap={() => void openPage(detailUrl(inst.id))} />
           ))}
           <ListFooter paged={results} />

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { photoAddress } from '@app/api/uploads'
+import { previewPhotos } from '@app/lib/photos/previewPhotos'
 import { InstitutionDetail } from '@domain/institution'
 
 /** 环境照片 the institution keeps, with how old they are; a tap opens the system viewer. */
@@ -16,7 +16,7 @@ export function PremisesPhotoGrid({ institution }: { institution: InstitutionDet
             src={url}
             mode='aspectFill'
             lazyLoad
-            onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)}
+            onClick={() => void previewPhotos(urls, url).catch(() => undefined)}
           />
         ))}
       </View>

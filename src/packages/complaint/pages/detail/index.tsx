@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { lookUpComplaint } from '@app/api/complaints'
 import { photoAddress } from '@app/api/uploads'
+import { previewPhotos } from '@app/lib/photos/previewPhotos'
 import { Complaint, COMPLAINT_STATUS_LABELS } from '@domain/complaint'
 import { Tag } from '@app/components/Chip'
 import { PageRoot } from '@app/components/PageRoot'
@@ -67,7 +68,7 @@ function ComplaintView({ complaint: initial, justFiled }: { complaint: Complaint
         {complaint.attachments && complaint.attachments.length > 0 && (
           <View className='photo-picker__grid e2e-complaint-photos'>
             {complaint.attachments.map((photo) => (
-              <Image key={photo.id} className='photo-picker__item photo-picker__image e2e-complaint-photo' src={photoAddress(photo.url)} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: complaint.attachments!.map((p) => photoAddress(p.url)), current: photoAddress(photo.url) })} />
+              <Image key={photo.id} className='photo-picker__item photo-picker__image e2e-complaint-photo' src={photoAddress(photo.url)} mode='aspectFill' onClick={() => void previewPhotos(complaint.attachments!.map((p) => photoAddress(p.url)), photoAddress(photo.url)).catch(() => undefined)} />
             ))}
           </View>
         )}
