@@ -10,6 +10,7 @@ import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { SearchPage } from './searchIndex/pageCache'
 import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
+import { cardOf } from './searchCards'
 
 export { roundDistanceKm } from './searchIndex/distance'
 
@@ -62,7 +63,7 @@ export async function searchWithBookable(
 }
 
 function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
-  return { ...page, items: page.items.map((item) => ({ ...item, bookable: bookable.has(item.id) })) }
+  return { items: page.items.map((item) => cardOf(item, { bookable: bookable.has(item.id) })), nextCursor: page.nextCursor }
 }
 
 function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
@@ -77,7 +78,7 @@ async function searchWithSql(db: Queryable, search: InstitutionSearch, after: Se
   return rows.map((row) => {
     const summary = checkedSummary(toSummary(row))
     return {
-      summary: row.distance_km === null ? summary : { ...summary, distanceKm: roundDistanceKm(row.distance_km) },
+      summary: row.distance_km === null ? summary : cardOf(summary, { distanceKm: roundDistanceKm(row.distance_km) }),
       sortKey: row.sort_key,
     }
   })
