@@ -10,7 +10,7 @@ import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { SearchPage } from './searchIndex/pageCache'
 import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
-import { cardOf } from './searchCards'
+import { cardOf, withBookable } from './searchCards'
 
 export { roundDistanceKm } from './searchIndex/distance'
 
@@ -63,7 +63,7 @@ export async function searchWithBookable(
 }
 
 function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
-  return { items: page.items.map((item) => cardOf(item, { bookable: bookable.has(item.id) })), nextCursor: page.nextCursor }
+  return { items: page.items.map((item) => withBookable(item, bookable.has(item.id))), nextCursor: page.nextCursor }
 }
 
 function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {

@@ -42,6 +42,18 @@ export function cardOf(card: InstitutionSummary, fields: PerAnswerFields): Insti
   return made
 }
 
+/**
+ * The card marked 可预约 or not. A frozen card is shared — one of the index's summaries,
+ * or a card of a cached page (pageCache.ts freezes them) — and is copied; any other card
+ * was made for this answer alone (by this search, from the index or from SQL) and takes
+ * the field itself, which spares a second copy of every card of an uncached page.
+ */
+export function withBookable(card: InstitutionSummary, bookable: boolean): InstitutionSummary {
+  if (Object.isFrozen(card)) return cardOf(card, { bookable })
+  card.bookable = bookable
+  return card
+}
+
 /** Freezes a summary and everything in it, so it can be shared by every answer and its JSON kept. */
 export function frozenSummary(summary: InstitutionSummary): InstitutionSummary {
   return deepFreeze(summary)
