@@ -38,7 +38,8 @@ export function cardOf(card: InstitutionSummary, fields: PerAnswerFields): Insti
   const made: Card = { ...summary }
   if (distanceKm !== undefined) made.distanceKm = distanceKm
   if (bookable !== undefined) made.bookable = bookable
-  if (Object.isFrozen(summary)) made[SHARED_SUMMARY] = summary
+  // Not enumerable: the link is no field of the card (equality, spreads and logs ignore it).
+  if (Object.isFrozen(summary)) Object.defineProperty(made, SHARED_SUMMARY, { value: summary })
   return made
 }
 
