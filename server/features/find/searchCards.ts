@@ -15,32 +15,53 @@ export interface PerAnswerFields {
   bookable?: boolean
 }
 
-/** Names the shared summary a card was copied from (symbol keys are not JSON and not schema fields). */
-export const SHARED_SUMMARY = Symbol('shared summary')
-
-type Card = InstitutionSummary & { [SHARED_SUMMARY]?: InstitutionSummary }
+/** The shared summary each card was made from (a WeakMap: the link is no field of the card). */
+const sharedSummaries = new WeakMap<InstitutionSummary, InstitutionSummary>()
 
 /** The summary the card's facts come from: its shared summary, or the card itself. */
 export function summaryOf(card: InstitutionSummary): InstitutionSummary {
-  return (card as Card)[SHARED_SUMMARY] ?? card
+  return sharedSummaries.get(card) ?? card
 }
+
+/** Every field of a card, the optional ones too: a field added to the summary schema must be copied below. */
+type EveryField = { [K in keyof Required<InstitutionSummary>]: InstitutionSummary[K] | undefined }
 
 /**
  * The summary with this answer's fields, as one new object (the summary itself when
- * there is nothing to add). Only a frozen summary is named as shared: its JSON can be
- * kept because it cannot change.
+ * there is nothing to add). Only a frozen summary is linked as shared: its JSON can be
+ * kept because it cannot change. Written field by field rather than spread: copying a
+ * frozen object by spread cost several times as much (issue 11's profile).
  */
 export function cardOf(card: InstitutionSummary, fields: PerAnswerFields): InstitutionSummary {
-  const summary = summaryOf(card)
+  const s = summaryOf(card)
   const distanceKm = fields.distanceKm ?? card.distanceKm
   const bookable = fields.bookable ?? card.bookable
-  if (distanceKm === undefined && bookable === undefined) return summary
-  const made: Card = { ...summary }
-  if (distanceKm !== undefined) made.distanceKm = distanceKm
-  if (bookable !== undefined) made.bookable = bookable
-  // Not enumerable: the link is no field of the card (equality, spreads and logs ignore it).
-  if (Object.isFrozen(summary)) Object.defineProperty(made, SHARED_SUMMARY, { value: summary })
-  return made
+  if (distanceKm === undefined && bookable === undefined) return s
+  const made: EveryField = {
+    id: s.id,
+    name: s.name,
+    kind: s.kind,
+    district: s.district,
+    districtCode: s.districtCode,
+    street: s.street,
+    address: s.address,
+    location: s.location,
+    distanceKm,
+    affordable: s.affordable,
+    filing: s.filing,
+    ageRange: s.ageRange,
+    careModes: s.careModes,
+    capacity: s.capacity,
+    vacancies: s.vacancies,
+    openPlaces: s.openPlaces,
+    rating: s.rating,
+    demonstrationLevel: s.demonstrationLevel,
+    isDemo: s.isDemo,
+    bookable,
+  }
+  const result = made as InstitutionSummary
+  if (Object.isFrozen(s)) sharedSummaries.set(result, s)
+  return result
 }
 
 /**
