@@ -10,7 +10,7 @@ import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { SearchPage } from './searchIndex/pageCache'
 import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
-import { cardOf, withBookable } from './searchCards'
+import { cardOf, linkSharedSummaries, sharedSummariesOf, withBookable } from './searchCards'
 
 export { roundDistanceKm } from './searchIndex/distance'
 
@@ -63,14 +63,15 @@ export async function searchWithBookable(
 }
 
 function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
-  return { items: page.items.map((item) => withBookable(item, bookable.has(item.id))), nextCursor: page.nextCursor }
+  const marked = { items: page.items.map((item) => withBookable(item, bookable.has(item.id))), nextCursor: page.nextCursor }
+  return linkSharedSummaries(marked, sharedSummariesOf(page))
 }
 
 function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
   const page = hits.slice(0, search.limit)
   const last = page[page.length - 1]
   const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
-  return { items: page.map((hit) => hit.summary), nextCursor }
+  return linkSharedSummaries({ items: page.map((hit) => hit.summary), nextCursor }, page.map((hit) => hit.shared))
 }
 
 async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {

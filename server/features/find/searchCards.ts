@@ -1,12 +1,15 @@
 import { InstitutionSummary } from '@domain/institution'
+import { SearchPage } from './searchIndex/pageCache'
 
 /*
  * A search answer's card: an institution's summary plus the two fields each answer sets
  * for itself — distanceKm (from this search's origin) and bookable (可预约, read at
  * answer time). The summary part is the same in every answer made from one search-index
- * snapshot, so a card made from one of the index's shared, frozen summaries names it
- * (SHARED_SUMMARY): the search route's serializer (searchPageSerializer.ts) then writes
- * that part's JSON once per snapshot instead of once per answer.
+ * snapshot, so a page answered from the index names, once per page, the shared frozen
+ * summary each of its cards was made from (linkSharedSummaries): the search route's
+ * serializer (searchPageSerializer.ts) then writes that part's JSON once per snapshot
+ * instead of once per answer. The link is no field of the page (not enumerable): equality,
+ * spreads and logs do not see it.
  */
 
 /** The card's own fields; everything else comes from its summary. */
@@ -15,29 +18,20 @@ export interface PerAnswerFields {
   bookable?: boolean
 }
 
-/** The shared summary each card was made from (a WeakMap: the link is no field of the card). */
-const sharedSummaries = new WeakMap<InstitutionSummary, InstitutionSummary>()
-
-/** The summary the card's facts come from: its shared summary, or the card itself. */
-export function summaryOf(card: InstitutionSummary): InstitutionSummary {
-  return sharedSummaries.get(card) ?? card
-}
-
 /** Every field of a card, the optional ones too: a field added to the summary schema must be copied below. */
 type EveryField = { [K in keyof Required<InstitutionSummary>]: InstitutionSummary[K] | undefined }
 
 /**
  * The summary with this answer's fields, as one new object (the summary itself when
- * there is nothing to add). Only a frozen summary is linked as shared: its JSON can be
- * kept because it cannot change. Written field by field rather than spread: copying a
- * frozen object by spread cost several times as much (issue 11's profile).
+ * there is nothing to add). Written field by field rather than spread: copying a frozen
+ * object by spread cost several times as much (issue 11's profile).
  */
-export function cardOf(card: InstitutionSummary, fields: PerAnswerFields): InstitutionSummary {
-  const s = summaryOf(card)
-  const distanceKm = fields.distanceKm ?? card.distanceKm
-  const bookable = fields.bookable ?? card.bookable
+export function cardOf(summary: InstitutionSummary, fields: PerAnswerFields): InstitutionSummary {
+  const s = summary
+  const distanceKm = fields.distanceKm ?? s.distanceKm
+  const bookable = fields.bookable ?? s.bookable
   if (distanceKm === undefined && bookable === undefined) return s
-  const made: EveryField = {
+  const card: EveryField = {
     id: s.id,
     name: s.name,
     kind: s.kind,
@@ -59,9 +53,7 @@ export function cardOf(card: InstitutionSummary, fields: PerAnswerFields): Insti
     isDemo: s.isDemo,
     bookable,
   }
-  const result = made as InstitutionSummary
-  if (Object.isFrozen(s)) sharedSummaries.set(result, s)
-  return result
+  return card as InstitutionSummary
 }
 
 /**
@@ -87,4 +79,25 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value)
   }
   return value
+}
+
+/** For each card of a page, the frozen summary it was made from (undefined: none, e.g. from SQL). */
+export type SharedSummaries = ReadonlyArray<InstitutionSummary | undefined>
+
+const SHARED_SUMMARIES = Symbol('shared summaries')
+
+/**
+ * Names the shared summary of each of the page's cards, in the same order. Only a frozen
+ * summary is named: its JSON can be kept because it cannot change.
+ */
+export function linkSharedSummaries<P extends SearchPage>(page: P, shared: SharedSummaries | undefined): P {
+  if (shared === undefined) return page
+  const frozen = shared.map((summary) => (summary !== undefined && Object.isFrozen(summary) ? summary : undefined))
+  Object.defineProperty(page, SHARED_SUMMARIES, { value: frozen })
+  return page
+}
+
+/** The shared summaries linkSharedSummaries named for this page, if any. */
+export function sharedSummariesOf(page: SearchPage): SharedSummaries | undefined {
+  return (page as SearchPage & { [SHARED_SUMMARIES]?: SharedSummaries })[SHARED_SUMMARIES]
 }

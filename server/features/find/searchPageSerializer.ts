@@ -3,7 +3,7 @@ import fastJson from 'fast-json-stringify'
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
-import { summaryOf } from './searchCards'
+import { sharedSummariesOf } from './searchCards'
 import { SearchPage } from './searchIndex/pageCache'
 
 /*
@@ -15,8 +15,9 @@ import { SearchPage } from './searchIndex/pageCache'
  *     schema without the two per-answer fields, so the JSON still holds exactly the
  *     schema's properties and nothing else (no per-reply validation: every summary is
  *     checked against the schema where it is made, searchIndex/checkedSummary.ts);
- *   - for a card of a shared, frozen summary (searchCards.ts) that JSON is kept, keyed
- *     by the summary object, so it lives exactly as long as the snapshot holding it;
+ *   - for a card whose page names its shared, frozen summary (searchCards.ts) that JSON
+ *     is kept, keyed by the summary object, so it lives exactly as long as the snapshot
+ *     holding it;
  *   - distanceKm and bookable are appended last (JSON objects are unordered; every
  *     answer, cached or not, writes them in this one order).
  * Other statuses keep the validating zod serializer. The OpenAPI document still comes
@@ -29,18 +30,20 @@ const stringifyFacts = fastJson(z.toJSONSchema(summaryFactsSchema, { io: 'output
 /** The facts' JSON of each shared summary, without its closing brace. */
 const factsJson = new WeakMap<InstitutionSummary, string>()
 
-function openFacts(summary: InstitutionSummary): string {
-  let json = factsJson.get(summary)
+function openFacts(card: InstitutionSummary, shared: InstitutionSummary | undefined): string {
+  // A shared summary stands for the card's facts only if it is the same institution's.
+  if (shared === undefined || shared.id !== card.id) return stringifyFacts(card).slice(0, -1)
+  let json = factsJson.get(shared)
   if (json === undefined) {
-    json = stringifyFacts(summary).slice(0, -1)
-    if (Object.isFrozen(summary)) factsJson.set(summary, json)
+    json = stringifyFacts(shared).slice(0, -1)
+    factsJson.set(shared, json)
   }
   return json
 }
 
-/** One card: its summary's facts, then this answer's distance and 可预约. */
-export function stringifyCard(card: InstitutionSummary): string {
-  let json = openFacts(summaryOf(card))
+/** One card: its summary's facts (kept JSON of `shared`, when given), then this answer's distance and 可预约. */
+export function stringifyCard(card: InstitutionSummary, shared?: InstitutionSummary): string {
+  let json = openFacts(card, shared)
   if (card.distanceKm !== undefined) {
     if (!Number.isFinite(card.distanceKm) || card.distanceKm < 0) throw new Error(`card ${card.id}: distanceKm ${card.distanceKm} is not a distance`)
     json += `,"distanceKm":${card.distanceKm}`
@@ -51,9 +54,10 @@ export function stringifyCard(card: InstitutionSummary): string {
 
 /** `{items, nextCursor}` of a search page. */
 export function stringifySearchPage(page: SearchPage): string {
-  let items = ''
-  for (const card of page.items) items += items === '' ? stringifyCard(card) : `,${stringifyCard(card)}`
-  return `{"items":[${items}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
+  const shared = sharedSummariesOf(page)
+  const cards: string[] = []
+  for (let i = 0; i < page.items.length; i++) cards.push(stringifyCard(page.items[i], shared?.[i]))
+  return `{"items":[${cards.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
 }
 
 /** The route's serializerCompiler: the page writer for 200, the zod serializer for the rest. */

@@ -221,6 +221,7 @@ export class InstitutionIndex {
       const summary: InstitutionSummary = this.columns.summaries[page.entries[i]]
       hits.push({
         summary: withDistance ? cardOf(summary, { distanceKm: roundDistanceKm(page.distances[i]) }) : summary,
+        shared: summary,
         sortKey: page.keys[i],
       })
     }

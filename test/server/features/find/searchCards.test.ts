@@ -1,6 +1,6 @@
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
 import { InstitutionSearchQuerySchema } from '@domain/search'
-import { cardOf, frozenSummary, summaryOf, withBookable } from '@server/features/find/searchCards'
+import { cardOf, frozenSummary, linkSharedSummaries, sharedSummariesOf, withBookable } from '@server/features/find/searchCards'
 import { PageCache } from '@server/features/find/searchIndex/pageCache'
 
 const summary = (): InstitutionSummary =>
@@ -31,7 +31,6 @@ describe('search cards', () => {
     expect(card).not.toBe(shared)
     expect(card).toEqual({ ...shared, distanceKm: 1.5 })
     expect(shared).not.toHaveProperty('distanceKm')
-    expect(summaryOf(card)).toBe(shared)
     const marked = withBookable(shared, true)
     expect(marked.bookable).toBe(true)
     expect(shared).not.toHaveProperty('bookable')
@@ -54,5 +53,15 @@ describe('search cards', () => {
     const card = cardOf(frozenSummary(summary()), { distanceKm: 3 })
     expect(withBookable(card, true)).toBe(card)
     expect(card.bookable).toBe(true)
+  })
+
+  it('link a page to the shared summaries of its cards without adding a field', () => {
+    const shared = frozenSummary(summary())
+    const page = linkSharedSummaries({ items: [cardOf(shared, { distanceKm: 1 })], nextCursor: null }, [shared])
+    expect(sharedSummariesOf(page)).toEqual([shared])
+    expect(Object.keys(page)).toEqual(['items', 'nextCursor'])
+    expect(page).toEqual({ items: [{ ...shared, distanceKm: 1 }], nextCursor: null })
+    // Only frozen summaries are named: one that can change cannot stand for a card's facts.
+    expect(sharedSummariesOf(linkSharedSummaries({ items: [summary()], nextCursor: null }, [summary()]))).toEqual([undefined])
   })
 })

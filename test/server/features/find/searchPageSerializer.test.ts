@@ -1,5 +1,5 @@
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
-import { cardOf, frozenSummary, summaryOf } from '@server/features/find/searchCards'
+import { cardOf, frozenSummary, linkSharedSummaries } from '@server/features/find/searchCards'
 import { stringifyCard, stringifySearchPage } from '@server/features/find/searchPageSerializer'
 
 function summary(overrides: Partial<InstitutionSummary> = {}): InstitutionSummary {
@@ -30,17 +30,17 @@ describe('the search page serializer', () => {
   it('writes a card exactly as JSON of its schema fields, per-answer fields included', () => {
     const shared = frozenSummary(summary())
     const card = cardOf(cardOf(shared, { distanceKm: 1.25 }), { bookable: true })
-    const written = JSON.parse(stringifyCard(card)) as Record<string, unknown>
+    const written = JSON.parse(stringifyCard(card, shared)) as Record<string, unknown>
     expect(written).toEqual(JSON.parse(JSON.stringify(card)))
     expect(Object.keys(written).sort()).toEqual(Object.keys(InstitutionSummarySchema.shape).sort())
-    expect(summaryOf(card)).toBe(shared)
+    expect(JSON.parse(stringifyCard(card))).toEqual(written)
   })
 
   it("gives each answer its own distance and 可预约 while the summary's JSON is kept", () => {
     const shared = frozenSummary(summary())
-    const near = JSON.parse(stringifyCard(cardOf(shared, { distanceKm: 0.5, bookable: false })))
-    const far = JSON.parse(stringifyCard(cardOf(shared, { distanceKm: 7, bookable: true })))
-    const plain = JSON.parse(stringifyCard(shared))
+    const near = JSON.parse(stringifyCard(cardOf(shared, { distanceKm: 0.5, bookable: false }), shared))
+    const far = JSON.parse(stringifyCard(cardOf(shared, { distanceKm: 7, bookable: true }), shared))
+    const plain = JSON.parse(stringifyCard(shared, shared))
     expect([near.distanceKm, near.bookable]).toEqual([0.5, false])
     expect([far.distanceKm, far.bookable]).toEqual([7, true])
     expect(plain).not.toHaveProperty('distanceKm')
@@ -55,6 +55,11 @@ describe('the search page serializer', () => {
     expect(JSON.parse(stringifyCard(cardOf(fromSql, { bookable: true }))).vacancies).toBe(3)
   })
 
+  it("never writes another institution's facts for a card", () => {
+    const other = frozenSummary(summary({ id: 'inst-009', name: '别的托育园' }))
+    expect(JSON.parse(stringifyCard(cardOf(frozenSummary(summary()), { bookable: true }), other)).name).toBe('龙溪"阳光"托育园\n')
+  })
+
   it('leaves out what the schema does not name', () => {
     const extra = { ...summary(), staffNote: '内部备注' } as InstitutionSummary
     expect(stringifyCard(extra)).not.toContain('staffNote')
@@ -63,8 +68,9 @@ describe('the search page serializer', () => {
   it('writes the page envelope, with null or a cursor', () => {
     const shared = frozenSummary(summary())
     const items = [cardOf(shared, { distanceKm: 2, bookable: true }), cardOf(frozenSummary(summary({ id: 'inst-002' })), { distanceKm: 3, bookable: false })]
-    const page = { items, nextCursor: 'abc"def' }
+    const page = linkSharedSummaries({ items, nextCursor: 'abc"def' }, [shared, undefined])
     expect(JSON.parse(stringifySearchPage(page))).toEqual(JSON.parse(JSON.stringify(page)))
+    expect(JSON.parse(stringifySearchPage({ ...page }))).toEqual(JSON.parse(JSON.stringify(page)))
     expect(JSON.parse(stringifySearchPage({ items: [], nextCursor: null }))).toEqual({ items: [], nextCursor: null })
   })
 
