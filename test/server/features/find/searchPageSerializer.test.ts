@@ -1,6 +1,6 @@
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
 import { cardOf, frozenSummary, linkSharedSummaries } from '@server/features/find/searchCards'
-import { stringifyCard, stringifySearchPage } from '@server/features/find/searchPageSerializer'
+import { searchPageBytes, stringifyCard } from '@server/features/find/searchPageSerializer'
 
 function summary(overrides: Partial<InstitutionSummary> = {}): InstitutionSummary {
   return InstitutionSummarySchema.parse({
@@ -69,9 +69,9 @@ describe('the search page serializer', () => {
     const shared = frozenSummary(summary())
     const items = [cardOf(shared, { distanceKm: 2, bookable: true }), cardOf(frozenSummary(summary({ id: 'inst-002' })), { distanceKm: 3, bookable: false })]
     const page = linkSharedSummaries({ items, nextCursor: 'abc"def' }, [shared, undefined])
-    expect(JSON.parse(stringifySearchPage(page))).toEqual(JSON.parse(JSON.stringify(page)))
-    expect(JSON.parse(stringifySearchPage({ ...page }))).toEqual(JSON.parse(JSON.stringify(page)))
-    expect(JSON.parse(stringifySearchPage({ items: [], nextCursor: null }))).toEqual({ items: [], nextCursor: null })
+    expect(JSON.parse(searchPageBytes(page).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(page)))
+    expect(JSON.parse(searchPageBytes({ ...page }).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(page)))
+    expect(JSON.parse(searchPageBytes({ items: [], nextCursor: null }).toString('utf8'))).toEqual({ items: [], nextCursor: null })
   })
 
   it('refuses to write a distance that is not one (a bug, not an answer)', () => {
