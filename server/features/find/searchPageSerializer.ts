@@ -66,21 +66,21 @@ export function searchPageBytes(page: SearchPage): Buffer {
   const shared = sharedSummariesOf(page)
   const { items } = page
   const facts: Buffer[] = new Array(items.length)
-  const ends: string[] = new Array(items.length)
-  const start = '{"items":['
-  const finish = `],"nextCursor":${JSON.stringify(page.nextCursor)}}`
-  let length = start.length + Buffer.byteLength(finish, 'utf8') + Math.max(0, items.length - 1)
+  // The ASCII before each card's facts: the page's opening, or the previous card's end and a comma.
+  const before: string[] = new Array(items.length)
+  const opening = '{"items":['
+  const finish = `${items.length > 0 ? cardEnd(items[items.length - 1]) : opening}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
+  let length = Buffer.byteLength(finish, 'utf8')
   for (let i = 0; i < items.length; i++) {
     facts[i] = openFacts(items[i], shared?.[i])
-    ends[i] = cardEnd(items[i])
-    length += facts[i].length + ends[i].length
+    before[i] = i === 0 ? opening : `${cardEnd(items[i - 1])},`
+    length += before[i].length + facts[i].length
   }
   const bytes = Buffer.allocUnsafe(length)
-  let at = bytes.write(start, 0, 'latin1')
+  let at = 0
   for (let i = 0; i < items.length; i++) {
-    if (i > 0) at += bytes.write(',', at, 'latin1')
+    at += bytes.write(before[i], at, 'latin1')
     at += facts[i].copy(bytes, at)
-    at += bytes.write(ends[i], at, 'latin1')
   }
   at += bytes.write(finish, at, 'utf8')
   if (at !== length) throw new Error(`search page: wrote ${at} bytes of ${length}`)

@@ -72,8 +72,9 @@ export async function installSecurityHeaders(app: FastifyInstance, h5Dist: strin
     reply.headers(headers)
     done()
   })
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks, not async ones: they run on every answer, and a promise each costs more than the work.
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
-    return payload
+    done(null, payload)
   })
 }
