@@ -5,10 +5,10 @@ import { InstitutionDetailSchema, InstitutionSummarySchema } from '@domain/insti
 import { pageSchema } from '@domain/page'
 import { InstitutionSearchQuerySchema } from '@domain/search'
 import { Database } from '../../platform/db/database'
-import { fastOkSerializer } from '../../platform/http/fastSerializer'
 import { bookableIdsReader } from '../booking/bookableIds'
 import { getInstitutionDetail } from './institutionDetail'
 import { searchWithBookable } from './institutionSearch'
+import { searchPageSerializer } from './searchPageSerializer'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { safeText } from '@domain/safeText'
 
@@ -30,8 +30,8 @@ export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): F
           querystring: InstitutionSearchQuerySchema,
           response: { 200: pageSchema(InstitutionSummarySchema), 400: ErrorBodySchema },
         },
-        // Pages are made of summaries validated when loaded; see fastSerializer.ts.
-        serializerCompiler: fastOkSerializer,
+        // Cards of summaries validated when loaded, each one's facts written once per snapshot.
+        serializerCompiler: searchPageSerializer,
       },
       async (request) => searchWithBookable(db, request.query, searchIndex, bookableIds),
     )

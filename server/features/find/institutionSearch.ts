@@ -10,6 +10,7 @@ import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { SearchPage } from './searchIndex/pageCache'
 import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
+import { cardOf, linkSharedSummaries, sharedSummariesOf, withBookable } from './searchCards'
 
 export { roundDistanceKm } from './searchIndex/distance'
 
@@ -62,14 +63,15 @@ export async function searchWithBookable(
 }
 
 function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
-  return { ...page, items: page.items.map((item) => ({ ...item, bookable: bookable.has(item.id) })) }
+  const marked = { items: page.items.map((item) => withBookable(item, bookable.has(item.id))), nextCursor: page.nextCursor }
+  return linkSharedSummaries(marked, sharedSummariesOf(page))
 }
 
 function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
   const page = hits.slice(0, search.limit)
   const last = page[page.length - 1]
   const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
-  return { items: page.map((hit) => hit.summary), nextCursor }
+  return linkSharedSummaries({ items: page.map((hit) => hit.summary), nextCursor }, page.map((hit) => hit.shared))
 }
 
 async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {
@@ -77,7 +79,7 @@ async function searchWithSql(db: Queryable, search: InstitutionSearch, after: Se
   return rows.map((row) => {
     const summary = checkedSummary(toSummary(row))
     return {
-      summary: row.distance_km === null ? summary : { ...summary, distanceKm: roundDistanceKm(row.distance_km) },
+      summary: row.distance_km === null ? summary : cardOf(summary, { distanceKm: roundDistanceKm(row.distance_km) }),
       sortKey: row.sort_key,
     }
   })

@@ -28,20 +28,26 @@ export function haversineKm(lat: number, lng: number, cosLat: number, toLat: num
  * nearest-first search: each term of the haversine sum is at least its smallest value
  * over the box (nearest latitude; longitude gap at whichever end sin² is smaller;
  * the box's smallest cosine). A hair is taken off so floating-point rounding can
- * never make the bound exceed a point's own distance.
+ * never make the bound exceed a point's own distance. `box.cosMinLat`/`cosMaxLat`, when
+ * given, are the cosines of its edges, which the nearest-first walk carries down the
+ * tree instead of computing them for every box (the walk's most frequent trigonometry).
  */
 export function boxLowerBoundKm(
   lat: number,
   lng: number,
   cosLat: number,
-  box: { minLat: number; maxLat: number; minLng: number; maxLng: number },
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number; cosMinLat?: number; cosMaxLat?: number },
 ): number {
   const latGap = lat < box.minLat ? box.minLat - lat : lat > box.maxLat ? lat - box.maxLat : 0
   const nearLng = lng < box.minLng ? box.minLng - lng : lng > box.maxLng ? lng - box.maxLng : 0
   if (latGap === 0 && nearLng === 0) return 0
   const farLng = Math.max(Math.abs(lng - box.minLng), Math.abs(lng - box.maxLng))
-  const lngTerm = Math.min(Math.sin(toRadians(nearLng) / 2) ** 2, Math.sin(toRadians(farLng) / 2) ** 2)
-  const minCos = Math.max(0, Math.min(Math.cos(toRadians(box.minLat)), Math.cos(toRadians(box.maxLat))))
+  // sin² of half the gap grows up to a gap of 180°: only a wider box can be nearer at its far end.
+  const nearTerm = Math.sin(toRadians(nearLng) / 2) ** 2
+  const lngTerm = farLng > 180 ? Math.min(nearTerm, Math.sin(toRadians(farLng) / 2) ** 2) : nearTerm
+  const cosMinLat = box.cosMinLat ?? Math.cos(toRadians(box.minLat))
+  const cosMaxLat = box.cosMaxLat ?? Math.cos(toRadians(box.maxLat))
+  const minCos = Math.max(0, Math.min(cosMinLat, cosMaxLat))
   const h = Math.sin(toRadians(latGap) / 2) ** 2 + cosLat * minCos * lngTerm
   return Math.max(0, 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h))) * (1 - 1e-12) - 1e-9)
 }

@@ -4,6 +4,7 @@ import { ratingRank } from '@domain/search'
 import { AGE_BANDS, AgeBand } from '@domain/vacancies'
 import { SearchableRow } from '../searchIndexRepository'
 import { toSummary } from '../institutionRows'
+import { frozenSummary } from '../searchCards'
 import { checkedSummary } from './checkedSummary'
 import { toRadians } from './distance'
 
@@ -56,7 +57,8 @@ export interface InstitutionColumns {
 
 /** A row as the index keeps it, made as the rows arrive (LiveSearchIndex loads in chunks). */
 export function toEntry(row: SearchableRow): { summary: InstitutionSummary; searchText: string } {
-  return { summary: checkedSummary(toSummary(row)), searchText: row.search_text }
+  // Frozen: shared by every answer of the snapshot, which keeps each one's JSON (searchCards.ts).
+  return { summary: frozenSummary(checkedSummary(toSummary(row))), searchText: row.search_text }
 }
 
 export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummary; searchText: string }>): InstitutionColumns {

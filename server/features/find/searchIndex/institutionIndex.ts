@@ -9,6 +9,7 @@ import { buildColumns, InstitutionColumns, toEntry } from './institutionColumns'
 import { walkNearestFirst } from './nearestFirst'
 import { PageSelection, SearchHit } from './pageSelection'
 import { compileFeeKey, compileFilter } from './searchFilter'
+import { cardOf } from '../searchCards'
 
 /**
  * An immutable snapshot of every filed institution, answering searches exactly as the
@@ -213,13 +214,14 @@ export class InstitutionIndex {
     return low
   }
 
-  /** Summary objects only for the page: the shared one, or a copy carrying this search's distance. */
+  /** Cards only for the page: the shared summary, or a card carrying this search's distance (searchCards.ts). */
   private hits(page: PageSelection, withDistance: boolean): SearchHit[] {
     const hits: SearchHit[] = []
     for (let i = 0; i < page.length; i++) {
       const summary: InstitutionSummary = this.columns.summaries[page.entries[i]]
       hits.push({
-        summary: withDistance ? { ...summary, distanceKm: roundDistanceKm(page.distances[i]) } : summary,
+        summary: withDistance ? cardOf(summary, { distanceKm: roundDistanceKm(page.distances[i]) }) : summary,
+        shared: summary,
         sortKey: page.keys[i],
       })
     }

@@ -1,5 +1,5 @@
 import KDBush from 'kdbush'
-import { boxLowerBoundKm } from './distance'
+import { boxLowerBoundKm, toRadians } from './distance'
 import { MinHeap } from './minHeap'
 
 /*
@@ -32,6 +32,9 @@ interface Node {
   minLat: number
   maxLng: number
   maxLat: number
+  /** Cosines of minLat and maxLat, computed once where the tree splits by latitude. */
+  cosMinLat: number
+  cosMaxLat: number
 }
 
 export function walkNearestFirst(tree: KDBush, query: NearestFirstQuery): void {
@@ -54,7 +57,7 @@ export function walkNearestFirst(tree: KDBush, query: NearestFirstQuery): void {
   }
 
   if (ids.length === 0) return
-  queueNode({ left: 0, right: ids.length - 1, axis: 0, minLng: -180, minLat: -90, maxLng: 180, maxLat: 90 })
+  queueNode({ left: 0, right: ids.length - 1, axis: 0, minLng: -180, minLat: -90, maxLng: 180, maxLat: 90, cosMinLat: Math.cos(toRadians(-90)), cosMaxLat: Math.cos(toRadians(90)) })
   while (queue.size > 0) {
     const key = queue.peekKey()!
     const item = queue.pop()!
@@ -74,6 +77,7 @@ export function walkNearestFirst(tree: KDBush, query: NearestFirstQuery): void {
     const midLat = coords[2 * middle + 1]
     queuePoint(middle)
     const next = axis === 0 ? 1 : 0
+    const cosMidLat = axis === 1 ? Math.cos(toRadians(midLat)) : Number.NaN
     queueNode({
       left,
       right: middle - 1,
@@ -82,6 +86,8 @@ export function walkNearestFirst(tree: KDBush, query: NearestFirstQuery): void {
       minLat: node.minLat,
       maxLng: axis === 0 ? midLng : node.maxLng,
       maxLat: axis === 1 ? midLat : node.maxLat,
+      cosMinLat: node.cosMinLat,
+      cosMaxLat: axis === 1 ? cosMidLat : node.cosMaxLat,
     })
     queueNode({
       left: middle + 1,
@@ -91,6 +97,8 @@ export function walkNearestFirst(tree: KDBush, query: NearestFirstQuery): void {
       minLat: axis === 1 ? midLat : node.minLat,
       maxLng: node.maxLng,
       maxLat: node.maxLat,
+      cosMinLat: axis === 1 ? cosMidLat : node.cosMinLat,
+      cosMaxLat: node.cosMaxLat,
     })
   }
 }

@@ -33,9 +33,13 @@ export class PageCache {
     return this.pages?.get(pageCacheKey(search))
   }
 
-  /** Keeps the page, frozen: it is shared by every later reply (which may keep its JSON). */
+  /**
+   * Keeps the page, frozen with its cards: it is shared by every later reply, which
+   * copies a frozen card before marking it 可预约 (searchCards.ts, withBookable).
+   */
   set(search: InstitutionSearch, page: SearchPage): void {
     if (!this.pages) return
+    for (const card of page.items) Object.freeze(card)
     Object.freeze(page.items)
     this.pages.set(pageCacheKey(search), Object.freeze(page))
   }

@@ -1,7 +1,10 @@
 import { InstitutionSummary } from '@domain/institution'
 
 export interface SearchHit {
+  /** The card: the summary, or a copy carrying this search's distance. */
   summary: InstitutionSummary
+  /** The index's shared, frozen summary the card was made from (none from SQL). */
+  shared?: InstitutionSummary
   /** compareForSort's primary key, as the SQL search computes it (institutionSearchRepository.ts): the cursor's `k`. */
   sortKey: number
 }

@@ -30,6 +30,28 @@ describe('HTTP hardening', () => {
     }
   })
 
+  it("sends helmet's whole set on the search route, the static app and a 404, computed once for all", async () => {
+    const helmetSet = {
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    }
+    for (const url of ['/api/v1/institutions?lat=29.6&lng=106.5', '/', '/api/v1/no-such-route']) {
+      const response = await t.app.inject({ url })
+      expect(response.headers).toMatchObject(helmetSet)
+      expect(String(response.headers['content-security-policy'])).toContain("object-src 'none'")
+    }
+    expect((await t.app.inject({ url: '/api/v1/institutions?lat=29.6&lng=106.5' })).headers['cache-control']).toBe('no-store')
+  })
+
   it('marks personal answers no-store', async () => {
     const parent = await signInParent(t.app)
     for (const url of ['/api/v1/me', '/api/v1/me/children', '/api/v1/me/bookings']) {

@@ -1,0 +1,97 @@
+import { FastifySchemaCompiler } from 'fastify'
+import fastJson from 'fast-json-stringify'
+import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
+import { sharedSummariesOf } from './searchCards'
+import { SearchPage } from './searchIndex/pageCache'
+
+/*
+ * The 200 serializer of GET /api/v1/institutions (issue 11, bar 8: the uncached route's
+ * throughput against a route sending the same bytes precomputed). Serialising a page
+ * of 20 cards was most of the route's own work, yet all of a card but two fields is
+ * the same in every answer from one index snapshot:
+ *   - the summary's facts are written by fast-json-stringify compiled from the summary
+ *     schema without the two per-answer fields, so the JSON still holds exactly the
+ *     schema's properties and nothing else (no per-reply validation: every summary is
+ *     checked against the schema where it is made, searchIndex/checkedSummary.ts);
+ *   - for a card whose page names its shared, frozen summary (searchCards.ts) those
+ *     facts are kept as UTF-8 bytes, keyed by the summary object, so they live exactly
+ *     as long as the snapshot holding it;
+ *   - distanceKm and bookable are appended last (JSON objects are unordered; every
+ *     answer, cached or not, writes them in this one order);
+ *   - the page is one Buffer, copied together from those bytes: no string of the whole
+ *     page is built, measured (Content-Length) and encoded again for every answer, which
+ *     the profile showed cost as much as the rest of the serialising. Fastify sends a
+ *     Buffer from a serializer as it is (reply.js, onSendEnd: a string or a Buffer).
+ * Other statuses keep the validating zod serializer. The OpenAPI document still comes
+ * from the zod schema in `schema.response`.
+ */
+
+const summaryFactsSchema = InstitutionSummarySchema.omit({ distanceKm: true, bookable: true })
+const stringifyFacts = fastJson(z.toJSONSchema(summaryFactsSchema, { io: 'output', target: 'draft-7' }) as Parameters<typeof fastJson>[0])
+
+/** The facts' JSON of each shared summary as UTF-8, without its closing brace. */
+const factsBytes = new WeakMap<InstitutionSummary, Buffer>()
+
+function openFacts(card: InstitutionSummary, shared: InstitutionSummary | undefined): Buffer {
+  // A shared summary stands for the card's facts only if it is the same institution's.
+  if (shared === undefined || shared.id !== card.id) return Buffer.from(stringifyFacts(card).slice(0, -1), 'utf8')
+  let bytes = factsBytes.get(shared)
+  if (bytes === undefined) {
+    bytes = Buffer.from(stringifyFacts(shared).slice(0, -1), 'utf8')
+    factsBytes.set(shared, bytes)
+  }
+  return bytes
+}
+
+/** What follows a card's facts: this answer's distance and 可预约, and the closing brace (ASCII only). */
+function cardEnd(card: InstitutionSummary): string {
+  let end = ''
+  if (card.distanceKm !== undefined) {
+    if (!Number.isFinite(card.distanceKm) || card.distanceKm < 0) throw new Error(`card ${card.id}: distanceKm ${card.distanceKm} is not a distance`)
+    end += `,"distanceKm":${card.distanceKm}`
+  }
+  if (card.bookable !== undefined) end += card.bookable ? ',"bookable":true' : ',"bookable":false'
+  return `${end}}`
+}
+
+/** One card as JSON: its summary's facts (the kept bytes of `shared`, when given), then this answer's fields. */
+export function stringifyCard(card: InstitutionSummary, shared?: InstitutionSummary): string {
+  return openFacts(card, shared).toString('utf8') + cardEnd(card)
+}
+
+/** `{items, nextCursor}` of a search page, as UTF-8 JSON. */
+export function searchPageBytes(page: SearchPage): Buffer {
+  const shared = sharedSummariesOf(page)
+  const { items } = page
+  const facts: Buffer[] = new Array(items.length)
+  // The ASCII before each card's facts: the page's opening, or the previous card's end and a comma.
+  const before: string[] = new Array(items.length)
+  const opening = '{"items":['
+  const finish = `${items.length > 0 ? cardEnd(items[items.length - 1]) : opening}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
+  let length = Buffer.byteLength(finish, 'utf8')
+  for (let i = 0; i < items.length; i++) {
+    facts[i] = openFacts(items[i], shared?.[i])
+    before[i] = i === 0 ? opening : `${cardEnd(items[i - 1])},`
+    length += before[i].length + facts[i].length
+  }
+  const bytes = Buffer.allocUnsafe(length)
+  let at = 0
+  for (let i = 0; i < items.length; i++) {
+    at += bytes.write(before[i], at, 'latin1')
+    at += facts[i].copy(bytes, at)
+  }
+  at += bytes.write(finish, at, 'utf8')
+  if (at !== length) throw new Error(`search page: wrote ${at} bytes of ${length}`)
+  return bytes
+}
+
+/** The route's serializerCompiler: the page writer for 200, the zod serializer for the rest. */
+export function searchPageSerializer(route: Parameters<FastifySchemaCompiler<unknown>>[0]): (data: unknown) => string {
+  const { schema } = route
+  if (!(schema instanceof z.ZodType)) throw new Error(`${route.method} ${route.url}: response schemas must be zod schemas`)
+  if (route.httpStatus !== '200') return zodSerializerCompiler({ ...route, schema })
+  // Typed as a string by Fastify's serializer signature; the Buffer is sent as it is (see above).
+  return (data) => searchPageBytes(data as SearchPage) as unknown as string
+}

@@ -1,0 +1,86 @@
+import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
+import { cardOf, frozenSummary, linkSharedSummaries } from '@server/features/find/searchCards'
+import { searchPageBytes, stringifyCard } from '@server/features/find/searchPageSerializer'
+
+function summary(overrides: Partial<InstitutionSummary> = {}): InstitutionSummary {
+  return InstitutionSummarySchema.parse({
+    id: 'inst-001',
+    name: '龙溪"阳光"托育园\n',
+    kind: 'childcare_center',
+    district: '渝北区',
+    districtCode: '500112',
+    street: '龙溪街道',
+    address: '龙溪街道 1 号',
+    location: { lat: 29.6, lng: 106.5 },
+    affordable: true,
+    filing: { number: '渝托备500112-0001', status: 'filed' },
+    ageRange: { minMonths: 12, maxMonths: 36 },
+    careModes: [{ mode: 'full_day', fee: 180_000, unit: 'per_month' }],
+    capacity: 60,
+    vacancies: 4,
+    openPlaces: [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 4 }],
+    rating: { average: 4.5, count: 12 },
+    demonstrationLevel: null,
+    isDemo: true,
+    ...overrides,
+  })
+}
+
+describe('the search page serializer', () => {
+  it('writes a card exactly as JSON of its schema fields, per-answer fields included', () => {
+    const shared = frozenSummary(summary())
+    const card = cardOf(cardOf(shared, { distanceKm: 1.25 }), { bookable: true })
+    const written = JSON.parse(stringifyCard(card, shared)) as Record<string, unknown>
+    expect(written).toEqual(JSON.parse(JSON.stringify(card)))
+    expect(Object.keys(written).sort()).toEqual(Object.keys(InstitutionSummarySchema.shape).sort())
+    expect(JSON.parse(stringifyCard(card))).toEqual(written)
+  })
+
+  it("gives each answer its own distance and 可预约 while the summary's JSON is kept", () => {
+    const shared = frozenSummary(summary())
+    const near = JSON.parse(stringifyCard(cardOf(shared, { distanceKm: 0.5, bookable: false }), shared))
+    const far = JSON.parse(stringifyCard(cardOf(shared, { distanceKm: 7, bookable: true }), shared))
+    const plain = JSON.parse(stringifyCard(shared, shared))
+    expect([near.distanceKm, near.bookable]).toEqual([0.5, false])
+    expect([far.distanceKm, far.bookable]).toEqual([7, true])
+    expect(plain).not.toHaveProperty('distanceKm')
+    expect(plain).not.toHaveProperty('bookable')
+    expect(plain.name).toBe('龙溪"阳光"托育园\n')
+  })
+
+  it('writes a summary that is not frozen (the SQL search) afresh every time', () => {
+    const fromSql = summary()
+    expect(JSON.parse(stringifyCard(cardOf(fromSql, { bookable: true }))).vacancies).toBe(4)
+    fromSql.vacancies = 3
+    expect(JSON.parse(stringifyCard(cardOf(fromSql, { bookable: true }))).vacancies).toBe(3)
+  })
+
+  it("never writes another institution's facts for a card", () => {
+    const other = frozenSummary(summary({ id: 'inst-009', name: '别的托育园' }))
+    expect(JSON.parse(stringifyCard(cardOf(frozenSummary(summary()), { bookable: true }), other)).name).toBe('龙溪"阳光"托育园\n')
+  })
+
+  it('leaves out what the schema does not name', () => {
+    const extra = { ...summary(), staffNote: '内部备注' } as InstitutionSummary
+    expect(stringifyCard(extra)).not.toContain('staffNote')
+  })
+
+  it('writes the page envelope, with null or a cursor', () => {
+    const shared = frozenSummary(summary())
+    const items = [cardOf(shared, { distanceKm: 2, bookable: true }), cardOf(frozenSummary(summary({ id: 'inst-002' })), { distanceKm: 3, bookable: false })]
+    const page = linkSharedSummaries({ items, nextCursor: 'abc"def' }, [shared, undefined])
+    expect(JSON.parse(searchPageBytes(page).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(page)))
+    expect(JSON.parse(searchPageBytes({ ...page }).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(page)))
+    expect(JSON.parse(searchPageBytes({ items: [], nextCursor: null }).toString('utf8'))).toEqual({ items: [], nextCursor: null })
+  })
+
+  it('refuses to write a distance that is not one (a bug, not an answer)', () => {
+    expect(() => stringifyCard(cardOf(summary(), { distanceKm: Number.NaN }))).toThrow(/not a distance/)
+  })
+
+  it('freezes shared summaries all the way down', () => {
+    const shared = frozenSummary(summary())
+    expect(Object.isFrozen(shared.careModes[0])).toBe(true)
+    expect(Object.isFrozen(shared.location)).toBe(true)
+  })
+})
