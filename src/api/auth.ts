@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Consent, ConsentKind, ConsentSchema, MyAccount, MyAccountSchema, Session, SessionSchema } from '@domain/account'
-import { SubscriptionBody } from '@domain/myBookings'
+import type { SubscriptionBody } from '@domain/myBookings'
 import { NoContentSchema, requestJson } from './client'
 
 /** Sign-in, the account and what the parent agreed to (docs/api.md "Sign-in and the account"). */

@@ -186,15 +186,7 @@ export const StaffNoteBodySchema = z.object({ note: safeText().trim().max(COMPLA
 export const StaffResolveBodySchema = z.object({ result: text('办理结果', COMPLAINT_NOTE_MAX) })
 export const StaffRejectBodySchema = z.object({ reason: text('不予受理的理由', COMPLAINT_NOTE_MAX) })
 
-/** Complaint counts by outcome on an institution's public page (never who complained). */
-export const ComplaintStatisticsSchema = z.object({
-  total: z.number().int(),
-  /** Not yet answered: submitted, accepted, investigating, reexamination requested. */
-  inProgress: z.number().int(),
-  resolved: z.number().int(),
-  rejected: z.number().int(),
-})
-export type ComplaintStatistics = z.infer<typeof ComplaintStatisticsSchema>
+export { ComplaintStatisticsSchema, type ComplaintStatistics } from './complaintStatistics'
 
 export const RectificationCreateBodySchema = z.object({
   institutionId: text('机构', 100),

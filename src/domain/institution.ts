@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { InstitutionFactsSchema } from './institutionFacts'
-import { ComplaintStatisticsSchema } from './complaint'
+import { ComplaintStatisticsSchema } from './complaintStatistics'
 import { CareModeFeeSchema } from './careMode'
 import { OpenSlotsSummarySchema } from './slotRules'
 import { safeText } from './safeText'

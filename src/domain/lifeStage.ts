@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs'
 import { ageInMonths } from './age'
 import { LATEST_DUE_DAYS } from './child'
-import { LAST_AGE_MONTH, LAST_PREGNANCY_WEEK, STAGE_NAMES, StageId } from './content'
+import { LAST_AGE_MONTH, LAST_PREGNANCY_WEEK, STAGE_NAMES, StageId } from './stages'
 import { shanghaiDate, todayInShanghai } from './shanghaiTime'
 
 /*

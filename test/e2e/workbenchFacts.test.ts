@@ -3,7 +3,7 @@ import { inShanghai } from '@domain/shanghaiTime'
 import { InstitutionFacts } from '@domain/institutionFacts'
 import { addChild, requestJson, TestSession } from '@test/support/session'
 import { getJson, institutionDetail, searchPage } from './support/api'
-import { inputIn } from './support/appPage'
+import { inputIn, realInput } from './support/appPage'
 import { deskSignInAs, openDesktop, signInParentOnPhone, staffedDemoInstitution } from './support/workbenchDesk'
 import { screenshot } from './support/screenshots'
 import { AppSession, startAppSession, stopAppSession } from './support/appSession'
@@ -92,7 +92,7 @@ describe('the institution keeps its own page true', () => {
     const cells = desk.locator('.e2e-facts-vacancy')
     const count = await cells.count()
     expect(count).toBeGreaterThan(0)
-    for (let i = 0; i < count; i += 1) await desk.locator('.e2e-facts-vacancy input').nth(i).fill('0')
+    for (let i = 0; i < count; i += 1) await realInput(cells.nth(i)).fill('0')
     await inputIn(desk, '.e2e-facts-vacancy-full_day-toddler').fill('2')
     await desk.locator('.e2e-facts-save').click()
     await desk.locator('.e2e-vacancy-freshness', { hasText: '空位信息今天更新' }).waitFor()

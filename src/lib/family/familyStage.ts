@@ -1,5 +1,5 @@
 import { Child } from '@domain/child'
-import { Tip } from '@domain/content'
+import type { Tip } from '@domain/content'
 import { describePregnancyWeek, LifeStage, lifeStageAt } from '@domain/lifeStage'
 import { shanghaiDate } from '@domain/shanghaiTime'
 import { datesOf, FamilyDate, familyDateOfChild } from './familyDate'

@@ -1,4 +1,4 @@
-import { Page, Response } from 'playwright-core'
+import { Locator, Page, Response } from 'playwright-core'
 
 /*
  * What the H5 app does, seen from the outside: the searches it sends and the cards it
@@ -47,7 +47,16 @@ export async function expectListToShow(page: Page, names: readonly string[], tim
   }
 }
 
-/** Taro's H5 Input renders a wrapper with the class and a real <input> inside it. */
-export function inputIn(page: Page, className: string) {
-  return page.locator(`${className} input`).first()
+/**
+ * The real <input> of a Taro Input: H5 renders Input as an <input> carrying the class
+ * (Taro's HTML components, config/index.ts); a wrapper holding one (a FormField, or
+ * Taro's web components) works too.
+ */
+export function realInput(named: Locator): Locator {
+  return named.and(named.page().locator('input')).or(named.locator('input')).first()
+}
+
+/** The real <input> of the Taro Input that `selector` names on the page (realInput). */
+export function inputIn(page: Page | Locator, selector: string): Locator {
+  return realInput(page.locator(selector))
 }
