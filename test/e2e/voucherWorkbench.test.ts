@@ -112,7 +112,8 @@ describe('体验券 and fee terms on the workbench screens', () => {
       await regulatorDesk.waitForTimeout(500)
     }
     await chip.click()
-    await expect(chip.getAttribute('class')).resolves.toContain('chip--on')
+    // The chip shows it is chosen once the app has re-rendered (Preact renders after the click's task).
+    await form.locator('.e2e-batch-institution.chip--on', { hasText: target.name }).first().waitFor()
     await shot(regulatorDesk, '01-regulator-issue-form')
     await form.locator('.e2e-issue-submit').click()
     await expect(form.locator('.e2e-issue-message').innerText()).resolves.toBe(`已发放：${BATCH_TITLE}，共 20 张`)
