@@ -46,17 +46,28 @@ function firstPageFiles(compilation: Compilation, firstPage: RegExp): string[] {
 /** The page every visit opens on (app.config.ts lists it first): the find tab. */
 export const FIRST_PAGE = /[\\/]src[\\/]pages[\\/]find[\\/]index\.tsx$/
 
+const LIBRARY = /[\\/]node_modules[\\/]/
+
+function isLibrary(module: Module): boolean {
+  return LIBRARY.test(module.nameForCondition() ?? '')
+}
+
+/** Whether a chunk holding `module` also holds the first page, or (withAppShell) is loaded by index.html itself. */
+function onFirstScreen(module: Module, chunkGraph: ChunkGraph, withAppShell: boolean): boolean {
+  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
+    if (withAppShell && chunk.canBeInitial()) return true
+    for (const other of chunkGraph.getChunkModulesIterable(chunk)) if (FIRST_PAGE.test(other.nameForCondition() ?? '')) return true
+  }
+  return false
+}
+
 /**
  * splitChunks `test` of the shared code the first page uses (config/prod.ts
  * `firstScreen`): a module of ours that a chunk holding the first page also holds. The
  * rest of the code pages share goes to `common`, which the first page never loads.
  */
 export function sharedWithFirstPage(module: Module, { chunkGraph }: { chunkGraph: ChunkGraph }): boolean {
-  if (/[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '')) return false
-  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
-    for (const other of chunkGraph.getChunkModulesIterable(chunk)) if (FIRST_PAGE.test(other.nameForCondition() ?? '')) return true
-  }
-  return false
+  return !isLibrary(module) && onFirstScreen(module, chunkGraph, false)
 }
 
 /**
@@ -66,10 +77,5 @@ export function sharedWithFirstPage(module: Module, { chunkGraph }: { chunkGraph
  * to the lazily loaded vendor chunks, so the first visit does not download it.
  */
 export function firstScreenLibrary(module: Module, { chunkGraph }: { chunkGraph: ChunkGraph }): boolean {
-  if (!/[\\/]node_modules[\\/]/.test(module.nameForCondition() ?? '')) return false
-  for (const chunk of chunkGraph.getModuleChunksIterable(module)) {
-    if (chunk.canBeInitial()) return true
-    for (const other of chunkGraph.getChunkModulesIterable(chunk)) if (FIRST_PAGE.test(other.nameForCondition() ?? '')) return true
-  }
-  return false
+  return isLibrary(module) && onFirstScreen(module, chunkGraph, true)
 }

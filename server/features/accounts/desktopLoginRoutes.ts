@@ -1,17 +1,17 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { SessionSchema } from '@domain/account'
-import { ErrorBodySchema } from '@domain/errors'
 import { DesktopSessionSchema, LoginTicketSchema, TicketIdSchema } from '@domain/staffAccess'
 import { Database } from '../../platform/db/database'
 import { perIpLimit } from '../../platform/http/rateLimit'
 import { requireViewer } from './authentication'
 import { collectDesktopLogin, confirmDesktopLogin, endMyDesktopSession, myDesktopSessions, openLoginTicket } from './desktopLogin'
 import { safeText } from '@domain/safeText'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const TicketParamsSchema = z.object({ id: TicketIdSchema })
 const CollectBodySchema = z.object({ pollSecret: z.string({ error: '缺少登录凭证' }).regex(/^[A-Za-z0-9_-]{20,200}$/, '登录凭证格式不正确') })
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 429: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 429)
 
 /** 扫码登录 of the desktop workbench (desktopLogin.ts; docs/api.md "扫码登录"). */
 export function desktopLoginRoutes(db: Database, settings: { signInRateLimitPerMinute: number }): FastifyPluginAsyncZod {

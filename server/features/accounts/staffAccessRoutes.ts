@@ -1,6 +1,5 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorBodySchema } from '@domain/errors'
 import { pageQuerySchema, pageSchema } from '@domain/page'
 import { InvitationAcceptBodySchema, InvitationCreateBodySchema, InvitationSchema, MembershipSchema, MyRolesSchema, NewInvitationSchema } from '@domain/staffAccess'
 import { Database } from '../../platform/db/database'
@@ -9,10 +8,11 @@ import { acceptInvitation, cancelInvitation, invite, listInvitations } from './i
 import { listMembers, revokeMember } from './members'
 import { myRoles } from './myRoles'
 import { safeText } from '@domain/safeText'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const PageQuerySchema = pageQuerySchema()
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 409)
 
 /**
  * Roles by invitation (docs/api.md "Accounts and roles"): invite, accept, list, cancel,

@@ -1,14 +1,14 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorBodySchema } from '@domain/errors'
 import { OpenDayWatchBodySchema, OpenDayWatchSchema } from '@domain/openDayWatch'
 import { safeText } from '@domain/safeText'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { cancelOpenDayWatch, myOpenDayWatches, watchOpenDays } from './openDayWatches'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 404, 409)
 // At most MAX_OPEN_DAY_WATCHES: one page, like the saved searches.
 const page = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() })
 

@@ -1,15 +1,15 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { ErrorBodySchema } from '@domain/errors'
 import { pageQuerySchema, pageSchema } from '@domain/page'
 import { SavedSearchBodySchema, SavedSearchSchema, SearchAlertSchema } from '@domain/savedSearch'
 import { Database } from '../../platform/db/database'
 import { requireViewer } from '../accounts/authentication'
 import { myAlerts, mySavedSearches, removeSavedSearch, saveSearch } from './savedSearches'
 import { safeText } from '@domain/safeText'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 404, 409)
 const PageQuerySchema = pageQuerySchema()
 
 /** 保存的搜索 and 空位提醒 (signed in). */

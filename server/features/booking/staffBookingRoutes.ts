@@ -3,7 +3,6 @@ import { z } from 'zod'
 import { BookingDeclineBodySchema, BookingSchema, BookingStatusSchema } from '@domain/booking'
 import { BookingAction } from '@domain/bookingRules'
 import { EnrollmentSchema, EnrollmentStatusSchema } from '@domain/enrollment'
-import { ErrorBodySchema } from '@domain/errors'
 import { CursorParamSchema, MAX_PAGE_LIMIT, pageQuerySchema, pageSchema } from '@domain/page'
 import { SlotCreateBodySchema, SlotSchema, SlotsQuerySchema, SlotUpdateBodySchema, WeeklySlotsBodySchema } from '@domain/slot'
 import { Database } from '../../platform/db/database'
@@ -13,6 +12,7 @@ import { admitEnrollment, declineEnrollment, listStaffEnrollments } from './staf
 import { cancelSlot, createSlot, createWeeklySlots, listStaffSlots, updateSlot } from './staffSlots'
 import { safeText } from '@domain/safeText'
 import { KeyRing } from '../../platform/crypto/fieldCipher'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 
@@ -24,7 +24,7 @@ const StaffBookingsQuerySchema = z
   .extend(pageQuerySchema(MAX_PAGE_LIMIT).shape)
 const StaffEnrollmentsQuerySchema = z.object({ status: EnrollmentStatusSchema.optional() }).extend(pageQuerySchema(MAX_PAGE_LIMIT).shape)
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 409)
 
 /** URL segment → booking action (no-show is spelt with a hyphen in the path). */
 const BOOKING_ACTIONS: Record<string, { action: BookingAction; summary: string }> = {

@@ -19,6 +19,7 @@ import { lookUpComplaint } from './complaintLookup'
 import { fileComplaint, giveFeedback, myComplaints, requestReexamination } from './complaints'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 import { KeyRing } from '../../platform/crypto/fieldCipher'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 export interface ComplaintRouteSettings {
   /** Filing is rare for a real family; a burst from one address is abuse. */
@@ -35,7 +36,7 @@ const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const LookupQuerySchema = z.object({ phoneLast4: PhoneLast4Schema.optional() })
 const PageQuerySchema = pageQuerySchema()
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema, 429: ErrorBodySchema }
+const errors = errorResponses(400, 401, 404, 409, 429)
 
 /** 投诉马上查 for families: file, look up (with or without signing in), my complaints, feedback, re-examination. */
 export function complaintRoutes(db: Database, settings: ComplaintRouteSettings): FastifyPluginAsyncZod {

@@ -9,20 +9,20 @@ import {
   StaffResolveBodySchema,
   TrackingNoSchema,
 } from '@domain/complaint'
-import { ErrorBodySchema } from '@domain/errors'
 import { pageQuerySchema } from '@domain/page'
 import { Database } from '../../platform/db/database'
 import { requireRegulator } from '../accounts/authentication'
 import { actOnComplaint, complaintAuditTrail, complaintQueue, staffComplaint } from './staffComplaints'
 import { AuditTrailSchema } from '@domain/oversight'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const TrackingNoParamsSchema = z.object({ trackingNo: TrackingNoSchema })
 const QueueQuerySchema = z.object({
   status: z.union([ComplaintStatusSchema, z.array(ComplaintStatusSchema)], { error: '状态不正确' }).optional(),
 }).extend(pageQuerySchema().shape)
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 409)
 
 /**
  * District regulators (requireRegulator): their district's complaint queue, the four

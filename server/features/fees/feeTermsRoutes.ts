@@ -6,9 +6,10 @@ import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { publicFeeTerms, setFeeTerms } from './feeTerms'
 import { safeText } from '@domain/safeText'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长') })
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404)
 
 /** Fee and refund terms: public on the institution, written by its staff. */
 export function feeTermsRoutes(db: Database): FastifyPluginAsyncZod {

@@ -1,13 +1,13 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ErrorBodySchema } from '@domain/errors'
 import { InstitutionFactsBodySchema, InstitutionFactsSchema } from '@domain/institutionFacts'
 import { Database } from '../../platform/db/database'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { institutionFacts, updateInstitutionFacts } from './institutionFacts'
 import { InstitutionFeesBodySchema, InstitutionHoursBodySchema } from '@domain/institutionProfile'
 import { updateInstitutionFees, updateInstitutionHours } from './institutionProfile'
+import { errorResponses } from '../../platform/http/errorResponses'
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404)
 
 /** The institution's own facts in the 工作台 (institutionFacts.ts, institutionProfile.ts): read and confirm. */
 export function institutionFactsRoutes(db: Database): FastifyPluginAsyncZod {

@@ -8,8 +8,9 @@ import { perIpLimit } from '../../platform/http/rateLimit'
 import { AttachmentStore } from '../../platform/storage/attachmentStore'
 import { requireInstitutionStaff } from '../accounts/authentication'
 import { addPremisesPhoto, premisesPhotosOf, readPremisesPhoto, removePremisesPhoto, reorderPremisesPhotos } from './premisesPhotos'
+import { errorResponses } from '../../platform/http/errorResponses'
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404)
 
 /*
  * A day, not a year: ids are random and a photo's bytes never change, but a photo staff

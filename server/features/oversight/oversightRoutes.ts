@@ -7,14 +7,14 @@ import {
   OversightPickerQuerySchema,
   RecordIdParamsSchema,
 } from '@domain/oversight'
-import { ErrorBodySchema } from '@domain/errors'
 import { Database } from '../../platform/db/database'
 import { AttachmentUrlSigner } from '../../platform/storage/signedAttachmentUrl'
 import { requireRegulator } from '../accounts/authentication'
 import { setGrade } from './grades'
 import { oversightRecord, pickInstitutions, recordInspection } from './oversightInstitutions'
+import { errorResponses } from '../../platform/http/errorResponses'
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 409)
 
 /** 监管工作台: a district regulator's institutions, each with its inspections, notices and grade (requireRegulator). */
 export function oversightRoutes(db: Database, photos: AttachmentUrlSigner): FastifyPluginAsyncZod {

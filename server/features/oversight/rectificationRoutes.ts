@@ -1,6 +1,5 @@
 import { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { RectificationCreateBodySchema, RectificationSchema } from '@domain/complaint'
-import { ErrorBodySchema } from '@domain/errors'
 import {
   RectificationAcceptBodySchema,
   RectificationNoticeListSchema,
@@ -16,8 +15,9 @@ import { requireInstitutionStaff, requireRegulator } from '../accounts/authentic
 import { noticesOfMyInstitution } from './oversightInstitutions'
 import { issueRectification } from './rectificationIssue'
 import { reportRectification, verifyRectification } from './rectificationSteps'
+import { errorResponses } from '../../platform/http/errorResponses'
 
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 409)
 
 /**
  * 整改通知, both sides: the regulator issues and verifies (requireRegulator, own district);

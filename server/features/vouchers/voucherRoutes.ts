@@ -17,10 +17,11 @@ import { districtBatchReports, issueBatch, redeemAtCheckIn } from './voucherAdmi
 import { bookTrialWithVoucher, claimVoucher, myVoucher, myVouchers, openBatches } from './vouchers'
 import { safeText } from '@domain/safeText'
 import { KeyRing } from '../../platform/crypto/fieldCipher'
+import { errorResponses } from '../../platform/http/errorResponses'
 
 const IdParamsSchema = z.object({ id: safeText().trim().min(1, '编号不能为空').max(100, '编号太长') })
 const BatchQuerySchema = pageQuerySchema().extend({ districtCode: z.string().regex(/^\d{6}$/, '区县代码是 6 位数字').optional() })
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema }
+const errors = errorResponses(400, 401, 403, 404, 409)
 const PageQuerySchema = pageQuerySchema()
 
 /** 体验券: parents claim and book, regulators issue and follow, staff redeem at check-in. */

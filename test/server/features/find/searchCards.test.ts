@@ -1,28 +1,9 @@
-import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
 import { InstitutionSearchQuerySchema } from '@domain/search'
 import { cardOf, frozenSummary, linkSharedSummaries, sharedSummariesOf, withBookable } from '@server/features/find/searchCards'
 import { PageCache } from '@server/features/find/searchIndex/pageCache'
+import { institutionSummary } from '@test/support/institutionSummary'
 
-const summary = (): InstitutionSummary =>
-  InstitutionSummarySchema.parse({
-    id: 'inst-001',
-    name: '龙溪托育园',
-    kind: 'childcare_center',
-    district: '渝北区',
-    districtCode: '500112',
-    street: '龙溪街道',
-    address: '龙溪街道 1 号',
-    location: { lat: 29.6, lng: 106.5 },
-    affordable: true,
-    filing: { number: '渝托备500112-0001', status: 'filed' },
-    ageRange: { minMonths: 12, maxMonths: 36 },
-    careModes: [{ mode: 'full_day', fee: 180_000, unit: 'per_month' }],
-    capacity: 60,
-    vacancies: 4,
-    rating: { average: null, count: 0 },
-    demonstrationLevel: null,
-    isDemo: true,
-  })
+const summary = () => institutionSummary()
 
 describe('search cards', () => {
   it('copy a shared summary with this answer’s fields and never change it', () => {

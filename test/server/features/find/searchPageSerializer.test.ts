@@ -1,27 +1,14 @@
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
 import { cardOf, frozenSummary, linkSharedSummaries } from '@server/features/find/searchCards'
 import { searchPageBytes, stringifyCard } from '@server/features/find/searchPageSerializer'
+import { institutionSummary } from '@test/support/institutionSummary'
 
+/** A card whose name needs JSON escaping, with open places and a rating, so every kind of field is written. */
 function summary(overrides: Partial<InstitutionSummary> = {}): InstitutionSummary {
-  return InstitutionSummarySchema.parse({
-    id: 'inst-001',
+  return institutionSummary({
     name: '龙溪"阳光"托育园\n',
-    kind: 'childcare_center',
-    district: '渝北区',
-    districtCode: '500112',
-    street: '龙溪街道',
-    address: '龙溪街道 1 号',
-    location: { lat: 29.6, lng: 106.5 },
-    affordable: true,
-    filing: { number: '渝托备500112-0001', status: 'filed' },
-    ageRange: { minMonths: 12, maxMonths: 36 },
-    careModes: [{ mode: 'full_day', fee: 180_000, unit: 'per_month' }],
-    capacity: 60,
-    vacancies: 4,
     openPlaces: [{ careMode: 'full_day', ageBand: 'toddler', vacancies: 4 }],
     rating: { average: 4.5, count: 12 },
-    demonstrationLevel: null,
-    isDemo: true,
     ...overrides,
   })
 }
