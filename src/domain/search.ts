@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { CARE_MODE_LABELS, CARE_MODES, CareMode, CareModeFee, CareModeSchema, FEE_UNIT_LABELS, UNIT_OF_CARE_MODE } from './careMode'
-import { InstitutionKindSchema, InstitutionSummary } from './institution'
+import { CARE_MODE_LABELS, CARE_MODES, CareMode, CareModeFee, FEE_UNIT_LABELS, UNIT_OF_CARE_MODE } from './careMode'
+import { INSTITUTION_KINDS, InstitutionSummary } from './institution'
 import { MAX_PAGE_LIMIT } from './page'
-import { safeText } from './safeText'
+import { isSafeText, UNSAFE_TEXT_MESSAGE } from './safeText'
 
 /*
  * The search filters of GET /api/v1/institutions, as they arrive on the wire (strings),
@@ -19,70 +19,114 @@ export const MAX_QUERY_TEXT = 50
 export const SORTS = ['distance', 'fee', 'rating'] as const
 export type SearchSort = (typeof SORTS)[number]
 
-function single(label: string) {
-  return safeText({ error: `${label}只能填写一个值` })
+/** A value refused, with the message the parent reads. */
+class Refused {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * One query value (a repeated parameter is refused) read by `read` in one zod step: safe
+ * text (safeText.ts), then `read`'s value or refusal. The search route validates every
+ * request, and a chain of zod steps per parameter (string, refine, trim, regex, transform,
+ * pipe, number, min, max) cost several times the checks themselves (issue 11's profile).
+ */
+function param<T>(label: string, read: (text: string) => T | Refused) {
+  return z.string({ error: `${label}只能填写一个值` }).transform((text, ctx): T => {
+    const value = isSafeText(text) ? read(text) : new Refused(UNSAFE_TEXT_MESSAGE)
+    if (!(value instanceof Refused)) return value
+    ctx.addIssue({ code: 'custom', message: value.message, input: text })
+    return z.NEVER
+  })
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/
+const DIGITS = /^\d+$/
+
+function inRange(label: string, value: number, min: number, max: number): number | Refused {
+  if (value < min) return new Refused(`${label}不能小于 ${min}`)
+  if (value > max) return new Refused(`${label}不能大于 ${max}`)
+  return value
 }
 
 function decimalParam(label: string, min: number, max: number) {
-  return single(label)
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/, `${label}必须是数字`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`))
+  return param(label, (text) => {
+    const trimmed = text.trim()
+    return DECIMAL.test(trimmed) ? inRange(label, Number(trimmed), min, max) : new Refused(`${label}必须是数字`)
+  })
 }
 
 function integerParam(label: string, min: number, max: number) {
-  return single(label)
-    .trim()
-    .regex(/^\d+$/, `${label}必须是整数`)
-    .transform(Number)
-    .pipe(z.number().int().min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`))
+  return param(label, (text) => {
+    const trimmed = text.trim()
+    return DIGITS.test(trimmed) ? inRange(label, Number(trimmed), min, max) : new Refused(`${label}必须是整数`)
+  })
 }
 
 function booleanParam(label: string) {
-  return single(label)
-    .trim()
-    .pipe(z.enum(['true', 'false'], { error: `${label}只能是 true 或 false` }))
-    .transform((v) => v === 'true')
+  return param(label, (text) => {
+    const trimmed = text.trim()
+    return trimmed === 'true' ? true : trimmed === 'false' ? false : new Refused(`${label}只能是 true 或 false`)
+  })
 }
 
-/** `careMode` may repeat (?careMode=a&careMode=b) or be comma-separated. */
-const careModesParam = z
-  .union([z.string(), z.array(z.string())], { error: '托育方式格式不正确' })
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(CareModeSchema).max(4, '托育方式最多选 4 种'))
+/** One of `values`, exactly as written, or `message`. */
+function choiceParam<T extends string>(label: string, values: readonly T[], message: string) {
+  return param(label, (text) => ((values as readonly string[]).includes(text) ? (text as T) : new Refused(message)))
+}
+
+/** Trimmed text of at most `max` characters; `min` 1 refuses an empty one with `emptyMessage`. */
+function textParam(label: string, max: number, tooLong: string, options: { trim: boolean; emptyMessage?: string }) {
+  return param(label, (text) => {
+    const value = options.trim ? text.trim() : text
+    if (options.emptyMessage !== undefined && value.length === 0) return new Refused(options.emptyMessage)
+    return value.length > max ? new Refused(tooLong) : value
+  })
+}
+
+const CARE_MODE_MESSAGE = '托育方式只能是全日托、半日托、计时托或临时托'
+
+/** `careMode` may repeat (?careMode=a&careMode=b) or be comma-separated; a wrong one is refused at its place (careMode.0). */
+const careModesParam = z.union([z.string(), z.array(z.string())], { error: '托育方式格式不正确' }).transform((value, ctx): CareMode[] => {
+  const modes = (Array.isArray(value) ? value : [value]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
+  let refused = false
+  modes.forEach((mode, at) => {
+    if (!(CARE_MODES as readonly string[]).includes(mode)) {
+      ctx.addIssue({ code: 'custom', message: CARE_MODE_MESSAGE, path: [at], input: mode })
+      refused = true
+    }
+  })
+  if (modes.length > 4) {
+    ctx.addIssue({ code: 'custom', message: '托育方式最多选 4 种', input: value })
+    refused = true
+  }
+  return refused ? z.NEVER : (modes as CareMode[])
+})
 
 export const InstitutionSearchQuerySchema = z
   .object({
     lat: decimalParam('纬度', -90, 90).optional(),
     lng: decimalParam('经度', -180, 180).optional(),
     radiusKm: decimalParam('搜索半径（公里）', 0.1, MAX_RADIUS_KM).optional(),
-    district: single('区县').trim().min(1, '区县不能为空').max(20, '区县名称太长').optional(),
+    district: textParam('区县', 20, '区县名称太长', { trim: true, emptyMessage: '区县不能为空' }).optional(),
     careMode: careModesParam.optional(),
     maxFee: integerParam('最高费用（分）', 0, 100_000_000).optional(),
     affordable: booleanParam('普惠').optional(),
     ageMonths: integerParam('月龄', 0, 72).optional(),
     hasVacancy: booleanParam('有空位').optional(),
     bookable: booleanParam('可预约').optional(),
-    kind: single('机构类型').pipe(InstitutionKindSchema).optional(),
-    q: single('搜索词').trim().max(MAX_QUERY_TEXT, `搜索词不能超过 ${MAX_QUERY_TEXT} 个字`).optional(),
-    sort: single('排序方式').pipe(z.enum(SORTS, { error: '排序方式只能是距离、费用或评分' })).optional(),
-    cursor: single('翻页标记').max(200, '翻页标记不正确').optional(),
+    kind: choiceParam('机构类型', INSTITUTION_KINDS, '机构类型不正确').optional(),
+    q: textParam('搜索词', MAX_QUERY_TEXT, `搜索词不能超过 ${MAX_QUERY_TEXT} 个字`, { trim: true }).optional(),
+    sort: choiceParam('排序方式', SORTS, '排序方式只能是距离、费用或评分').optional(),
+    cursor: textParam('翻页标记', 200, '翻页标记不正确', { trim: false }).optional(),
     limit: integerParam('每页条数', 1, MAX_PAGE_LIMIT).optional(),
   })
-  .superRefine((query, ctx) => {
-    if ((query.lat === undefined) !== (query.lng === undefined)) {
-      const missing = query.lat === undefined ? 'lat' : 'lng'
-      ctx.addIssue({ code: 'custom', path: [missing], message: '经度和纬度需要同时提供' })
+  // The cross-field rules and the search's shape in one step, for the same reason as param().
+  .transform((query, ctx): InstitutionSearch => {
+    const needsOrigin = query.lat === undefined || query.lng === undefined ? crossFieldIssues(query) : undefined
+    if (needsOrigin && needsOrigin.length > 0) {
+      for (const issue of needsOrigin) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message, input: query })
+      return z.NEVER
     }
-    if (query.radiusKm !== undefined && query.lat === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['radiusKm'], message: '按半径搜索需要提供位置（经纬度）' })
-    }
-    if (query.sort === 'distance' && query.lat === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['sort'], message: '按距离排序需要提供位置（经纬度）' })
-    }
-  })
-  .transform((query) => {
     const origin = query.lat !== undefined && query.lng !== undefined ? { lat: query.lat, lng: query.lng } : undefined
     return {
       origin,
@@ -99,8 +143,17 @@ export const InstitutionSearchQuerySchema = z
       sort: query.sort ?? (origin ? 'distance' : 'rating'),
       cursor: query.cursor,
       limit: query.limit ?? DEFAULT_PAGE_LIMIT,
-    } satisfies InstitutionSearch
+    }
   })
+
+/** What a query without both coordinates asks that needs them. */
+function crossFieldIssues(query: { lat?: number; lng?: number; radiusKm?: number; sort?: SearchSort }): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = []
+  if ((query.lat === undefined) !== (query.lng === undefined)) issues.push({ path: query.lat === undefined ? 'lat' : 'lng', message: '经度和纬度需要同时提供' })
+  if (query.radiusKm !== undefined && query.lat === undefined) issues.push({ path: 'radiusKm', message: '按半径搜索需要提供位置（经纬度）' })
+  if (query.sort === 'distance' && query.lat === undefined) issues.push({ path: 'sort', message: '按距离排序需要提供位置（经纬度）' })
+  return issues
+}
 
 export interface InstitutionSearch {
   origin?: { lat: number; lng: number }

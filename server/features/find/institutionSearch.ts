@@ -10,7 +10,7 @@ import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { SearchPage } from './searchIndex/pageCache'
 import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
-import { cardOf, linkSharedSummaries, sharedSummariesOf, withBookable } from './searchCards'
+import { cardOf, linkSharedSummaries, SharedSummaries, sharedSummariesOf, withBookable } from './searchCards'
 
 export { roundDistanceKm } from './searchIndex/distance'
 
@@ -62,16 +62,29 @@ export async function searchWithBookable(
   return markBookable(page, bookable)
 }
 
+/**
+ * The page with each card marked 可预约 or not. A page made for this answer alone is
+ * marked in place (its cards keep their places, so its shared summaries still match); a
+ * cached page is frozen and shared by every answer, so it is copied.
+ */
 function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
-  const marked = { items: page.items.map((item) => withBookable(item, bookable.has(item.id))), nextCursor: page.nextCursor }
-  return linkSharedSummaries(marked, sharedSummariesOf(page))
+  const target = Object.isFrozen(page) ? linkSharedSummaries({ items: [...page.items], nextCursor: page.nextCursor }, sharedSummariesOf(page)) : page
+  const { items } = target
+  for (let i = 0; i < items.length; i++) items[i] = withBookable(items[i], bookable.has(items[i].id))
+  return target
 }
 
 function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
-  const page = hits.slice(0, search.limit)
-  const last = page[page.length - 1]
+  const count = Math.min(hits.length, search.limit)
+  const items: InstitutionPage['items'] = new Array(count)
+  const shared: SharedSummaries[number][] = new Array(count)
+  for (let i = 0; i < count; i++) {
+    items[i] = hits[i].summary
+    shared[i] = hits[i].shared
+  }
+  const last = count > 0 ? hits[count - 1] : undefined
   const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
-  return linkSharedSummaries({ items: page.map((hit) => hit.summary), nextCursor }, page.map((hit) => hit.shared))
+  return linkSharedSummaries({ items, nextCursor }, shared)
 }
 
 async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {

@@ -8,11 +8,16 @@ import { FastifyInstance } from 'fastify'
 import { isApiPath } from './staticApp'
 
 /*
- * Security headers on every answer (docs/architecture.md, "HTTP"): helmet's set
- * (nosniff, frame protection, Referrer-Policy, HSTS…), computed once at start, with a Content-Security-Policy
- * the H5 app runs under, and `Cache-Control: no-store` on API answers, which are
- * personal (a parent's children, bookings, complaints) or may be: no shared cache or
- * back/forward cache keeps them. A route that sets its own Cache-Control keeps it.
+ * Security headers on every answer (docs/architecture.md, "HTTP"), computed once at start:
+ *   - the H5 app, its files and every other non-API answer: helmet's set (nosniff, frame
+ *     protection, Referrer-Policy, HSTS…) with a Content-Security-Policy the app runs under;
+ *   - API answers: the set a JSON answer needs (OWASP's REST Security Cheat Sheet). It is
+ *     never a document, so its CSP allows nothing at all and no frame, and helmet's
+ *     document-only headers (COOP, Origin-Agent-Cluster, X-Download-Options…) would be
+ *     ~700 bytes on every answer that no browser reads; and `Cache-Control: no-store`:
+ *     API answers are personal (a parent's children, bookings, complaints) or may be, so no
+ *     shared cache or back/forward cache keeps them. A route that sets its own Cache-Control
+ *     (a premises photo) replaces it.
  */
 
 /** sha256 sources of the inline <script>s of the H5 build's index.html (Taro's rem sizing). */
@@ -66,15 +71,25 @@ export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   return Object.fromEntries(Object.entries(response.getHeaders()).map(([name, value]) => [name, String(value)]))
 }
 
+/** What every API answer carries; the frame and referrer rules match the app's. */
+export function apiHeaders(documentHeaders: Record<string, string>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': documentHeaders['referrer-policy'],
+    'strict-transport-security': documentHeaders['strict-transport-security'],
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+  }
+}
+
 export async function installSecurityHeaders(app: FastifyInstance, h5Dist: string): Promise<void> {
-  const headers = helmetHeaders(helmetOptions(h5Dist))
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers)
+  const documents = helmetHeaders(helmetOptions(h5Dist))
+  const api = apiHeaders(documents)
+  // A callback hook, not an async one: it runs on every answer, and a promise each costs more than the work.
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApiPath(request.url) ? api : documents)
     done()
-  })
-  // Callback hooks, not async ones: they run on every answer, and a promise each costs more than the work.
-  app.addHook('onSend', (request, reply, payload, done) => {
-    if (isApiPath(request.url) && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
-    done(null, payload)
   })
 }

@@ -61,6 +61,23 @@ describe('the search page serializer', () => {
     expect(JSON.parse(searchPageBytes({ items: [], nextCursor: null }).toString('utf8'))).toEqual({ items: [], nextCursor: null })
   })
 
+  it('gives every page bytes of its own: a page already written is never overwritten by the next ones (they share a slab)', () => {
+    const shared = frozenSummary(summary())
+    const pageAt = (km: number) => linkSharedSummaries({ items: [cardOf(shared, { distanceKm: km, bookable: km % 2 === 0 })], nextCursor: `c${km}` }, [shared])
+    const first = searchPageBytes(pageAt(1))
+    const copy = Buffer.from(first)
+    // Enough pages to fill several slabs and start new ones.
+    const later = Array.from({ length: 2000 }, (_, i) => searchPageBytes(pageAt(i + 2)))
+    expect(first.equals(copy)).toBe(true)
+    expect(JSON.parse(later[1999].toString('utf8')).nextCursor).toBe('c2001')
+    expect(JSON.parse(later[0].toString('utf8')).items[0].distanceKm).toBe(2)
+    // A page larger than a quarter slab gets a buffer of its own.
+    const many = Array.from({ length: 200 }, (_, i) => cardOf(frozenSummary(summary({ id: `inst-${i}` })), { distanceKm: i }))
+    const big = searchPageBytes({ items: many, nextCursor: null })
+    expect(big.length).toBeGreaterThan(64 * 1024)
+    expect(JSON.parse(big.toString('utf8')).items).toHaveLength(200)
+  })
+
   it('refuses to write a distance that is not one (a bug, not an answer)', () => {
     expect(() => stringifyCard(cardOf(summary(), { distanceKm: Number.NaN }))).toThrow(/not a distance/)
   })

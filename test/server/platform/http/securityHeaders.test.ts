@@ -16,21 +16,7 @@ describe('HTTP hardening', () => {
   })
   afterAll(() => t.close())
 
-  it('sends security headers on the app and the API, with a CSP that allows the inline sizing script by hash only', async () => {
-    for (const url of ['/', '/api/v1/districts']) {
-      const response = await t.app.inject({ url })
-      expect(response.headers['x-content-type-options']).toBe('nosniff')
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
-      expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
-      const csp = String(response.headers['content-security-policy'])
-      expect(csp).toContain("default-src 'self'")
-      expect(csp).toContain("frame-ancestors 'none'")
-      expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/)
-      expect(csp).not.toContain("'unsafe-eval'")
-    }
-  })
-
-  it("sends helmet's whole set on the search route, the static app and a 404, computed once for all", async () => {
+  it('sends the app helmet\'s set, with a CSP that allows the inline sizing script by hash only', async () => {
     const helmetSet = {
       'cross-origin-opener-policy': 'same-origin',
       'cross-origin-resource-policy': 'same-origin',
@@ -44,12 +30,36 @@ describe('HTTP hardening', () => {
       'x-permitted-cross-domain-policies': 'none',
       'x-xss-protection': '0',
     }
-    for (const url of ['/api/v1/institutions?lat=29.6&lng=106.5', '/', '/api/v1/no-such-route']) {
+    for (const url of ['/', '/healthz']) {
       const response = await t.app.inject({ url })
       expect(response.headers).toMatchObject(helmetSet)
-      expect(String(response.headers['content-security-policy'])).toContain("object-src 'none'")
+      const csp = String(response.headers['content-security-policy'])
+      expect(csp).toContain("default-src 'self'")
+      expect(csp).toContain("frame-ancestors 'none'")
+      expect(csp).toContain("object-src 'none'")
+      expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/)
+      expect(csp).not.toContain("'unsafe-eval'")
+      expect(response.headers['cache-control']).not.toBe('no-store')
     }
-    expect((await t.app.inject({ url: '/api/v1/institutions?lat=29.6&lng=106.5' })).headers['cache-control']).toBe('no-store')
+  })
+
+  it('sends every API answer (a search, an error, a 404) the JSON set: nothing may run or frame it, nothing may store it', async () => {
+    const apiSet = {
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'cross-origin-resource-policy': 'same-origin',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'cache-control': 'no-store',
+    }
+    for (const url of ['/api/v1/institutions?lat=29.6&lng=106.5', '/api/v1/institutions?lat=x', '/api/v1/no-such-route', '/api/v1/districts']) {
+      const response = await t.app.inject({ url })
+      expect(response.headers).toMatchObject(apiSet)
+      // helmet's document-only headers are not sent where no document is.
+      expect(response.headers['origin-agent-cluster']).toBeUndefined()
+      expect(response.headers['x-download-options']).toBeUndefined()
+    }
   })
 
   it('marks personal answers no-store', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import KDBush from 'kdbush'
 import { distanceKm } from '@domain/geo'
-import { haversineKm, toRadians } from '@server/features/find/searchIndex/distance'
+import { haversineTerm, toRadians } from '@server/features/find/searchIndex/distance'
 import { walkNearestFirst } from '@server/features/find/searchIndex/nearestFirst'
 
 const point = fc.record({
@@ -24,8 +24,8 @@ function walk(points: Array<{ lat: number; lng: number }>, origin: { lat: number
     cosLat,
     maxKm,
     accept,
-    distanceKm: (id) => haversineKm(origin.lat, origin.lng, cosLat, points[id].lat, points[id].lng, Math.cos(toRadians(points[id].lat))),
-    visit: (id, km) => {
+    termOf: (id: number) => haversineTerm(origin.lat, origin.lng, cosLat, points[id].lat, points[id].lng, Math.cos(toRadians(points[id].lat))),
+    visit: (id: number, km: number) => {
       visited.push({ id, km })
       return visited.length < stopAfter
     },
@@ -48,6 +48,29 @@ describe('the nearest-first walk of the kd-tree', () => {
       }),
       { numRuns: 200 },
     )
+  })
+
+  it('walks again after a walk the visitor stopped, and refuses a walk inside a walk (its scratch space is shared)', () => {
+    const points = Array.from({ length: 200 }, (_, i) => ({ lat: 29.5 + (i % 20) / 100, lng: 106.5 + Math.floor(i / 20) / 100 }))
+    const first = walk(points, { lat: 29.6, lng: 106.55 }, 50, () => true, 5)
+    expect(walk(points, { lat: 29.6, lng: 106.55 }, 50, () => true, 5)).toEqual(first)
+    const tree = treeOf(points)
+    const nested = () =>
+      walkNearestFirst(tree, {
+        lat: 29.6,
+        lng: 106.55,
+        cosLat: Math.cos(toRadians(29.6)),
+        maxKm: 50,
+        accept: () => true,
+        termOf: () => 0,
+        visit: () => {
+          walk(points, { lat: 29.6, lng: 106.55 }, 50, () => true)
+          return false
+        },
+      })
+    expect(nested).toThrow('one walk at a time')
+    // The refused walk left the shared state as it found it.
+    expect(walk(points, { lat: 29.6, lng: 106.55 }, 50, () => true, 5)).toEqual(first)
   })
 
   it('stops as soon as the visitor says so', () => {
