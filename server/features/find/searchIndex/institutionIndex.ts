@@ -6,6 +6,7 @@ import { SearchPosition } from '../institutionSearchRepository'
 import { SearchableRow } from '../searchIndexRepository'
 import * as distance from './distance'
 import { buildColumns, InstitutionColumns, toEntry } from './institutionColumns'
+import { KdBoxes } from './kdBoxes'
 import { NearestFirstQuery, walkNearestFirst } from './nearestFirst'
 import { PageSelection, SearchHit } from './pageSelection'
 import { compileFeeKey, compileFilter } from './searchFilter'
@@ -29,6 +30,8 @@ const { haversineTerm, kmOfHaversineTerm, roundDistanceKm, toRadians } = distanc
  */
 export class InstitutionIndex {
   private readonly geo: KDBush
+  /** The tight box of each of geo's nodes, for the nearest-first walk. */
+  private readonly geoBoxes: KdBoxes
   /** Every entry in the rating sort's order (key, then id). */
   private readonly byRating: Uint32Array
   /** The same order within each district (indexed like columns.districts). */
@@ -40,6 +43,7 @@ export class InstitutionIndex {
     for (let i = 0; i < count; i++) this.geo.add(lng[i], lat[i])
     if (count === 0) this.geo.add(0, 0) // kdbush needs one point; searches of an empty index return early
     this.geo.finish()
+    this.geoBoxes = new KdBoxes(this.geo)
     this.byRating = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => ratingKey[a] - ratingKey[b] || a - b)
     const perDistrict: number[][] = columns.districts.map(() => [])
     for (const entry of this.byRating) perDistrict[district[entry]].push(entry)
@@ -85,7 +89,7 @@ export class InstitutionIndex {
   ): void {
     const walk = new NearbyWalk(this.columns, origin, search.radiusKm ?? Number.POSITIVE_INFINITY, page, filter, beyondCursor)
     if (search.sort === 'distance') {
-      walkNearestFirst(this.geo, walk)
+      walkNearestFirst(this.geoBoxes, walk)
       return
     }
 

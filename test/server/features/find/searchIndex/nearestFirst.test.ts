@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import KDBush from 'kdbush'
 import { distanceKm } from '@domain/geo'
 import { haversineTerm, toRadians } from '@server/features/find/searchIndex/distance'
+import { KdBoxes } from '@server/features/find/searchIndex/kdBoxes'
 import { walkNearestFirst } from '@server/features/find/searchIndex/nearestFirst'
 
 const point = fc.record({
@@ -9,11 +10,11 @@ const point = fc.record({
   lng: fc.double({ min: 106.3, max: 106.8, noNaN: true }),
 })
 
-function treeOf(points: Array<{ lat: number; lng: number }>): KDBush {
+function treeOf(points: Array<{ lat: number; lng: number }>): KdBoxes {
   // A small node size makes even a few hundred points a deep tree.
   const tree = new KDBush(points.length, 4)
   for (const p of points) tree.add(p.lng, p.lat)
-  return tree.finish()
+  return new KdBoxes(tree.finish())
 }
 
 function walk(points: Array<{ lat: number; lng: number }>, origin: { lat: number; lng: number }, maxKm: number, accept: (id: number) => boolean, stopAfter = Infinity) {
