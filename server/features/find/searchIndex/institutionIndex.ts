@@ -9,7 +9,8 @@ import { buildColumns, InstitutionColumns, toEntry } from './institutionColumns'
 import { KdBoxes } from './kdBoxes'
 import { NearestFirstQuery, walkNearestFirst } from './nearestFirst'
 import { PageSelection, SearchHit } from './pageSelection'
-import { compileFeeKey, compileFilter } from './searchFilter'
+import { compileFeeKey, compileFilter, feeBasisBits } from './searchFilter'
+import { CellGrid, KeyOrderedCells, KeyOrderQuery, walkCellsInKeyOrder } from './cellGrid'
 import { cardOf } from '../searchCards'
 
 // Bound once: under tsx every call through an import is a getter call first (CommonJS
@@ -32,6 +33,10 @@ export class InstitutionIndex {
   private readonly geo: KDBush
   /** The tight box of each of geo's nodes, for the nearest-first walk. */
   private readonly geoBoxes: KdBoxes
+  /** Cells of the map with their institutions, for nearby searches by fee or rating; made when first needed. */
+  private cells: CellGrid | undefined
+  /** The cells in the order of each key a nearby search sorted by: 'rating', or 'fee:' and the fee basis bits. */
+  private readonly cellsByKey = new Map<string, KeyOrderedCells>()
   /** Every entry in the rating sort's order (key, then id). */
   private readonly byRating: Uint32Array
   /** The same order within each district (indexed like columns.districts). */
@@ -93,16 +98,25 @@ export class InstitutionIndex {
       return
     }
 
-    const sortKey = search.sort === 'fee' ? compileFeeKey(this.columns, search) : (entry: number) => this.columns.ratingKey[entry]
-    // Cheapest checks first: the key and the filter are a few array reads, the distance is
-    // trigonometry, measured only for what could still enter the page.
-    const { box, maxKm } = walk
-    for (const entry of this.geo.range(box.minLng, box.minLat, box.maxLng, box.maxLat)) {
-      const key = sortKey(entry)
-      if (!beyondCursor(key, entry) || !page.mayTake(key) || !filter(entry)) continue
-      const km = walk.distanceKm(entry)
-      if (km <= maxKm) page.offer(key, entry, km)
+    walkCellsInKeyOrder(this.cellsInKeyOrder(search), new KeyOrderWalk(walk, beyondCursor))
+  }
+
+  /** The grid's cells in the order of the search's key (cellGrid.ts), made once per snapshot and key. */
+  private cellsInKeyOrder(search: InstitutionSearch): KeyOrderedCells {
+    const name = search.sort === 'fee' ? `fee:${feeBasisBits(search)}` : 'rating'
+    let ordered = this.cellsByKey.get(name)
+    if (!ordered) {
+      const { count, lat, lng, ratingKey } = this.columns
+      this.cells ??= new CellGrid(lat, lng, count)
+      let keys = ratingKey
+      if (search.sort === 'fee') {
+        const feeKey = compileFeeKey(this.columns, search)
+        keys = Float64Array.from({ length: count }, (_, entry) => feeKey(entry))
+      }
+      ordered = this.cells.orderedBy(keys)
+      this.cellsByKey.set(name, ordered)
     }
+    return ordered
   }
 
   /** Reads a list already in (key, id) order from the cursor on: the first matches are the page. */
@@ -261,11 +275,43 @@ class NearbyWalk implements NearestFirstQuery {
     return kmOfHaversineTerm(this.termOf(entry))
   }
 
+  /** An entry of the box's cells met in key order (by fee or rating), past the cursor. */
+  visitInKeyOrder(entry: number, key: number): boolean {
+    // Later entries' keys are no smaller: once one cannot enter the page, none can.
+    if (!this.page.mayTake(key)) return false
+    if (!this.accept(entry)) return true
+    const km = this.distanceKm(entry)
+    if (km <= this.maxKm) this.page.offer(key, entry, km)
+    return true
+  }
+
   visit(entry: number, km: number): boolean {
     const key = roundDistanceKm(km)
     // Later institutions are no nearer: once one cannot enter the page, none can.
     if (!this.page.mayTake(key)) return false
     if (this.beyondCursor(key, entry)) this.page.offer(key, entry, km)
     return true
+  }
+}
+
+/** A nearby search by fee or rating, merging the grid's cells in key order (cellGrid.ts). */
+class KeyOrderWalk implements KeyOrderQuery {
+  readonly minLat: number
+  readonly maxLat: number
+  readonly minLng: number
+  readonly maxLng: number
+
+  constructor(
+    private readonly nearby: NearbyWalk,
+    readonly beyondCursor: (key: number, entry: number) => boolean,
+  ) {
+    this.minLat = nearby.box.minLat
+    this.maxLat = nearby.box.maxLat
+    this.minLng = nearby.box.minLng
+    this.maxLng = nearby.box.maxLng
+  }
+
+  visit(entry: number, key: number): boolean {
+    return this.nearby.visitInKeyOrder(entry, key)
   }
 }

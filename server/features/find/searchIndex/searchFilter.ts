@@ -73,7 +73,7 @@ export function compileFeeKey(columns: InstitutionColumns, search: InstitutionSe
 }
 
 /** feeBasisModes of src/domain/search.ts as bits. */
-function feeBasisBits(search: InstitutionSearch): number {
+export function feeBasisBits(search: InstitutionSearch): number {
   let bits = 0
   for (const mode of feeBasisModes(search.careModes)) bits |= CARE_MODE_BIT[mode]
   return bits
