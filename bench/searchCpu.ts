@@ -21,7 +21,7 @@ import { round } from './stats'
  * with their load while CPU time per request moves much less, so this tells whether a
  * change cut real work. --cpu-prof DIR also writes the child's V8 CPU profile there
  * (open it in Chrome DevTools or a flame-graph viewer). Not part of `npm run bench`.
- *   npx tsx bench/searchCpu.ts [--seconds 8] [--cpu-prof /tmp/prof]
+ *   npx tsx bench/searchCpu.ts [--seconds 8] [--count 10000] [--cpu-prof /tmp/prof]
  */
 
 const SEED = 20240601
@@ -33,9 +33,9 @@ function childCpuMs(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, 'cpu-prof': { type: 'string' } } })
+  const { values } = parseArgs({ options: { seconds: { type: 'string', default: '8' }, count: { type: 'string', default: '10000' }, 'cpu-prof': { type: 'string' } } })
   const seconds = Number(values.seconds)
-  const dataset = await ensureDataset(10_000, DATA_SEED, false, console.log)
+  const dataset = await ensureDataset(Number(values.count), DATA_SEED, false, console.log)
   const { db } = await openDatabase({ dataDir: dataset.dataDir }, (error) => {
     throw error
   })
