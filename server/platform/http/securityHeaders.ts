@@ -13,8 +13,9 @@ import { isApiPath } from './staticApp'
  *     protection, Referrer-Policy, HSTS…) with a Content-Security-Policy the app runs under;
  *   - API answers: the set a JSON answer needs (OWASP's REST Security Cheat Sheet). It is
  *     never a document, so its CSP allows nothing at all and no frame, and helmet's
- *     document-only headers (COOP, Origin-Agent-Cluster, X-Download-Options…) would be
- *     ~700 bytes on every answer that no browser reads; and `Cache-Control: no-store`:
+ *     document-only headers (COOP, Origin-Agent-Cluster, X-Download-Options…) and the
+ *     app's long CSP would be ~470 bytes more on every answer, read by no browser; and
+ *     `Cache-Control: no-store`:
  *     API answers are personal (a parent's children, bookings, complaints) or may be, so no
  *     shared cache or back/forward cache keeps them. A route that sets its own Cache-Control
  *     (a premises photo) replaces it.
