@@ -6,7 +6,8 @@ import { formatFen } from './money'
  * 全日托 full_day, 半日托 half_day, 计时托 hourly, 临时托 temporary.
  */
 export const CARE_MODES = ['full_day', 'half_day', 'hourly', 'temporary'] as const
-export const CareModeSchema = z.enum(CARE_MODES, { error: '托育方式只能是全日托、半日托、计时托或临时托' })
+export const CARE_MODE_MESSAGE = '托育方式只能是全日托、半日托、计时托或临时托'
+export const CareModeSchema = z.enum(CARE_MODES, { error: CARE_MODE_MESSAGE })
 export type CareMode = z.infer<typeof CareModeSchema>
 
 export const CARE_MODE_LABELS: Record<CareMode, string> = {

@@ -7,6 +7,7 @@ import { FactFlagSchema, ReviewSchema } from './contentSources'
 import { VaccinationsThisMonthSchema } from './vaccinationGuidance'
 import { isValidIsoDate, ISO_DATE } from './shanghaiTime'
 import { safeText } from './safeText'
+import { decimalParam, textParam } from './queryParams'
 import { LAST_AGE_MONTH, LAST_AGE_WEEK, LAST_PREGNANCY_WEEK, Span, STAGE_BY_ID, STAGE_IDS } from './stages'
 
 /*
@@ -314,25 +315,17 @@ export type Lecture = z.infer<typeof LectureSchema>
 export const LecturePageSchema = pageSchema(LectureSchema)
 export type LecturePage = z.infer<typeof LecturePageSchema>
 
-function coordinate(label: string, min: number, max: number) {
-  return safeText({ error: `${label}只能填写一个值` })
-    .trim()
-    .regex(/^-?\d+(\.\d+)?$/, `${label}必须是数字`)
-    .transform(Number)
-    .pipe(z.number().min(min, `${label}不能小于 ${min}`).max(max, `${label}不能大于 ${max}`))
-}
-
 /**
  * GET /api/v1/lectures?lat=&lng=&from=&to=&district= — upcoming open lectures, by start
  * time, or nearest first when lat and lng are given (both or neither).
  */
 export const LectureListQuerySchema = z
   .object({
-    lat: coordinate('纬度', -90, 90).optional(),
-    lng: coordinate('经度', -180, 180).optional(),
+    lat: decimalParam('纬度', -90, 90).optional(),
+    lng: decimalParam('经度', -180, 180).optional(),
     from: IsoDateTimeSchema.optional(),
     to: IsoDateTimeSchema.optional(),
-    district: safeText({ error: '区县只能填写一个值' }).trim().min(1, '区县不能为空').max(20, '区县名称太长').optional(),
+    district: textParam('区县', 20, '区县名称太长', { trim: true, emptyMessage: '区县不能为空' }).optional(),
     cursor: safeText({ error: '翻页参数不正确' }).max(200, '翻页参数不正确').optional(),
     limit: ArticleListQuerySchema.shape.limit,
   })

@@ -12,7 +12,8 @@ import { VacancyCellSchema } from './vacancies'
  * employer 用人单位办托 · community 社区托育点 · family 家庭托育点.
  */
 export const INSTITUTION_KINDS = ['childcare_center', 'kindergarten_class', 'employer', 'community', 'family'] as const
-export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS, { error: '机构类型不正确' })
+export const INSTITUTION_KIND_MESSAGE = '机构类型不正确'
+export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS, { error: INSTITUTION_KIND_MESSAGE })
 export type InstitutionKind = z.infer<typeof InstitutionKindSchema>
 
 export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {

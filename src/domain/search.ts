@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { CARE_MODE_LABELS, CARE_MODES, CareMode, CareModeFee, FEE_UNIT_LABELS, UNIT_OF_CARE_MODE } from './careMode'
-import { INSTITUTION_KINDS, InstitutionSummary } from './institution'
+import { CARE_MODE_LABELS, CARE_MODE_MESSAGE, CARE_MODES, CareMode, CareModeFee, FEE_UNIT_LABELS, UNIT_OF_CARE_MODE } from './careMode'
+import { INSTITUTION_KIND_MESSAGE, INSTITUTION_KINDS, InstitutionSummary } from './institution'
 import { MAX_PAGE_LIMIT } from './page'
-import { isSafeText, UNSAFE_TEXT_MESSAGE } from './safeText'
+import { booleanParam, choiceParam, decimalParam, integerParam, textParam } from './queryParams'
 
 /*
  * The search filters of GET /api/v1/institutions, as they arrive on the wire (strings),
@@ -18,72 +18,6 @@ export const MAX_QUERY_TEXT = 50
 
 export const SORTS = ['distance', 'fee', 'rating'] as const
 export type SearchSort = (typeof SORTS)[number]
-
-/** A value refused, with the message the parent reads. */
-class Refused {
-  constructor(readonly message: string) {}
-}
-
-/**
- * One query value (a repeated parameter is refused) read by `read` in one zod step: safe
- * text (safeText.ts), then `read`'s value or refusal. The search route validates every
- * request, and a chain of zod steps per parameter (string, refine, trim, regex, transform,
- * pipe, number, min, max) cost several times the checks themselves (issue 11's profile).
- */
-function param<T>(label: string, read: (text: string) => T | Refused) {
-  return z.string({ error: `${label}只能填写一个值` }).transform((text, ctx): T => {
-    const value = isSafeText(text) ? read(text) : new Refused(UNSAFE_TEXT_MESSAGE)
-    if (!(value instanceof Refused)) return value
-    ctx.addIssue({ code: 'custom', message: value.message, input: text })
-    return z.NEVER
-  })
-}
-
-const DECIMAL = /^-?\d+(\.\d+)?$/
-const DIGITS = /^\d+$/
-
-function inRange(label: string, value: number, min: number, max: number): number | Refused {
-  if (value < min) return new Refused(`${label}不能小于 ${min}`)
-  if (value > max) return new Refused(`${label}不能大于 ${max}`)
-  return value
-}
-
-function decimalParam(label: string, min: number, max: number) {
-  return param(label, (text) => {
-    const trimmed = text.trim()
-    return DECIMAL.test(trimmed) ? inRange(label, Number(trimmed), min, max) : new Refused(`${label}必须是数字`)
-  })
-}
-
-function integerParam(label: string, min: number, max: number) {
-  return param(label, (text) => {
-    const trimmed = text.trim()
-    return DIGITS.test(trimmed) ? inRange(label, Number(trimmed), min, max) : new Refused(`${label}必须是整数`)
-  })
-}
-
-function booleanParam(label: string) {
-  return param(label, (text) => {
-    const trimmed = text.trim()
-    return trimmed === 'true' ? true : trimmed === 'false' ? false : new Refused(`${label}只能是 true 或 false`)
-  })
-}
-
-/** One of `values`, exactly as written, or `message`. */
-function choiceParam<T extends string>(label: string, values: readonly T[], message: string) {
-  return param(label, (text) => ((values as readonly string[]).includes(text) ? (text as T) : new Refused(message)))
-}
-
-/** Trimmed text of at most `max` characters; `min` 1 refuses an empty one with `emptyMessage`. */
-function textParam(label: string, max: number, tooLong: string, options: { trim: boolean; emptyMessage?: string }) {
-  return param(label, (text) => {
-    const value = options.trim ? text.trim() : text
-    if (options.emptyMessage !== undefined && value.length === 0) return new Refused(options.emptyMessage)
-    return value.length > max ? new Refused(tooLong) : value
-  })
-}
-
-const CARE_MODE_MESSAGE = '托育方式只能是全日托、半日托、计时托或临时托'
 
 /** `careMode` may repeat (?careMode=a&careMode=b) or be comma-separated; a wrong one is refused at its place (careMode.0). */
 const careModesParam = z.union([z.string(), z.array(z.string())], { error: '托育方式格式不正确' }).transform((value, ctx): CareMode[] => {
@@ -114,7 +48,7 @@ export const InstitutionSearchQuerySchema = z
     ageMonths: integerParam('月龄', 0, 72).optional(),
     hasVacancy: booleanParam('有空位').optional(),
     bookable: booleanParam('可预约').optional(),
-    kind: choiceParam('机构类型', INSTITUTION_KINDS, '机构类型不正确').optional(),
+    kind: choiceParam('机构类型', INSTITUTION_KINDS, INSTITUTION_KIND_MESSAGE).optional(),
     q: textParam('搜索词', MAX_QUERY_TEXT, `搜索词不能超过 ${MAX_QUERY_TEXT} 个字`, { trim: true }).optional(),
     sort: choiceParam('排序方式', SORTS, '排序方式只能是距离、费用或评分').optional(),
     cursor: textParam('翻页标记', 200, '翻页标记不正确', { trim: false }).optional(),

@@ -97,14 +97,12 @@ export interface KeyOrderedCells {
 }
 
 export interface KeyOrderQuery {
-  minLat: number
-  maxLat: number
-  minLng: number
-  maxLng: number
+  /** The box searched: the cells meeting it are merged. */
+  box: { minLat: number; maxLat: number; minLng: number; maxLng: number }
   /** Whether an entry with this key is past the search's cursor (entry numbers follow ids). */
   beyondCursor(key: number, entry: number): boolean
   /** Called in non-decreasing key order with entries of the box's cells; return false to stop. */
-  visit(entry: number, key: number): boolean
+  visitInKeyOrder(entry: number, key: number): boolean
 }
 
 const queue = new MinHeap()
@@ -121,7 +119,7 @@ export function walkCellsInKeyOrder(cells: KeyOrderedCells, query: KeyOrderQuery
     const { grid, keys, order } = cells
     queue.clear()
     cursors = 0
-    grid.cellsMeeting(query, (cell) => {
+    grid.cellsMeeting(query.box, (cell) => {
       const end = grid.cellStart[cell + 1]
       // The first position past the cursor: the cell is in (key, entry) order.
       let low = grid.cellStart[cell]
@@ -145,7 +143,7 @@ export function walkCellsInKeyOrder(cells: KeyOrderedCells, query: KeyOrderQuery
       const key = queue.peekKey()!
       const cursor = queue.pop()!
       const at = cursorAt[cursor]
-      if (!query.visit(order[at], key)) return
+      if (!query.visitInKeyOrder(order[at], key)) return
       if (at + 1 < cursorEnd[cursor]) {
         cursorAt[cursor] = at + 1
         queue.push(cursor, keys[order[at + 1]])

@@ -1,34 +1,29 @@
 import { InstitutionSearchQuerySchema, normaliseSearchText, relevantCareModes, sortFee } from '@domain/search'
 import { compareForSort, matchesSearch, SearchableInstitution } from '@server/features/find/searchRules'
+import { institutionSummary } from '@test/support/institutionSummary'
 
 function parse(query: Record<string, string | string[]>) {
   return InstitutionSearchQuerySchema.safeParse(query)
 }
 
+/** The shared search card (test/support/institutionSummary.ts) with this file's facts and its search text. */
 function institution(overrides: Partial<SearchableInstitution> = {}): SearchableInstitution {
+  const { searchText = normaliseSearchText('小橙子托育园 龙溪街道 lxjd longxijiedao'), ...summary } = overrides
   return {
-    id: 'a',
-    name: '（演示数据）小橙子托育园',
-    kind: 'childcare_center',
-    district: '渝北区',
-    districtCode: '500112',
-    street: '龙溪街道',
-    address: '重庆市渝北区龙溪街道金山路 1 号',
-    location: { lat: 29.6, lng: 106.5 },
-    affordable: true,
-    filing: { number: 'YB-001', status: 'filed' },
-    ageRange: { minMonths: 12, maxMonths: 36 },
-    careModes: [
-      { mode: 'full_day', fee: 300000, unit: 'per_month' },
-      { mode: 'hourly', fee: 4500, unit: 'per_hour' },
-    ],
-    capacity: 60,
-    vacancies: 5,
-    rating: { average: 4.5, count: 10 },
-    demonstrationLevel: null,
-    isDemo: true,
-    searchText: normaliseSearchText('小橙子托育园 龙溪街道 lxjd longxijiedao'),
-    ...overrides,
+    ...institutionSummary({
+      id: 'a',
+      name: '（演示数据）小橙子托育园',
+      address: '重庆市渝北区龙溪街道金山路 1 号',
+      filing: { number: 'YB-001', status: 'filed' },
+      careModes: [
+        { mode: 'full_day', fee: 300000, unit: 'per_month' },
+        { mode: 'hourly', fee: 4500, unit: 'per_hour' },
+      ],
+      vacancies: 5,
+      rating: { average: 4.5, count: 10 },
+      ...summary,
+    }),
+    searchText,
   }
 }
 
