@@ -9,7 +9,8 @@ import { percentile } from './stats'
  * the route does, but parsing is outside the timed part.
  */
 
-export type SearchFunction = (search: InstitutionSearch) => Promise<{ items: unknown[] }>
+/** A search answering its page; `summaries` are the page's cards (server/features/find/searchCards.ts). */
+export type SearchFunction = (search: InstitutionSearch) => Promise<{ summaries: readonly unknown[] }>
 
 export interface InProcessResult {
   searches: number
@@ -32,8 +33,8 @@ export async function measureInProcess(search: SearchFunction, queries: readonly
     const started = performance.now()
     const page = await search(query)
     samples.push(performance.now() - started)
-    items += page.items.length
-    if (page.items.length === 0) empty++
+    items += page.summaries.length
+    if (page.summaries.length === 0) empty++
   }
   return {
     searches: samples.length,

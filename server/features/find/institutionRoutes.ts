@@ -7,7 +7,7 @@ import { InstitutionSearchQuerySchema } from '@domain/search'
 import { Database } from '../../platform/db/database'
 import { bookableIdsReader } from '../booking/bookableIds'
 import { getInstitutionDetail } from './institutionDetail'
-import { searchWithBookable } from './institutionSearch'
+import { answerSearch } from './institutionSearch'
 import { searchPageSerializer } from './searchPageSerializer'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
 import { safeText } from '@domain/safeText'
@@ -15,6 +15,8 @@ import { safeText } from '@domain/safeText'
 const InstitutionIdParamsSchema = z.object({
   id: safeText().trim().min(1, '机构编号不能为空').max(100, '机构编号太长'),
 })
+
+const InstitutionPageSchema = pageSchema(InstitutionSummarySchema)
 
 /** Public institution routes: search and detail. */
 export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): FastifyPluginAsyncZod {
@@ -28,12 +30,14 @@ export function institutionRoutes(db: Database, searchIndex: LiveSearchIndex): F
           summary: '搜索已备案的托育机构',
           tags: ['institutions'],
           querystring: InstitutionSearchQuerySchema,
-          response: { 200: pageSchema(InstitutionSummarySchema), 400: ErrorBodySchema },
+          response: { 200: InstitutionPageSchema, 400: ErrorBodySchema },
         },
-        // Cards of summaries validated when loaded, each one's facts written once per snapshot.
+        // Summaries validated when loaded, each one's facts written once per snapshot.
         serializerCompiler: searchPageSerializer,
       },
-      async (request) => searchWithBookable(db, request.query, searchIndex, bookableIds),
+      // The answer, not cards: the 200 serializer above writes it as the page schema says
+      // (searchPageSerializer.ts), so its type is the page's only to Fastify's typing.
+      async (request) => (await answerSearch(db, request.query, searchIndex, bookableIds)) as unknown as z.infer<typeof InstitutionPageSchema>,
     )
 
     app.get(

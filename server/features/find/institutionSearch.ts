@@ -7,28 +7,29 @@ import { BookableIds } from '../booking/bookableIds'
 import { checkedSummary } from './searchIndex/checkedSummary'
 import { roundDistanceKm } from './searchIndex/distance'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
-import { SearchPage } from './searchIndex/pageCache'
 import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
-import { cardOf, linkSharedSummaries, SharedSummaries, sharedSummariesOf, withBookable } from './searchCards'
+import { cardsOf, HitPage, SearchAnswer, SearchPage } from './searchCards'
 
 export { roundDistanceKm } from './searchIndex/distance'
 
+/** A page of cards as objects (the API's JSON). */
 export type InstitutionPage = SearchPage
 
 /**
- * GET /api/v1/institutions: one page of the search, and the cursor of the next one.
- * Answered from the in-memory index when it is loaded, else with SQL; both give the
- * same items and cursors, so a cursor from one pages the other. Pages answered by the
- * index are kept in that index snapshot's page cache (server/features/find/searchIndex/pageCache.ts):
- * the same search on the same data is not searched again.
+ * One page of the search, and the cursor of the next one, without 可预约 (see
+ * answerSearch). Answered from the in-memory index when it is loaded, else with SQL;
+ * both give the same hits and cursors, so a cursor from one pages the other. Pages
+ * answered by the index are kept in that index snapshot's page cache
+ * (server/features/find/searchIndex/pageCache.ts): the same search on the same data is not
+ * searched again.
  */
 export async function findInstitutions(
   db: Queryable,
   search: InstitutionSearch,
   searchIndex?: LiveSearchIndex,
   bookableIds: BookableIds = () => bookableInstitutionIds(db),
-): Promise<InstitutionPage> {
+): Promise<HitPage> {
   const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
   // One extra hit says whether another page exists without counting.
   const pageSize = search.limit + 1
@@ -47,53 +48,50 @@ export async function findInstitutions(
 }
 
 /**
- * GET /api/v1/institutions as parents see it: the page, each card marked 可预约 or not.
- * 可预约 changes with every booking, so it is read at answer time, never cached with
- * the page (issue 12); the route reads it through bookableIdsReader
- * (server/features/booking/bookableIds.ts), which is never behind a write.
+ * GET /api/v1/institutions: the page and the 可预约 set it is answered with. 可预约
+ * changes with every booking, so it is read at answer time, never cached with the page
+ * (issue 12); the route reads it through bookableIdsReader
+ * (server/features/booking/bookableIds.ts), which is never behind a write. The route's
+ * serializer writes the answer without making card objects (searchCards.ts).
  */
+export async function answerSearch(
+  db: Queryable,
+  search: InstitutionSearch,
+  searchIndex?: LiveSearchIndex,
+  bookableIds: BookableIds = () => bookableInstitutionIds(db),
+): Promise<SearchAnswer> {
+  const [page, bookable] = await Promise.all([findInstitutions(db, search, searchIndex, bookableIds), bookableIds()])
+  return { page, bookable }
+}
+
+/** The route's answer as cards (objects), each marked 可预约 or not. */
 export async function searchWithBookable(
   db: Queryable,
   search: InstitutionSearch,
   searchIndex?: LiveSearchIndex,
   bookableIds: BookableIds = () => bookableInstitutionIds(db),
 ): Promise<InstitutionPage> {
-  const [page, bookable] = await Promise.all([findInstitutions(db, search, searchIndex, bookableIds), bookableIds()])
-  return markBookable(page, bookable)
+  return cardsOf(await answerSearch(db, search, searchIndex, bookableIds))
 }
 
-/**
- * The page with each card marked 可预约 or not. A page made for this answer alone is
- * marked in place (its cards keep their places, so its shared summaries still match); a
- * cached page is frozen and shared by every answer, so it is copied.
- */
-function markBookable(page: InstitutionPage, bookable: ReadonlySet<string>): InstitutionPage {
-  const target = Object.isFrozen(page) ? linkSharedSummaries({ items: [...page.items], nextCursor: page.nextCursor }, sharedSummariesOf(page)) : page
-  const { items } = target
-  for (let i = 0; i < items.length; i++) items[i] = withBookable(items[i], bookable.has(items[i].id))
-  return target
-}
-
-function toPage(search: InstitutionSearch, hits: SearchHit[]): InstitutionPage {
+function toPage(search: InstitutionSearch, hits: SearchHit[]): HitPage {
   const count = Math.min(hits.length, search.limit)
-  const items: InstitutionPage['items'] = new Array(count)
-  const shared: SharedSummaries[number][] = new Array(count)
+  const summaries: HitPage['summaries'][number][] = new Array(count)
+  const distancesKm: number[] | undefined = search.origin ? new Array(count) : undefined
   for (let i = 0; i < count; i++) {
-    items[i] = hits[i].summary
-    shared[i] = hits[i].shared
+    summaries[i] = hits[i].summary
+    if (distancesKm) distancesKm[i] = hits[i].distanceKm!
   }
   const last = count > 0 ? hits[count - 1] : undefined
   const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
-  return linkSharedSummaries({ items, nextCursor }, shared)
+  return { summaries, distancesKm, nextCursor }
 }
 
 async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {
   const rows = await searchInstitutions(db, search, after, pageSize, idList)
-  return rows.map((row) => {
-    const summary = checkedSummary(toSummary(row))
-    return {
-      summary: row.distance_km === null ? summary : cardOf(summary, { distanceKm: roundDistanceKm(row.distance_km) }),
-      sortKey: row.sort_key,
-    }
-  })
+  return rows.map((row) => ({
+    summary: checkedSummary(toSummary(row)),
+    distanceKm: row.distance_km === null ? undefined : roundDistanceKm(row.distance_km),
+    sortKey: row.sort_key,
+  }))
 }

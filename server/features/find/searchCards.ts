@@ -1,18 +1,41 @@
 import { InstitutionSummary } from '@domain/institution'
-import { SearchPage } from './searchIndex/pageCache'
 
 /*
- * A search answer's card: an institution's summary plus the two fields each answer sets
- * for itself — distanceKm (from this search's origin) and bookable (可预约, read at
- * answer time). The summary part is the same in every answer made from one search-index
- * snapshot, so a page answered from the index names, once per page, the shared frozen
- * summary each of its cards was made from (linkSharedSummaries): the search route's
- * serializer (searchPageSerializer.ts) then writes that part's JSON once per snapshot
- * instead of once per answer. The link is no field of the page (not enumerable): equality,
- * spreads and logs do not see it.
+ * What GET /api/v1/institutions answers, before it is written. A card is an institution's
+ * summary plus the two fields each answer sets for itself: distanceKm (from this search's
+ * origin) and bookable (可预约, read at answer time and never cached with a page — issue 12).
+ *
+ * The search makes a HitPage: each card's summary — the index's shared, frozen one, or
+ * one made from a SQL row — and its distance. The answer pairs that page with the 可预约
+ * set read for it. No card object is made to answer the route: its serializer
+ * (searchPageSerializer.ts) writes each summary's facts (kept as bytes once per shared
+ * summary) and then the card's two fields. Making a card per hit, marking it and reading
+ * it back was a fifth of the uncached route's time at 100,000 institutions (issue 11's
+ * profile). cardsOf makes the cards for callers that want the page as objects.
  */
 
-/** The card's own fields; everything else comes from its summary. */
+/** One page of cards as objects, as the API's JSON reads. */
+export interface SearchPage {
+  items: InstitutionSummary[]
+  nextCursor: string | null
+}
+
+/** One page as the search makes it (shared by every answer while its snapshot lives, when cached). */
+export interface HitPage {
+  /** Each card's summary, in page order. */
+  readonly summaries: readonly InstitutionSummary[]
+  /** Each card's distance from the search's origin in km, rounded as shown; undefined without an origin. */
+  readonly distancesKm: readonly number[] | undefined
+  readonly nextCursor: string | null
+}
+
+/** A search's answer: its page and the 可预约 set read for this answer. */
+export interface SearchAnswer {
+  readonly page: HitPage
+  readonly bookable: ReadonlySet<string>
+}
+
+/** The card fields each answer sets itself. */
 export interface PerAnswerFields {
   distanceKm?: number
   bookable?: boolean
@@ -56,16 +79,10 @@ export function cardOf(summary: InstitutionSummary, fields: PerAnswerFields): In
   return card as InstitutionSummary
 }
 
-/**
- * The card marked 可预约 or not. A frozen card is shared — one of the index's summaries,
- * or a card of a cached page (pageCache.ts freezes them) — and is copied; any other card
- * was made for this answer alone (by this search, from the index or from SQL) and takes
- * the field itself, which spares a second copy of every card of an uncached page.
- */
-export function withBookable(card: InstitutionSummary, bookable: boolean): InstitutionSummary {
-  if (Object.isFrozen(card)) return cardOf(card, { bookable })
-  card.bookable = bookable
-  return card
+/** The answer's cards as objects: each summary with its distance and 可预约. */
+export function cardsOf({ page, bookable }: SearchAnswer): SearchPage {
+  const items = page.summaries.map((summary, i) => cardOf(summary, { distanceKm: page.distancesKm?.[i], bookable: bookable.has(summary.id) }))
+  return { items, nextCursor: page.nextCursor }
 }
 
 /** Freezes a summary and everything in it, so it can be shared by every answer and its JSON kept. */
@@ -79,25 +96,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value)
   }
   return value
-}
-
-/** For each card of a page, the frozen summary it was made from (undefined: none, e.g. from SQL). */
-export type SharedSummaries = ReadonlyArray<InstitutionSummary | undefined>
-
-const SHARED_SUMMARIES = Symbol('shared summaries')
-
-/**
- * Names the shared summary of each of the page's cards, in the same order. Only a frozen
- * summary is named: its JSON can be kept because it cannot change.
- */
-export function linkSharedSummaries<P extends SearchPage>(page: P, shared: SharedSummaries | undefined): P {
-  if (shared === undefined) return page
-  const frozen = shared.map((summary) => (summary !== undefined && Object.isFrozen(summary) ? summary : undefined))
-  Object.defineProperty(page, SHARED_SUMMARIES, { value: frozen })
-  return page
-}
-
-/** The shared summaries linkSharedSummaries named for this page, if any. */
-export function sharedSummariesOf(page: SearchPage): SharedSummaries | undefined {
-  return (page as SearchPage & { [SHARED_SUMMARIES]?: SharedSummaries })[SHARED_SUMMARIES]
 }

@@ -3,21 +3,21 @@ import fastJson from 'fast-json-stringify'
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
-import { sharedSummariesOf } from './searchCards'
-import { SearchPage } from './searchIndex/pageCache'
+import { PerAnswerFields, SearchAnswer } from './searchCards'
 
 /*
  * The 200 serializer of GET /api/v1/institutions (issue 11, bar 8: the uncached route's
- * throughput against a route sending the same bytes precomputed). Serialising a page
- * of 20 cards was most of the route's own work, yet all of a card but two fields is
- * the same in every answer from one index snapshot:
+ * throughput against a route sending the same bytes precomputed). The route answers a
+ * SearchAnswer (searchCards.ts): the page's summaries, their distances and the 可预约 set;
+ * no card object is made. All of a card but two fields is the same in every answer from
+ * one index snapshot:
  *   - the summary's facts are written by fast-json-stringify compiled from the summary
  *     schema without the two per-answer fields, so the JSON still holds exactly the
  *     schema's properties and nothing else (no per-reply validation: every summary is
  *     checked against the schema where it is made, searchIndex/checkedSummary.ts);
- *   - for a card whose page names its shared, frozen summary (searchCards.ts) those
- *     facts are kept as UTF-8 bytes, keyed by the summary object, so they live exactly
- *     as long as the snapshot holding it;
+ *   - a shared (frozen) summary's facts are kept as UTF-8 bytes, keyed by the summary
+ *     object, so they live exactly as long as the snapshot holding it; a summary that can
+ *     change (made from a SQL row) is written afresh;
  *   - distanceKm and bookable are appended last (JSON objects are unordered; every
  *     answer, cached or not, writes them in this one order);
  *   - the page is one Buffer, copied together from those bytes: no string of the whole
@@ -34,31 +34,31 @@ const stringifyFacts = fastJson(z.toJSONSchema(summaryFactsSchema, { io: 'output
 /** The facts' JSON of each shared summary as UTF-8, without its closing brace. */
 const factsBytes = new WeakMap<InstitutionSummary, Buffer>()
 
-function openFacts(card: InstitutionSummary, shared: InstitutionSummary | undefined): Buffer {
-  // A shared summary stands for the card's facts only if it is the same institution's.
-  if (shared === undefined || shared.id !== card.id) return Buffer.from(stringifyFacts(card).slice(0, -1), 'utf8')
-  let bytes = factsBytes.get(shared)
+function openFacts(summary: InstitutionSummary): Buffer {
+  let bytes = factsBytes.get(summary)
   if (bytes === undefined) {
-    bytes = Buffer.from(stringifyFacts(shared).slice(0, -1), 'utf8')
-    factsBytes.set(shared, bytes)
+    bytes = Buffer.from(stringifyFacts(summary).slice(0, -1), 'utf8')
+    // Only a frozen summary's bytes can be kept: one that can change is written afresh.
+    if (Object.isFrozen(summary)) factsBytes.set(summary, bytes)
   }
   return bytes
 }
 
 /** What follows a card's facts: this answer's distance and 可预约, and the closing brace (ASCII only). */
-function cardEnd(card: InstitutionSummary): string {
+function cardEnd(id: string, fields: PerAnswerFields): string {
   let end = ''
-  if (card.distanceKm !== undefined) {
-    if (!Number.isFinite(card.distanceKm) || card.distanceKm < 0) throw new Error(`card ${card.id}: distanceKm ${card.distanceKm} is not a distance`)
-    end += `,"distanceKm":${card.distanceKm}`
+  const { distanceKm, bookable } = fields
+  if (distanceKm !== undefined) {
+    if (!Number.isFinite(distanceKm) || distanceKm < 0) throw new Error(`card ${id}: distanceKm ${distanceKm} is not a distance`)
+    end += `,"distanceKm":${distanceKm}`
   }
-  if (card.bookable !== undefined) end += card.bookable ? ',"bookable":true' : ',"bookable":false'
+  if (bookable !== undefined) end += bookable ? ',"bookable":true' : ',"bookable":false'
   return `${end}}`
 }
 
-/** One card as JSON: its summary's facts (the kept bytes of `shared`, when given), then this answer's fields. */
-export function stringifyCard(card: InstitutionSummary, shared?: InstitutionSummary): string {
-  return openFacts(card, shared).toString('utf8') + cardEnd(card)
+/** One card as JSON: the summary's facts (kept bytes when it is shared), then this answer's fields. */
+export function stringifyCard(summary: InstitutionSummary, fields: PerAnswerFields = {}): string {
+  return openFacts(summary).toString('utf8') + cardEnd(summary.id, fields)
 }
 
 /*
@@ -84,24 +84,27 @@ function pageBuffer(length: number): Buffer {
   return bytes
 }
 
-/** `{items, nextCursor}` of a search page, as UTF-8 JSON. */
-export function searchPageBytes(page: SearchPage): Buffer {
-  const shared = sharedSummariesOf(page)
-  const { items } = page
-  const facts: Buffer[] = new Array(items.length)
+/** `{items, nextCursor}` of a search answer, as UTF-8 JSON. */
+export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
+  const { summaries, distancesKm } = page
+  const count = summaries.length
+  const facts: Buffer[] = new Array(count)
   // The ASCII before each card's facts: the page's opening, or the previous card's end and a comma.
-  const before: string[] = new Array(items.length)
+  const before: string[] = new Array(count)
   const opening = '{"items":['
-  const finish = `${items.length > 0 ? cardEnd(items[items.length - 1]) : opening}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
-  let length = Buffer.byteLength(finish, 'utf8')
-  for (let i = 0; i < items.length; i++) {
-    facts[i] = openFacts(items[i], shared?.[i])
-    before[i] = i === 0 ? opening : `${cardEnd(items[i - 1])},`
-    length += before[i].length + facts[i].length
+  let previousEnd = opening
+  for (let i = 0; i < count; i++) {
+    const summary = summaries[i]
+    facts[i] = openFacts(summary)
+    before[i] = i === 0 ? opening : `${previousEnd},`
+    previousEnd = cardEnd(summary.id, { distanceKm: distancesKm?.[i], bookable: bookable.has(summary.id) })
   }
+  const finish = `${previousEnd}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
+  let length = Buffer.byteLength(finish, 'utf8')
+  for (let i = 0; i < count; i++) length += before[i].length + facts[i].length
   const bytes = pageBuffer(length)
   let at = 0
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0; i < count; i++) {
     at += bytes.write(before[i], at, 'latin1')
     at += facts[i].copy(bytes, at)
   }
@@ -110,11 +113,11 @@ export function searchPageBytes(page: SearchPage): Buffer {
   return bytes
 }
 
-/** The route's serializerCompiler: the page writer for 200, the zod serializer for the rest. */
+/** The route's serializerCompiler: the answer writer for 200, the zod serializer for the rest. */
 export function searchPageSerializer(route: Parameters<FastifySchemaCompiler<unknown>>[0]): (data: unknown) => string {
   const { schema } = route
   if (!(schema instanceof z.ZodType)) throw new Error(`${route.method} ${route.url}: response schemas must be zod schemas`)
   if (route.httpStatus !== '200') return zodSerializerCompiler({ ...route, schema })
   // Typed as a string by Fastify's serializer signature; the Buffer is sent as it is (see above).
-  return (data) => searchPageBytes(data as SearchPage) as unknown as string
+  return (data) => searchAnswerBytes(data as SearchAnswer) as unknown as string
 }

@@ -59,11 +59,11 @@ export class CellGrid {
     this.cellColumn = Int32Array.from(columns)
   }
 
-  /** The grid's cells each in order of `keys` (then entry number, as pages are ordered). */
-  orderedBy(keys: Float64Array): KeyOrderedCells {
+  /** The grid's cells each in order of `keys`, then of `idRank` (the entries' place in id order), as pages are ordered. */
+  orderedBy(keys: Float64Array, idRank: ArrayLike<number>): KeyOrderedCells {
     const order = Uint32Array.from(this.entries)
     for (let cell = 0; cell + 1 < this.cellStart.length; cell++) {
-      order.subarray(this.cellStart[cell], this.cellStart[cell + 1]).sort((a, b) => keys[a] - keys[b] || a - b)
+      order.subarray(this.cellStart[cell], this.cellStart[cell + 1]).sort((a, b) => keys[a] - keys[b] || idRank[a] - idRank[b])
     }
     return { grid: this, keys, order }
   }
@@ -92,14 +92,14 @@ export interface KeyOrderedCells {
   grid: CellGrid
   /** The key of each entry. */
   keys: Float64Array
-  /** Entries by cell (as grid.entries), within each cell by key, then entry. */
+  /** Entries by cell (as grid.entries), within each cell by key, then id rank. */
   order: Uint32Array
 }
 
 export interface KeyOrderQuery {
   /** The box searched: the cells meeting it are merged. */
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number }
-  /** Whether an entry with this key is past the search's cursor (entry numbers follow ids). */
+  /** Whether an entry with this key is past the search's cursor (ordered as the cells are: key, then id rank). */
   beyondCursor(key: number, entry: number): boolean
   /** Called in non-decreasing key order with entries of the box's cells; return false to stop. */
   visitInKeyOrder(entry: number, key: number): boolean

@@ -3,7 +3,7 @@ import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institutio
 
 /**
  * The summary itself (not a copy) once it is known to match InstitutionSummarySchema:
- * search replies skip per-reply validation (server/platform/http/fastSerializer.ts), so every
+ * search replies skip per-reply validation (server/features/find/searchPageSerializer.ts), so every
  * summary is checked here, where it is made from a row, instead. About 3 µs each:
  * a third of a second spread over the loading of 100,000 institutions.
  */

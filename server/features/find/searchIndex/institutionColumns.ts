@@ -1,3 +1,4 @@
+import KDBush from 'kdbush'
 import { CARE_MODES, CareMode } from '@domain/careMode'
 import { INSTITUTION_KINDS, InstitutionKind, InstitutionSummary } from '@domain/institution'
 import { ratingRank } from '@domain/search'
@@ -11,9 +12,14 @@ import { toRadians } from './distance'
 /*
  * Every filed institution as columns: what a search's filters and sorts read, in
  * typed arrays indexed by entry number, so scanning thousands of candidates touches
- * numbers instead of objects and allocates nothing. Entries are numbered in id order
- * (JavaScript's string order, as compareForSort and the cursor use), so "entry a < b"
- * means "id a < id b" and the page's tie-break is a number comparison.
+ * numbers instead of objects and allocates nothing.
+ *
+ * Entries are numbered in space order (spatialOrder below): a nearby search reads the
+ * institutions around one point, and numbered so they are neighbours in every column
+ * too, so each cache line it loads holds several of them rather than one (issue 11:
+ * numbered by id, a rotation of 200 searches on 100,000 institutions spent a sixth more
+ * time in the index). The order pages and cursors use — sort key, then id in JavaScript's
+ * string order, as compareForSort — reads `idRank`, each entry's place in id order.
  */
 
 /** A care mode's fee column is absent: NaN fails every comparison, as "no such mode" should. */
@@ -31,6 +37,10 @@ export interface InstitutionColumns {
   /** What the API shows, shared by every response that lists the institution. */
   summaries: InstitutionSummary[]
   ids: string[]
+  /** Each entry's place in id order: the page's tie-break and the cursor compare these. */
+  idRank: Uint32Array
+  /** The entries in id order (idRank's inverse). */
+  byId: Uint32Array
   /** name, address and street with their pinyin and initials, normalised. */
   searchText: string[]
   lat: Float64Array
@@ -62,13 +72,17 @@ export function toEntry(row: SearchableRow): { summary: InstitutionSummary; sear
 }
 
 export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummary; searchText: string }>): InstitutionColumns {
-  const filed = entries.filter((e) => e.summary.filing.status === 'filed')
-  filed.sort((a, b) => (a.summary.id < b.summary.id ? -1 : a.summary.id > b.summary.id ? 1 : 0))
+  const filed = spatialOrder(entries.filter((e) => e.summary.filing.status === 'filed'))
   const count = filed.length
+  const byId = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => compareIds(filed[a].summary.id, filed[b].summary.id))
+  const idRank = new Uint32Array(count)
+  for (let rank = 0; rank < count; rank++) idRank[byId[rank]] = rank
   const columns: InstitutionColumns = {
     count,
     summaries: filed.map((e) => e.summary),
     ids: filed.map((e) => e.summary.id),
+    idRank,
+    byId,
     searchText: filed.map((e) => e.searchText),
     lat: new Float64Array(count),
     lng: new Float64Array(count),
@@ -113,4 +127,26 @@ export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummar
     columns.ratingKey[i] = -ratingRank(s.rating)
   }
   return columns
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The entries in the order of a kd-tree built over their locations (kdbush's own order),
+ * split down to pairs: every subtree, institutions next to each other, becomes a run of
+ * consecutive entries, from a whole region down to two neighbours. The tree starts from id
+ * order, so the numbering does not depend on the order the rows arrived in.
+ */
+/** kdbush's leaves are left unsorted; small leaves make the order spatial at every scale. */
+const SPATIAL_ORDER_NODE_SIZE = 2
+
+function spatialOrder<E extends { summary: InstitutionSummary }>(entries: E[]): E[] {
+  const byId = [...entries].sort((a, b) => compareIds(a.summary.id, b.summary.id))
+  if (byId.length === 0) return byId
+  const tree = new KDBush(byId.length, SPATIAL_ORDER_NODE_SIZE)
+  for (const { summary } of byId) tree.add(summary.location.lng, summary.location.lat)
+  tree.finish()
+  return Array.from(tree.ids, (i) => byId[i])
 }

@@ -1,6 +1,5 @@
 import KDBush from 'kdbush'
 import { boundingBox } from '@domain/geo'
-import { InstitutionSummary } from '@domain/institution'
 import { InstitutionSearch } from '@domain/search'
 import { SearchPosition } from '../institutionSearchRepository'
 import { SearchableRow } from '../searchIndexRepository'
@@ -11,7 +10,6 @@ import { NearestFirstQuery, walkNearestFirst } from './nearestFirst'
 import { PageSelection, SearchHit } from './pageSelection'
 import { compileFeeKey, compileFilter, feeBasisBits } from './searchFilter'
 import { CellGrid, KeyOrderedCells, KeyOrderQuery, walkCellsInKeyOrder } from './cellGrid'
-import { cardOf } from '../searchCards'
 
 // Bound once: under tsx every call through an import is a getter call first (CommonJS
 // exports); these run for every point a nearby search measures.
@@ -37,19 +35,19 @@ export class InstitutionIndex {
   private cells: CellGrid | undefined
   /** The cells in the order of each key a nearby search sorted by: 'rating', or 'fee:' and the fee basis bits. */
   private readonly cellsByKey = new Map<string, KeyOrderedCells>()
-  /** Every entry in the rating sort's order (key, then id). */
+  /** Every entry in the rating sort's order (key, then id rank). */
   private readonly byRating: Uint32Array
   /** The same order within each district (indexed like columns.districts). */
   private readonly byDistrictRating: Uint32Array[]
 
   private constructor(private readonly columns: InstitutionColumns) {
-    const { count, lat, lng, ratingKey, district } = columns
+    const { count, lat, lng, ratingKey, district, idRank } = columns
     this.geo = new KDBush(Math.max(1, count))
     for (let i = 0; i < count; i++) this.geo.add(lng[i], lat[i])
     if (count === 0) this.geo.add(0, 0) // kdbush needs one point; searches of an empty index return early
     this.geo.finish()
     this.geoBoxes = new KdBoxes(this.geo)
-    this.byRating = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => ratingKey[a] - ratingKey[b] || a - b)
+    this.byRating = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => ratingKey[a] - ratingKey[b] || idRank[a] - idRank[b])
     const perDistrict: number[][] = columns.districts.map(() => [])
     for (const entry of this.byRating) perDistrict[district[entry]].push(entry)
     this.byDistrictRating = perDistrict.map((entries) => Uint32Array.from(entries))
@@ -70,12 +68,13 @@ export class InstitutionIndex {
 
   /** Up to pageSize hits after `after`, in compareForSort order. */
   search(search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number): SearchHit[] {
-    const page = new PageSelection(pageSize)
+    const { idRank } = this.columns
+    const page = new PageSelection(pageSize, idRank)
     if (this.columns.count === 0 || pageSize <= 0) return []
-    // Entries are numbered in id order: "id > after.id" is "entry ≥ firstAfter".
-    const firstAfter = after ? this.firstEntryAfter(after.id) : 0
+    // "id > after.id" is "id rank ≥ firstAfter" (institutionColumns.ts).
+    const firstAfter = after ? this.firstRankAfter(after.id) : 0
     const beyondCursor = after
-      ? (key: number, entry: number) => key > after.sortKey || (key === after.sortKey && entry >= firstAfter)
+      ? (key: number, entry: number) => key > after.sortKey || (key === after.sortKey && idRank[entry] >= firstAfter)
       : () => true
     const filter = compileFilter(this.columns, search)
 
@@ -113,7 +112,7 @@ export class InstitutionIndex {
         const feeKey = compileFeeKey(this.columns, search)
         keys = Float64Array.from({ length: count }, (_, entry) => feeKey(entry))
       }
-      ordered = this.cells.orderedBy(keys)
+      ordered = this.cells.orderedBy(keys, this.columns.idRank)
       this.cellsByKey.set(name, ordered)
     }
     return ordered
@@ -133,16 +132,16 @@ export class InstitutionIndex {
       this.scan(this.candidates(search), (entry) => this.columns.ratingKey[entry], page, filter, beyondCursor)
       return
     }
-    const { ratingKey } = this.columns
+    const { ratingKey, idRank } = this.columns
     let start = 0
     if (after) {
-      // The first position beyond the cursor, by binary search over (key, entry).
+      // The first position beyond the cursor, by binary search over (key, id rank).
       let high = list.length
       while (start < high) {
         const middle = (start + high) >>> 1
         const entry = list[middle]
         const key = ratingKey[entry]
-        if (key < after.sortKey || (key === after.sortKey && entry < firstAfter)) start = middle + 1
+        if (key < after.sortKey || (key === after.sortKey && idRank[entry] < firstAfter)) start = middle + 1
         else high = middle
       }
     }
@@ -204,28 +203,28 @@ export class InstitutionIndex {
     }
   }
 
-  private firstEntryAfter(id: string): number {
-    const { ids } = this.columns
+  /** The id rank of the first institution whose id comes after `id`. */
+  private firstRankAfter(id: string): number {
+    const { ids, byId } = this.columns
     let low = 0
-    let high = ids.length
+    let high = byId.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (ids[middle] <= id) low = middle + 1
+      if (ids[byId[middle]] <= id) low = middle + 1
       else high = middle
     }
     return low
   }
 
-  /** Cards only for the page: the shared summary, or a card carrying this search's distance (searchCards.ts). */
+  /** The page's hits: each one's shared summary, and this search's distance to it. */
   private hits(page: PageSelection, withDistance: boolean): SearchHit[] {
-    const hits: SearchHit[] = []
+    const hits: SearchHit[] = new Array(page.length)
     for (let i = 0; i < page.length; i++) {
-      const summary: InstitutionSummary = this.columns.summaries[page.entries[i]]
-      hits.push({
-        summary: withDistance ? cardOf(summary, { distanceKm: roundDistanceKm(page.distances[i]) }) : summary,
-        shared: summary,
+      hits[i] = {
+        summary: this.columns.summaries[page.entries[i]],
+        distanceKm: withDistance ? roundDistanceKm(page.distances[i]) : undefined,
         sortKey: page.keys[i],
-      })
+      }
     }
     return hits
   }

@@ -1,12 +1,6 @@
 import { LRUCache } from 'lru-cache'
-import { InstitutionSummary } from '@domain/institution'
 import { InstitutionSearch } from '@domain/search'
-
-/** One page of GET /api/v1/institutions (the service's InstitutionPage). */
-export interface SearchPage {
-  items: InstitutionSummary[]
-  nextCursor: string | null
-}
+import { HitPage } from '../searchCards'
 
 /*
  * Answers of recent searches on one index snapshot. A search is a pure function of
@@ -14,33 +8,31 @@ export interface SearchPage {
  * search on the same snapshot has the same page; LiveSearchIndex makes a new, empty
  * cache with every new snapshot, so a page never outlives the data it came from
  * (the cache is keyed by the index version by construction). Bounded by page count:
- * at most `maxPages` × 51 summaries (a few kilobytes of JSON each) are held.
+ * at most `maxPages` pages of up to 51 hits are held (the summaries they name are the
+ * snapshot's own).
  */
 
 export class PageCache {
-  private readonly pages: LRUCache<string, SearchPage> | undefined
+  private readonly pages: LRUCache<string, HitPage> | undefined
 
   /** 0 turns the cache off. */
   constructor(maxPages: number) {
-    this.pages = maxPages > 0 ? new LRUCache<string, SearchPage>({ max: maxPages }) : undefined
+    this.pages = maxPages > 0 ? new LRUCache<string, HitPage>({ max: maxPages }) : undefined
   }
 
   get size(): number {
     return this.pages?.size ?? 0
   }
 
-  get(search: InstitutionSearch): SearchPage | undefined {
+  get(search: InstitutionSearch): HitPage | undefined {
     return this.pages?.get(pageCacheKey(search))
   }
 
-  /**
-   * Keeps the page, frozen with its cards: it is shared by every later reply, which
-   * copies a frozen card before marking it 可预约 (searchCards.ts, withBookable).
-   */
-  set(search: InstitutionSearch, page: SearchPage): void {
+  /** Keeps the page, frozen: every later answer shares it (each with its own 可预约 set, searchCards.ts). */
+  set(search: InstitutionSearch, page: HitPage): void {
     if (!this.pages) return
-    for (const card of page.items) Object.freeze(card)
-    Object.freeze(page.items)
+    Object.freeze(page.summaries)
+    if (page.distancesKm) Object.freeze(page.distancesKm)
     this.pages.set(pageCacheKey(search), Object.freeze(page))
   }
 }

@@ -1,10 +1,10 @@
 import { InstitutionSummary } from '@domain/institution'
 
 export interface SearchHit {
-  /** The card: the summary, or a copy carrying this search's distance. */
+  /** The institution's summary: the index's shared, frozen one, or one made from a SQL row. */
   summary: InstitutionSummary
-  /** The index's shared, frozen summary the card was made from (none from SQL). */
-  shared?: InstitutionSummary
+  /** Distance from the search's origin in km, rounded as shown; undefined without an origin. */
+  distanceKm: number | undefined
   /** compareForSort's primary key, as the SQL search computes it (institutionSearchRepository.ts): the cursor's `k`. */
   sortKey: number
 }
@@ -12,9 +12,10 @@ export interface SearchHit {
 /**
  * The first `size` hits in compareForSort order, kept while the matches stream past,
  * so a page of 20 out of thousands of matches costs no sort of the thousands.
- * compareForSort is "sort key, then id", and the index numbers its institutions in id
- * order, so a hit is two numbers (key, entry) plus its distance, compared without
- * touching any object; the page stays sorted and a new hit is placed by binary search.
+ * compareForSort is "sort key, then id", and the index ranks its institutions' ids
+ * (institutionColumns.ts, idRank), so a hit is two numbers (key, entry) plus its distance,
+ * compared without touching any object; the page stays sorted and a new hit is placed by
+ * binary search.
  */
 export class PageSelection {
   readonly keys: number[] = []
@@ -22,7 +23,11 @@ export class PageSelection {
   /** Exact distance of each hit (NaN without an origin). */
   readonly distances: number[] = []
 
-  constructor(private readonly size: number) {}
+  /** `idRank[entry]`: the entry's place in id order, the tie-break. */
+  constructor(
+    private readonly size: number,
+    private readonly idRank: ArrayLike<number>,
+  ) {}
 
   get length(): number {
     return this.keys.length
@@ -46,12 +51,13 @@ export class PageSelection {
   }
 
   offer(sortKey: number, entry: number, distance: number): void {
-    const { keys, entries } = this
+    const { keys, entries, idRank } = this
+    const rank = idRank[entry]
     let low = 0
     let high = keys.length
     while (low < high) {
       const middle = (low + high) >>> 1
-      if (keys[middle] < sortKey || (keys[middle] === sortKey && entries[middle] < entry)) low = middle + 1
+      if (keys[middle] < sortKey || (keys[middle] === sortKey && idRank[entries[middle]] < rank)) low = middle + 1
       else high = middle
     }
     if (low >= this.size) return

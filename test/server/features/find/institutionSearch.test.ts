@@ -25,7 +25,7 @@ describe.each(TEST_BACKENDS)('the search service on %s', (backend) => {
     index = new LiveSearchIndex(t.db, silent)
     await index.refresh()
     const first = await findInstitutions(t.db, nearby, index)
-    expect(first.items.map((i) => i.id)).toEqual(['inst-001'])
+    expect(first.summaries.map((i) => i.id)).toEqual(['inst-001'])
     expect(await findInstitutions(t.db, nearby, index)).toBe(first)
     // The same search in another spelling is the same page.
     expect(await findInstitutions(t.db, InstitutionSearchQuerySchema.parse({ lng: '106.50', radiusKm: '50', lat: '29.60' }), index)).toBe(first)
@@ -46,7 +46,7 @@ describe.each(TEST_BACKENDS)('the search service on %s', (backend) => {
     expect(index.snapshot()?.pages.size).toBe(0)
     const after = await findInstitutions(t.db, nearby, index)
     expect(after).not.toBe(before)
-    expect(after.items.map((i) => i.id)).toEqual(['inst-001', 'inst-002'])
+    expect(after.summaries.map((i) => i.id)).toEqual(['inst-001', 'inst-002'])
   })
 
   it('keeps the cache when a refresh finds the version unchanged', async () => {
@@ -69,7 +69,7 @@ describe.each(TEST_BACKENDS)('the search service on %s', (backend) => {
   it('caches nothing while answering from SQL (before the index is loaded)', async () => {
     index = new LiveSearchIndex(t.db, silent)
     const first = await findInstitutions(t.db, nearby, index)
-    expect(first.items.map((i) => i.id)).toEqual(['inst-001'])
+    expect(first.summaries.map((i) => i.id)).toEqual(['inst-001'])
     expect(await findInstitutions(t.db, nearby, index)).not.toBe(first)
   })
 })

@@ -1,48 +1,33 @@
-import { InstitutionSearchQuerySchema } from '@domain/search'
-import { cardOf, frozenSummary, linkSharedSummaries, sharedSummariesOf, withBookable } from '@server/features/find/searchCards'
-import { PageCache } from '@server/features/find/searchIndex/pageCache'
+import { cardOf, cardsOf, frozenSummary, HitPage } from '@server/features/find/searchCards'
 import { institutionSummary } from '@test/support/institutionSummary'
 
-const summary = () => institutionSummary()
+const summary = (id = 'inst-001') => institutionSummary({ id })
 
 describe('search cards', () => {
   it('copy a shared summary with this answer’s fields and never change it', () => {
     const shared = frozenSummary(summary())
-    const card = cardOf(shared, { distanceKm: 1.5 })
+    const card = cardOf(shared, { distanceKm: 1.5, bookable: true })
     expect(card).not.toBe(shared)
-    expect(card).toEqual({ ...shared, distanceKm: 1.5 })
+    expect(card).toEqual({ ...shared, distanceKm: 1.5, bookable: true })
     expect(shared).not.toHaveProperty('distanceKm')
-    const marked = withBookable(shared, true)
-    expect(marked.bookable).toBe(true)
     expect(shared).not.toHaveProperty('bookable')
+    expect(cardOf(shared, {})).toBe(shared)
   })
 
-  it("never mark a cached page's cards: each answer gets its own copy", () => {
-    const pages = new PageCache(10)
-    const search = InstitutionSearchQuerySchema.parse({ lat: '29.6', lng: '106.5' })
-    const card = cardOf(frozenSummary(summary()), { distanceKm: 2 })
-    pages.set(search, { items: [card], nextCursor: null })
-    const yes = withBookable(pages.get(search)!.items[0], true)
-    const no = withBookable(pages.get(search)!.items[0], false)
-    expect([yes.bookable, no.bookable]).toEqual([true, false])
-    expect(pages.get(search)!.items[0]).toBe(card)
-    expect(card.bookable).toBeUndefined()
-    expect(yes.distanceKm).toBe(2)
+  it("make an answer's cards: each summary with its distance and 可预约, the page itself untouched", () => {
+    const page: HitPage = Object.freeze({ summaries: Object.freeze([frozenSummary(summary('a')), frozenSummary(summary('b'))]), distancesKm: Object.freeze([0.5, 2]), nextCursor: 'next' })
+    const yes = cardsOf({ page, bookable: new Set(['b']) })
+    const no = cardsOf({ page, bookable: new Set() })
+    expect(yes).toEqual({ items: [{ ...page.summaries[0], distanceKm: 0.5, bookable: false }, { ...page.summaries[1], distanceKm: 2, bookable: true }], nextCursor: 'next' })
+    expect(no.items.map((card) => card.bookable)).toEqual([false, false])
+    expect(page.summaries[1]).not.toHaveProperty('bookable')
   })
 
-  it('mark a card made for this answer alone in place (no second copy)', () => {
-    const card = cardOf(frozenSummary(summary()), { distanceKm: 3 })
-    expect(withBookable(card, true)).toBe(card)
+  it('leave distanceKm out without an origin', () => {
+    const page: HitPage = { summaries: [summary()], distancesKm: undefined, nextCursor: null }
+    const [card] = cardsOf({ page, bookable: new Set(['inst-001']) }).items
+    expect(card.distanceKm).toBeUndefined()
+    expect(JSON.parse(JSON.stringify(card))).not.toHaveProperty('distanceKm')
     expect(card.bookable).toBe(true)
-  })
-
-  it('link a page to the shared summaries of its cards without adding a field', () => {
-    const shared = frozenSummary(summary())
-    const page = linkSharedSummaries({ items: [cardOf(shared, { distanceKm: 1 })], nextCursor: null }, [shared])
-    expect(sharedSummariesOf(page)).toEqual([shared])
-    expect(Object.keys(page)).toEqual(['items', 'nextCursor'])
-    expect(page).toEqual({ items: [{ ...shared, distanceKm: 1 }], nextCursor: null })
-    // Only frozen summaries are named: one that can change cannot stand for a card's facts.
-    expect(sharedSummariesOf(linkSharedSummaries({ items: [summary()], nextCursor: null }, [summary()]))).toEqual([undefined])
   })
 })

@@ -1,8 +1,9 @@
 import { InstitutionSearch, InstitutionSearchQuerySchema } from '@domain/search'
-import { PageCache, pageCacheKey, SearchPage } from '@server/features/find/searchIndex/pageCache'
+import { HitPage } from '@server/features/find/searchCards'
+import { PageCache, pageCacheKey } from '@server/features/find/searchIndex/pageCache'
 
 const search = (query: Record<string, string | string[]>): InstitutionSearch => InstitutionSearchQuerySchema.parse(query)
-const page = (nextCursor: string | null = null): SearchPage => ({ items: [], nextCursor })
+const page = (nextCursor: string | null = null): HitPage => ({ summaries: [], distancesKm: [], nextCursor })
 
 describe('the search page cache', () => {
   it('treats the same filters in another order, or care modes in another order, as the same search', () => {
@@ -45,7 +46,8 @@ describe('the search page cache', () => {
     const kept = page()
     cache.set(search({}), kept)
     expect(Object.isFrozen(cache.get(search({})))).toBe(true)
-    expect(Object.isFrozen(kept.items)).toBe(true)
+    expect(Object.isFrozen(kept.summaries)).toBe(true)
+    expect(Object.isFrozen(kept.distancesKm)).toBe(true)
   })
 
   it('keeps nothing when its size is 0', () => {
