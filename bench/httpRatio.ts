@@ -12,7 +12,17 @@ import { LoadResult, drive } from './load'
  * route is driven twice: as configured (its page cache on: the benchmark's 200
  * searches all fit, so after the warm-up nearly every request is a cache hit) and
  * with the cache off (every request searches and serialises), the raw speed.
+ *
+ * Issue 11's bar compares that uncached route with a route sending the same bytes
+ * precomputed. The two are measured in alternating rounds (same bytes first, then the
+ * search first, …), each as long as any other route's run, and compared by their totals:
+ * on a shared machine the speed drifts within a run (measured back to back, one pair
+ * gave 35–50 % over three runs of the same code), and alternating puts the drift on both
+ * alike. Every round's own ratio is reported too.
  */
+
+/** Rounds of the same-bytes / uncached pair. */
+export const PAIRED_ROUNDS = 3
 
 const REPO_ROOT = path.resolve(__dirname, '..')
 
@@ -29,6 +39,8 @@ export interface HttpRatioResult {
   uncachedVsSameBytes: number
   /** Search route as configured (page cache on) over the same-bytes route. */
   cachedVsSameBytes: number
+  /** Each round's uncached / same-bytes ratio, in order. */
+  roundRatios: number[]
   distinctSearches: number
   seconds: number
   connections: number
@@ -74,13 +86,25 @@ export async function measureHttpRatio(
     await drive('warm-up search, no cache', `http://127.0.0.1:${uncachedPort}`, searchPaths, 2, options.connections)
     log(`http: bare route for ${options.seconds} s, ${options.connections} connections …`)
     const bare = await drive('bare Fastify GET /bare', `http://127.0.0.1:${barePort}`, ['/bare'], options.seconds, options.connections)
-    await drive('warm-up same bytes', `http://127.0.0.1:${barePort}`, searchPaths, 2, options.connections)
-    log(`http: same-bytes route (precomputed answers) for ${options.seconds} s …`)
-    const sameBytes = await drive('bare Fastify, same bytes precomputed', `http://127.0.0.1:${barePort}`, searchPaths, options.seconds, options.connections)
     log(`http: search route for ${options.seconds} s, ${options.connections} connections, ${searchPaths.length} different searches …`)
     const search = await drive('GET /api/v1/institutions', `http://127.0.0.1:${appPort}`, searchPaths, options.seconds, options.connections)
-    log(`http: search route with the page cache off for ${options.seconds} s …`)
-    const uncachedSearch = await drive('GET /api/v1/institutions, no page cache', `http://127.0.0.1:${uncachedPort}`, searchPaths, options.seconds, options.connections)
+    await drive('warm-up same bytes', `http://127.0.0.1:${barePort}`, searchPaths, 2, options.connections)
+    const sameBytesRounds: LoadResult[] = []
+    const uncachedRounds: LoadResult[] = []
+    const driveSameBytes = async () => sameBytesRounds.push(await drive('bare Fastify, same bytes precomputed', `http://127.0.0.1:${barePort}`, searchPaths, options.seconds, options.connections))
+    const driveUncached = async () => uncachedRounds.push(await drive('GET /api/v1/institutions, no page cache', `http://127.0.0.1:${uncachedPort}`, searchPaths, options.seconds, options.connections))
+    for (let round = 0; round < PAIRED_ROUNDS; round++) {
+      log(`http: round ${round + 1} of ${PAIRED_ROUNDS}: same-bytes route and search route with the page cache off, ${options.seconds} s each …`)
+      if (round % 2 === 0) {
+        await driveSameBytes()
+        await driveUncached()
+      } else {
+        await driveUncached()
+        await driveSameBytes()
+      }
+    }
+    const sameBytes = pooled(sameBytesRounds)
+    const uncachedSearch = pooled(uncachedRounds)
     return {
       bare,
       search,
@@ -90,6 +114,7 @@ export async function measureHttpRatio(
       sameBytes,
       uncachedVsSameBytes: uncachedSearch.requestsPerSecond / sameBytes.requestsPerSecond,
       cachedVsSameBytes: search.requestsPerSecond / sameBytes.requestsPerSecond,
+      roundRatios: uncachedRounds.map((u, i) => u.requestsPerSecond / sameBytesRounds[i].requestsPerSecond),
       distinctSearches: searchPaths.length,
       seconds: options.seconds,
       connections: options.connections,
@@ -102,6 +127,22 @@ export async function measureHttpRatio(
     const code = await exited
     clearTimeout(timer)
     if (code !== 0) log(`http: server child exited with ${code}\n${stderr}`)
+  }
+}
+
+/** Rounds of equal length as one run: requests per second over all of them; the slowest round's p99. */
+function pooled(rounds: readonly LoadResult[]): LoadResult {
+  const sum = (pick: (r: LoadResult) => number) => rounds.reduce((total, r) => total + pick(r), 0)
+  const p50s = rounds.map((r) => r.latencyP50Ms).sort((a, b) => a - b)
+  return {
+    label: `${rounds[0].label} (${rounds.length} rounds)`,
+    requestsPerSecond: sum((r) => r.requestsPerSecond) / rounds.length,
+    latencyP50Ms: p50s[Math.floor(p50s.length / 2)],
+    latencyP99Ms: Math.max(...rounds.map((r) => r.latencyP99Ms)),
+    total: sum((r) => r.total),
+    ok: sum((r) => r.ok),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
   }
 }
 
