@@ -78,13 +78,17 @@ function toPage(search: InstitutionSearch, hits: SearchHit[]): HitPage {
   const count = Math.min(hits.length, search.limit)
   const summaries: HitPage['summaries'][number][] = new Array(count)
   const distancesKm: number[] | undefined = search.origin ? new Array(count) : undefined
+  // The index gives every hit its kept facts; SQL none.
+  const factsJson: Buffer[] | undefined = count > 0 && hits[0].factsJson ? new Array(count) : undefined
   for (let i = 0; i < count; i++) {
-    summaries[i] = hits[i].summary
-    if (distancesKm) distancesKm[i] = hits[i].distanceKm!
+    const hit = hits[i]
+    summaries[i] = hit.summary
+    if (distancesKm) distancesKm[i] = hit.distanceKm!
+    if (factsJson) factsJson[i] = hit.factsJson!
   }
   const last = count > 0 ? hits[count - 1] : undefined
   const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
-  return { summaries, distancesKm, nextCursor }
+  return { summaries, distancesKm, nextCursor, factsJson }
 }
 
 async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {

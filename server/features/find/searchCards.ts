@@ -6,10 +6,10 @@ import { InstitutionSummary } from '@domain/institution'
  * origin) and bookable (可预约, read at answer time and never cached with a page — issue 12).
  *
  * The search makes a HitPage: each card's summary — the index's shared, frozen one, or
- * one made from a SQL row — and its distance. The answer pairs that page with the 可预约
- * set read for it. No card object is made to answer the route: its serializer
- * (searchPageSerializer.ts) writes each summary's facts (kept as bytes once per shared
- * summary) and then the card's two fields. Making a card per hit, marking it and reading
+ * one made from a SQL row — its distance, and the summary's facts JSON as the index keeps
+ * it. The answer pairs that page with the 可预约 set read for it. No card object is made to
+ * answer the route: its serializer (searchPageSerializer.ts) copies each summary's facts
+ * and writes the card's two fields after them. Making a card per hit, marking it and reading
  * it back was a fifth of the uncached route's time at 100,000 institutions (issue 11's
  * profile). cardsOf makes the cards for callers that want the page as objects.
  */
@@ -27,6 +27,8 @@ export interface HitPage {
   /** Each card's distance from the search's origin in km, rounded as shown; undefined without an origin. */
   readonly distancesKm: readonly number[] | undefined
   readonly nextCursor: string | null
+  /** Each card's summaryFactsJson as the index keeps it; undefined for a page from SQL (its summaries' are written afresh). */
+  readonly factsJson: readonly Buffer[] | undefined
 }
 
 /** A search's answer: its page and the 可预约 set read for this answer. */

@@ -1,9 +1,9 @@
 import { FastifySchemaCompiler } from 'fastify'
-import fastJson from 'fast-json-stringify'
 import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
+import { InstitutionSummary } from '@domain/institution'
 import { PerAnswerFields, SearchAnswer } from './searchCards'
+import { summaryFactsJson } from './summaryFacts'
 
 /*
  * The 200 serializer of GET /api/v1/institutions (issue 11, bar 8: the uncached route's
@@ -11,13 +11,9 @@ import { PerAnswerFields, SearchAnswer } from './searchCards'
  * SearchAnswer (searchCards.ts): the page's summaries, their distances and the 可预约 set;
  * no card object is made. All of a card but two fields is the same in every answer from
  * one index snapshot:
- *   - the summary's facts are written by fast-json-stringify compiled from the summary
- *     schema without the two per-answer fields, so the JSON still holds exactly the
- *     schema's properties and nothing else (no per-reply validation: every summary is
- *     checked against the schema where it is made, searchIndex/checkedSummary.ts);
- *   - a shared (frozen) summary's facts are kept as UTF-8 bytes, keyed by the summary
- *     object, so they live exactly as long as the snapshot holding it; a summary that can
- *     change (made from a SQL row) is written afresh;
+ *   - each summary's facts JSON (summaryFacts.ts) is kept by the index once written, and a
+ *     page from the index carries it (HitPage.factsJson); a summary from SQL is written
+ *     afresh;
  *   - distanceKm and bookable are appended last (JSON objects are unordered; every
  *     answer, cached or not, writes them in this one order);
  *   - the page is one Buffer, copied together from those bytes: no string of the whole
@@ -27,22 +23,6 @@ import { PerAnswerFields, SearchAnswer } from './searchCards'
  * Other statuses keep the validating zod serializer. The OpenAPI document still comes
  * from the zod schema in `schema.response`.
  */
-
-const summaryFactsSchema = InstitutionSummarySchema.omit({ distanceKm: true, bookable: true })
-const stringifyFacts = fastJson(z.toJSONSchema(summaryFactsSchema, { io: 'output', target: 'draft-7' }) as Parameters<typeof fastJson>[0])
-
-/** The facts' JSON of each shared summary as UTF-8, without its closing brace. */
-const factsBytes = new WeakMap<InstitutionSummary, Buffer>()
-
-function openFacts(summary: InstitutionSummary): Buffer {
-  let bytes = factsBytes.get(summary)
-  if (bytes === undefined) {
-    bytes = Buffer.from(stringifyFacts(summary).slice(0, -1), 'utf8')
-    // Only a frozen summary's bytes can be kept: one that can change is written afresh.
-    if (Object.isFrozen(summary)) factsBytes.set(summary, bytes)
-  }
-  return bytes
-}
 
 /** What follows a card's facts: this answer's distance and 可预约, and the closing brace (ASCII only). */
 function cardEnd(id: string, fields: PerAnswerFields): string {
@@ -56,9 +36,9 @@ function cardEnd(id: string, fields: PerAnswerFields): string {
   return `${end}}`
 }
 
-/** One card as JSON: the summary's facts (kept bytes when it is shared), then this answer's fields. */
+/** One card as JSON: the summary's facts, then this answer's fields. */
 export function stringifyCard(summary: InstitutionSummary, fields: PerAnswerFields = {}): string {
-  return openFacts(summary).toString('utf8') + cardEnd(summary.id, fields)
+  return summaryFactsJson(summary).toString('utf8') + cardEnd(summary.id, fields)
 }
 
 /*
@@ -88,20 +68,20 @@ function pageBuffer(length: number): Buffer {
 export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
   const { summaries, distancesKm } = page
   const count = summaries.length
-  const facts: Buffer[] = new Array(count)
+  const facts = page.factsJson ?? summaries.map(summaryFactsJson)
   // The ASCII before each card's facts: the page's opening, or the previous card's end and a comma.
   const before: string[] = new Array(count)
   const opening = '{"items":['
   let previousEnd = opening
+  let length = 0
   for (let i = 0; i < count; i++) {
     const summary = summaries[i]
-    facts[i] = openFacts(summary)
     before[i] = i === 0 ? opening : `${previousEnd},`
     previousEnd = cardEnd(summary.id, { distanceKm: distancesKm?.[i], bookable: bookable.has(summary.id) })
+    length += before[i].length + facts[i].length
   }
   const finish = `${previousEnd}],"nextCursor":${JSON.stringify(page.nextCursor)}}`
-  let length = Buffer.byteLength(finish, 'utf8')
-  for (let i = 0; i < count; i++) length += before[i].length + facts[i].length
+  length += Buffer.byteLength(finish, 'utf8')
   const bytes = pageBuffer(length)
   let at = 0
   for (let i = 0; i < count; i++) {

@@ -10,6 +10,7 @@ import { NearestFirstQuery, walkNearestFirst } from './nearestFirst'
 import { PageSelection, SearchHit } from './pageSelection'
 import { compileFeeKey, compileFilter, feeBasisBits } from './searchFilter'
 import { CellGrid, KeyOrderedCells, KeyOrderQuery, walkCellsInKeyOrder } from './cellGrid'
+import { summaryFactsJson } from '../summaryFacts'
 
 // Bound once: under tsx every call through an import is a getter call first (CommonJS
 // exports); these run for every point a nearby search measures.
@@ -35,6 +36,12 @@ export class InstitutionIndex {
   private cells: CellGrid | undefined
   /** The cells in the order of each key a nearby search sorted by: 'rating', or 'fee:' and the fee basis bits. */
   private readonly cellsByKey = new Map<string, KeyOrderedCells>()
+  /**
+   * Each entry's summaryFactsJson, written the first time a page holds the entry and kept
+   * for the snapshot's life (its summary is frozen): read by entry number, no lookup by
+   * object, and only institutions that were ever on a page take the memory.
+   */
+  private readonly factsJson: Array<Buffer | undefined>
   /** Every entry in the rating sort's order (key, then id rank). */
   private readonly byRating: Uint32Array
   /** The same order within each district (indexed like columns.districts). */
@@ -47,6 +54,7 @@ export class InstitutionIndex {
     if (count === 0) this.geo.add(0, 0) // kdbush needs one point; searches of an empty index return early
     this.geo.finish()
     this.geoBoxes = new KdBoxes(this.geo)
+    this.factsJson = new Array<Buffer | undefined>(count).fill(undefined)
     this.byRating = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => ratingKey[a] - ratingKey[b] || idRank[a] - idRank[b])
     const perDistrict: number[][] = columns.districts.map(() => [])
     for (const entry of this.byRating) perDistrict[district[entry]].push(entry)
@@ -216,14 +224,18 @@ export class InstitutionIndex {
     return low
   }
 
-  /** The page's hits: each one's shared summary, and this search's distance to it. */
+  /** The page's hits: each one's shared summary and its facts JSON, and this search's distance to it. */
   private hits(page: PageSelection, withDistance: boolean): SearchHit[] {
+    const { summaries } = this.columns
     const hits: SearchHit[] = new Array(page.length)
     for (let i = 0; i < page.length; i++) {
+      const entry = page.entries[i]
+      const summary = summaries[entry]
       hits[i] = {
-        summary: this.columns.summaries[page.entries[i]],
+        summary,
         distanceKm: withDistance ? roundDistanceKm(page.distances[i]) : undefined,
         sortKey: page.keys[i],
+        factsJson: (this.factsJson[entry] ??= summaryFactsJson(summary)),
       }
     }
     return hits

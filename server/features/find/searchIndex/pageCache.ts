@@ -33,6 +33,7 @@ export class PageCache {
     if (!this.pages) return
     Object.freeze(page.summaries)
     if (page.distancesKm) Object.freeze(page.distancesKm)
+    if (page.factsJson) Object.freeze(page.factsJson)
     this.pages.set(pageCacheKey(search), Object.freeze(page))
   }
 }

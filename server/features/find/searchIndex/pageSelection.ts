@@ -5,6 +5,8 @@ export interface SearchHit {
   summary: InstitutionSummary
   /** Distance from the search's origin in km, rounded as shown; undefined without an origin. */
   distanceKm: number | undefined
+  /** The summary's facts JSON as the index keeps it (summaryFacts.ts); none from SQL. */
+  factsJson?: Buffer
   /** compareForSort's primary key, as the SQL search computes it (institutionSearchRepository.ts): the cursor's `k`. */
   sortKey: number
 }

@@ -64,12 +64,16 @@ describe.each(TEST_BACKENDS)('the search service on %s', (backend) => {
     const second = await findInstitutions(t.db, nearby, index)
     expect(second).not.toBe(first)
     expect(second).toEqual(first)
+    // Each institution's facts JSON is written once per snapshot and kept by the index.
+    expect(first.factsJson).toHaveLength(1)
+    expect(second.factsJson?.[0]).toBe(first.factsJson?.[0])
   })
 
   it('caches nothing while answering from SQL (before the index is loaded)', async () => {
     index = new LiveSearchIndex(t.db, silent)
     const first = await findInstitutions(t.db, nearby, index)
     expect(first.summaries.map((i) => i.id)).toEqual(['inst-001'])
+    expect(first.factsJson).toBeUndefined()
     expect(await findInstitutions(t.db, nearby, index)).not.toBe(first)
   })
 })

@@ -1,6 +1,7 @@
 import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institution'
 import { cardsOf, frozenSummary, HitPage, SearchAnswer } from '@server/features/find/searchCards'
 import { searchAnswerBytes, stringifyCard } from '@server/features/find/searchPageSerializer'
+import { summaryFactsJson } from '@server/features/find/summaryFacts'
 import { institutionSummary } from '@test/support/institutionSummary'
 
 /** A card whose name needs JSON escaping, with open places and a rating, so every kind of field is written. */
@@ -44,7 +45,7 @@ describe('the search page serializer', () => {
     expect(JSON.parse(stringifyCard(fromSql, { bookable: true })).vacancies).toBe(4)
     fromSql.vacancies = 3
     expect(JSON.parse(stringifyCard(fromSql, { bookable: true })).vacancies).toBe(3)
-    const page: HitPage = { summaries: [fromSql], distancesKm: [1], nextCursor: null }
+    const page: HitPage = { summaries: [fromSql], distancesKm: [1], nextCursor: null, factsJson: undefined }
     fromSql.vacancies = 2
     expect(JSON.parse(searchAnswerBytes(answer(page)).toString('utf8')).items[0].vacancies).toBe(2)
   })
@@ -58,18 +59,28 @@ describe('the search page serializer', () => {
   })
 
   it('writes the page envelope, with null or a cursor, each card marked 可预约 from the answer', () => {
-    const page: HitPage = { summaries: [frozenSummary(summary()), summary({ id: 'inst-002' })], distancesKm: [2, 3], nextCursor: 'abc"def' }
+    const page: HitPage = { summaries: [frozenSummary(summary()), summary({ id: 'inst-002' })], distancesKm: [2, 3], nextCursor: 'abc"def', factsJson: undefined }
     const bytes = searchAnswerBytes(answer(page, ['inst-002']))
     expect(JSON.parse(bytes.toString('utf8'))).toEqual(asJson(answer(page, ['inst-002'])))
     expect(JSON.parse(bytes.toString('utf8')).items.map((card: InstitutionSummary) => card.bookable)).toEqual([false, true])
-    const withoutOrigin: HitPage = { ...page, distancesKm: undefined, nextCursor: null }
+    const withoutOrigin: HitPage = { ...page, distancesKm: undefined, nextCursor: null, factsJson: undefined }
     expect(JSON.parse(searchAnswerBytes(answer(withoutOrigin)).toString('utf8'))).toEqual(asJson(answer(withoutOrigin)))
-    expect(JSON.parse(searchAnswerBytes(answer({ summaries: [], distancesKm: [], nextCursor: null })).toString('utf8'))).toEqual({ items: [], nextCursor: null })
+    expect(JSON.parse(searchAnswerBytes(answer({ summaries: [], distancesKm: [], nextCursor: null, factsJson: undefined })).toString('utf8'))).toEqual({ items: [], nextCursor: null, factsJson: undefined })
+  })
+
+  it("copies the facts the index kept for a page's cards, as they were written", () => {
+    const [first, second] = [summary(), summary({ id: 'inst-002', name: '第二家' })]
+    const page: HitPage = { summaries: [first, second], distancesKm: [1, 2], nextCursor: null, factsJson: [summaryFactsJson(first), summaryFactsJson(second)] }
+    const written = JSON.parse(searchAnswerBytes(answer(page, ['inst-002'])).toString('utf8'))
+    expect(written).toEqual(asJson(answer(page, ['inst-002'])))
+    // Kept means kept: a change to the object after its facts were written is not in the answer (the index's summaries are frozen).
+    first.vacancies = 99
+    expect(JSON.parse(searchAnswerBytes(answer(page)).toString('utf8')).items[0].vacancies).toBe(written.items[0].vacancies)
   })
 
   it('gives every page bytes of its own: a page already written is never overwritten by the next ones (they share a slab)', () => {
     const shared = frozenSummary(summary())
-    const pageAt = (km: number) => answer({ summaries: [shared], distancesKm: [km], nextCursor: `c${km}` }, km % 2 === 0 ? [shared.id] : [])
+    const pageAt = (km: number) => answer({ summaries: [shared], distancesKm: [km], nextCursor: `c${km}`, factsJson: undefined }, km % 2 === 0 ? [shared.id] : [])
     const first = searchAnswerBytes(pageAt(1))
     const copy = Buffer.from(first)
     // Enough pages to fill several slabs and start new ones.
@@ -79,14 +90,14 @@ describe('the search page serializer', () => {
     expect(JSON.parse(later[0].toString('utf8')).items[0]).toMatchObject({ distanceKm: 2, bookable: true })
     // A page larger than a quarter slab gets a buffer of its own.
     const many = Array.from({ length: 200 }, (_, i) => frozenSummary(summary({ id: `inst-${i}` })))
-    const big = searchAnswerBytes(answer({ summaries: many, distancesKm: many.map((_, i) => i), nextCursor: null }))
+    const big = searchAnswerBytes(answer({ summaries: many, distancesKm: many.map((_, i) => i), nextCursor: null, factsJson: undefined }))
     expect(big.length).toBeGreaterThan(64 * 1024)
     expect(JSON.parse(big.toString('utf8')).items).toHaveLength(200)
   })
 
   it('refuses to write a distance that is not one (a bug, not an answer)', () => {
     expect(() => stringifyCard(summary(), { distanceKm: Number.NaN })).toThrow(/not a distance/)
-    expect(() => searchAnswerBytes(answer({ summaries: [summary()], distancesKm: [-1], nextCursor: null }))).toThrow(/not a distance/)
+    expect(() => searchAnswerBytes(answer({ summaries: [summary()], distancesKm: [-1], nextCursor: null, factsJson: undefined }))).toThrow(/not a distance/)
   })
 
   it('freezes shared summaries all the way down', () => {
