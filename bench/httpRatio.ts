@@ -41,6 +41,9 @@ export interface HttpRatioResult {
   cachedVsSameBytes: number
   /** Each round's uncached / same-bytes ratio, in order. */
   roundRatios: number[]
+  /** The rounds themselves (sameBytes and uncachedSearch pool them). */
+  sameBytesRounds: LoadResult[]
+  uncachedRounds: LoadResult[]
   distinctSearches: number
   seconds: number
   connections: number
@@ -115,6 +118,8 @@ export async function measureHttpRatio(
       uncachedVsSameBytes: uncachedSearch.requestsPerSecond / sameBytes.requestsPerSecond,
       cachedVsSameBytes: search.requestsPerSecond / sameBytes.requestsPerSecond,
       roundRatios: uncachedRounds.map((u, i) => u.requestsPerSecond / sameBytesRounds[i].requestsPerSecond),
+      sameBytesRounds,
+      uncachedRounds,
       distinctSearches: searchPaths.length,
       seconds: options.seconds,
       connections: options.connections,
