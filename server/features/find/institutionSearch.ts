@@ -77,24 +77,27 @@ export async function searchWithBookable(
 function toPage(search: InstitutionSearch, hits: SearchHit[]): HitPage {
   const count = Math.min(hits.length, search.limit)
   const summaries: HitPage['summaries'][number][] = new Array(count)
+  const ids: string[] = new Array(count)
   const distancesKm: number[] | undefined = search.origin ? new Array(count) : undefined
   // The index gives every hit its kept facts; SQL none.
   const factsJson: Buffer[] | undefined = count > 0 && hits[0].factsJson ? new Array(count) : undefined
   for (let i = 0; i < count; i++) {
     const hit = hits[i]
     summaries[i] = hit.summary
+    ids[i] = hit.id
     if (distancesKm) distancesKm[i] = hit.distanceKm!
     if (factsJson) factsJson[i] = hit.factsJson!
   }
   const last = count > 0 ? hits[count - 1] : undefined
-  const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.summary.id }) : null
-  return { summaries, distancesKm, nextCursor, factsJson }
+  const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.id }) : null
+  return { summaries, ids, distancesKm, nextCursor, factsJson }
 }
 
 async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {
   const rows = await searchInstitutions(db, search, after, pageSize, idList)
   return rows.map((row) => ({
     summary: checkedSummary(toSummary(row)),
+    id: row.id,
     distanceKm: row.distance_km === null ? undefined : roundDistanceKm(row.distance_km),
     sortKey: row.sort_key,
   }))

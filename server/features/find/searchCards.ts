@@ -24,6 +24,12 @@ export interface SearchPage {
 export interface HitPage {
   /** Each card's summary, in page order. */
   readonly summaries: readonly InstitutionSummary[]
+  /**
+   * Each card's institution id (its summary's), from the index's id column: writing a page
+   * (the 可预约 mark) then reads no summary object, each one a likely cache miss under load
+   * (issue 11; docs/architecture.md, "Search route speed").
+   */
+  readonly ids: readonly string[]
   /** Each card's distance from the search's origin in km, rounded as shown; undefined without an origin. */
   readonly distancesKm: readonly number[] | undefined
   readonly nextCursor: string | null

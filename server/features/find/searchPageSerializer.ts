@@ -66,7 +66,7 @@ function pageBuffer(length: number): Buffer {
 
 /** `{items, nextCursor}` of a search answer, as UTF-8 JSON. */
 export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
-  const { summaries, distancesKm } = page
+  const { summaries, ids, distancesKm } = page
   const count = summaries.length
   const facts = page.factsJson ?? summaries.map(summaryFactsJson)
   // The ASCII before each card's facts: the page's opening, or the previous card's end and a comma.
@@ -75,9 +75,8 @@ export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
   let previousEnd = opening
   let length = 0
   for (let i = 0; i < count; i++) {
-    const summary = summaries[i]
     before[i] = i === 0 ? opening : `${previousEnd},`
-    previousEnd = cardEnd(summary.id, { distanceKm: distancesKm?.[i], bookable: bookable.has(summary.id) })
+    previousEnd = cardEnd(ids[i], { distanceKm: distancesKm?.[i], bookable: bookable.has(ids[i]) })
     length += before[i].length + facts[i].length
   }
   const finish = `${previousEnd}],"nextCursor":${JSON.stringify(page.nextCursor)}}`

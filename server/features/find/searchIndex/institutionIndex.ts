@@ -226,13 +226,14 @@ export class InstitutionIndex {
 
   /** The page's hits: each one's shared summary and its facts JSON, and this search's distance to it. */
   private hits(page: PageSelection, withDistance: boolean): SearchHit[] {
-    const { summaries } = this.columns
+    const { summaries, ids } = this.columns
     const hits: SearchHit[] = new Array(page.length)
     for (let i = 0; i < page.length; i++) {
       const entry = page.entries[i]
       const summary = summaries[entry]
       hits[i] = {
         summary,
+        id: ids[entry],
         distanceKm: withDistance ? roundDistanceKm(page.distances[i]) : undefined,
         sortKey: page.keys[i],
         factsJson: (this.factsJson[entry] ??= summaryFactsJson(summary)),

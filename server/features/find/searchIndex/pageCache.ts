@@ -32,6 +32,7 @@ export class PageCache {
   set(search: InstitutionSearch, page: HitPage): void {
     if (!this.pages) return
     Object.freeze(page.summaries)
+    Object.freeze(page.ids)
     if (page.distancesKm) Object.freeze(page.distancesKm)
     if (page.factsJson) Object.freeze(page.factsJson)
     this.pages.set(pageCacheKey(search), Object.freeze(page))

@@ -3,6 +3,8 @@ import { InstitutionSummary } from '@domain/institution'
 export interface SearchHit {
   /** The institution's summary: the index's shared, frozen one, or one made from a SQL row. */
   summary: InstitutionSummary
+  /** The institution's id (the summary's). */
+  id: string
   /** Distance from the search's origin in km, rounded as shown; undefined without an origin. */
   distanceKm: number | undefined
   /** The summary's facts JSON as the index keeps it (summaryFacts.ts); none from SQL. */

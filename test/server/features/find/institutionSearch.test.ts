@@ -66,6 +66,7 @@ describe.each(TEST_BACKENDS)('the search service on %s', (backend) => {
     expect(second).toEqual(first)
     // Each institution's facts JSON is written once per snapshot and kept by the index.
     expect(first.factsJson).toHaveLength(1)
+    expect(first.ids).toEqual(first.summaries.map((s) => s.id))
     expect(second.factsJson?.[0]).toBe(first.factsJson?.[0])
   })
 

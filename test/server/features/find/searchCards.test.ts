@@ -15,7 +15,7 @@ describe('search cards', () => {
   })
 
   it("make an answer's cards: each summary with its distance and 可预约, the page itself untouched", () => {
-    const page: HitPage = Object.freeze({ summaries: Object.freeze([frozenSummary(summary('a')), frozenSummary(summary('b'))]), distancesKm: Object.freeze([0.5, 2]), nextCursor: 'next', factsJson: undefined })
+    const page: HitPage = Object.freeze({ summaries: Object.freeze([frozenSummary(summary('a')), frozenSummary(summary('b'))]), ids: ['a', 'b'], distancesKm: Object.freeze([0.5, 2]), nextCursor: 'next', factsJson: undefined })
     const yes = cardsOf({ page, bookable: new Set(['b']) })
     const no = cardsOf({ page, bookable: new Set() })
     expect(yes).toEqual({ items: [{ ...page.summaries[0], distanceKm: 0.5, bookable: false }, { ...page.summaries[1], distanceKm: 2, bookable: true }], nextCursor: 'next', factsJson: undefined })
@@ -24,7 +24,7 @@ describe('search cards', () => {
   })
 
   it('leave distanceKm out without an origin', () => {
-    const page: HitPage = { summaries: [summary()], distancesKm: undefined, nextCursor: null, factsJson: undefined }
+    const page: HitPage = { summaries: [summary()], ids: ['inst-001'], distancesKm: undefined, nextCursor: null, factsJson: undefined }
     const [card] = cardsOf({ page, bookable: new Set(['inst-001']) }).items
     expect(card.distanceKm).toBeUndefined()
     expect(JSON.parse(JSON.stringify(card))).not.toHaveProperty('distanceKm')

@@ -14,7 +14,9 @@ function summary(overrides: Partial<InstitutionSummary> = {}): InstitutionSummar
   })
 }
 
-const answer = (page: HitPage, bookable: string[] = []): SearchAnswer => ({ page, bookable: new Set(bookable) })
+/** A page as the search makes it, its ids its summaries' (as the index's id column holds them). */
+type PageInput = Omit<HitPage, 'ids'>
+const answer = (page: PageInput, bookable: string[] = []): SearchAnswer => ({ page: { ...page, ids: page.summaries.map((s) => s.id) }, bookable: new Set(bookable) })
 
 /** The answer as JSON.stringify writes its cards: what the bytes must equal. */
 const asJson = (a: SearchAnswer) => JSON.parse(JSON.stringify(cardsOf(a)))
@@ -45,7 +47,7 @@ describe('the search page serializer', () => {
     expect(JSON.parse(stringifyCard(fromSql, { bookable: true })).vacancies).toBe(4)
     fromSql.vacancies = 3
     expect(JSON.parse(stringifyCard(fromSql, { bookable: true })).vacancies).toBe(3)
-    const page: HitPage = { summaries: [fromSql], distancesKm: [1], nextCursor: null, factsJson: undefined }
+    const page: PageInput = { summaries: [fromSql], distancesKm: [1], nextCursor: null, factsJson: undefined }
     fromSql.vacancies = 2
     expect(JSON.parse(searchAnswerBytes(answer(page)).toString('utf8')).items[0].vacancies).toBe(2)
   })
@@ -59,18 +61,18 @@ describe('the search page serializer', () => {
   })
 
   it('writes the page envelope, with null or a cursor, each card marked 可预约 from the answer', () => {
-    const page: HitPage = { summaries: [frozenSummary(summary()), summary({ id: 'inst-002' })], distancesKm: [2, 3], nextCursor: 'abc"def', factsJson: undefined }
+    const page: PageInput = { summaries: [frozenSummary(summary()), summary({ id: 'inst-002' })], distancesKm: [2, 3], nextCursor: 'abc"def', factsJson: undefined }
     const bytes = searchAnswerBytes(answer(page, ['inst-002']))
     expect(JSON.parse(bytes.toString('utf8'))).toEqual(asJson(answer(page, ['inst-002'])))
     expect(JSON.parse(bytes.toString('utf8')).items.map((card: InstitutionSummary) => card.bookable)).toEqual([false, true])
-    const withoutOrigin: HitPage = { ...page, distancesKm: undefined, nextCursor: null, factsJson: undefined }
+    const withoutOrigin: PageInput = { ...page, distancesKm: undefined, nextCursor: null, factsJson: undefined }
     expect(JSON.parse(searchAnswerBytes(answer(withoutOrigin)).toString('utf8'))).toEqual(asJson(answer(withoutOrigin)))
-    expect(JSON.parse(searchAnswerBytes(answer({ summaries: [], distancesKm: [], nextCursor: null, factsJson: undefined })).toString('utf8'))).toEqual({ items: [], nextCursor: null, factsJson: undefined })
+    expect(JSON.parse(searchAnswerBytes(answer({ summaries: [], distancesKm: [], nextCursor: null, factsJson: undefined })).toString('utf8'))).toEqual({ items: [], nextCursor: null })
   })
 
   it("copies the facts the index kept for a page's cards, as they were written", () => {
     const [first, second] = [summary(), summary({ id: 'inst-002', name: '第二家' })]
-    const page: HitPage = { summaries: [first, second], distancesKm: [1, 2], nextCursor: null, factsJson: [summaryFactsJson(first), summaryFactsJson(second)] }
+    const page: PageInput = { summaries: [first, second], distancesKm: [1, 2], nextCursor: null, factsJson: [summaryFactsJson(first), summaryFactsJson(second)] }
     const written = JSON.parse(searchAnswerBytes(answer(page, ['inst-002'])).toString('utf8'))
     expect(written).toEqual(asJson(answer(page, ['inst-002'])))
     // Kept means kept: a change to the object after its facts were written is not in the answer (the index's summaries are frozen).

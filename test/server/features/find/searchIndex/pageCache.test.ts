@@ -3,7 +3,7 @@ import { HitPage } from '@server/features/find/searchCards'
 import { PageCache, pageCacheKey } from '@server/features/find/searchIndex/pageCache'
 
 const search = (query: Record<string, string | string[]>): InstitutionSearch => InstitutionSearchQuerySchema.parse(query)
-const page = (nextCursor: string | null = null): HitPage => ({ summaries: [], distancesKm: [], nextCursor, factsJson: [] })
+const page = (nextCursor: string | null = null): HitPage => ({ summaries: [], ids: [], distancesKm: [], nextCursor, factsJson: [] })
 
 describe('the search page cache', () => {
   it('treats the same filters in another order, or care modes in another order, as the same search', () => {
@@ -49,6 +49,7 @@ describe('the search page cache', () => {
     expect(Object.isFrozen(kept.summaries)).toBe(true)
     expect(Object.isFrozen(kept.distancesKm)).toBe(true)
     expect(Object.isFrozen(kept.factsJson)).toBe(true)
+    expect(Object.isFrozen(kept.ids)).toBe(true)
   })
 
   it('keeps nothing when its size is 0', () => {
