@@ -149,16 +149,16 @@ export async function takeNewOpenDays(db: Queryable, now: Date): Promise<NewOpen
   const { rows: marks } = await db.query<{ at: Date | string }>(`select at from alert_watermarks where name = 'open_days'`)
   await db.query(`insert into alert_watermarks (name, at) values ('open_days', $1) on conflict (name) do update set at = excluded.at`, [now.toISOString()])
   if (marks.length === 0) return []
-  // Windows meet at the round's clock, in milliseconds (a JavaScript Date); created_at has
-  // microseconds, so it is compared truncated: a slot made earlier in the round's own
-  // millisecond would otherwise fall past this window's end and wait for the next round
-  // (seen once as a flaky test on PostgreSQL).
+  // Windows meet at the round's clock, in whole milliseconds (a JavaScript Date), and
+  // created_at has microseconds: each window is [its start's next millisecond, its end's
+  // next millisecond), so a slot made earlier in the round's own millisecond is in this
+  // round, not the next (seen once as a flaky test on PostgreSQL). The bounds move, not the
+  // column, so an index on created_at still serves.
   const { rows } = await db.query<NewOpenDayRow>(
     `select institution_id, kind, min(starts_at) as starts_at from slots
-     where kind in ('open_day', 'visit') and status = 'open'
-       and date_trunc('milliseconds', created_at) > $1 and date_trunc('milliseconds', created_at) <= $2 and starts_at > $2
+     where kind in ('open_day', 'visit') and status = 'open' and created_at >= $1 and created_at < $3 and starts_at > $2
      group by institution_id, kind order by institution_id, kind`,
-    [new Date(marks[0].at).toISOString(), now.toISOString()],
+    [new Date(new Date(marks[0].at).getTime() + 1).toISOString(), now.toISOString(), new Date(now.getTime() + 1).toISOString()],
   )
   return rows
 }

@@ -25,9 +25,8 @@ import { summaryFactsJson } from './summaryFacts'
  */
 
 /** What follows a card's facts: this answer's distance and 可预约, and the closing brace (ASCII only). */
-function cardEnd(id: string, fields: PerAnswerFields): string {
+function cardEnd(id: string, distanceKm: number | undefined, bookable: boolean | undefined): string {
   let end = ''
-  const { distanceKm, bookable } = fields
   if (distanceKm !== undefined) {
     if (!Number.isFinite(distanceKm) || distanceKm < 0) throw new Error(`card ${id}: distanceKm ${distanceKm} is not a distance`)
     end += `,"distanceKm":${distanceKm}`
@@ -38,7 +37,7 @@ function cardEnd(id: string, fields: PerAnswerFields): string {
 
 /** One card as JSON: the summary's facts, then this answer's fields. */
 export function stringifyCard(summary: InstitutionSummary, fields: PerAnswerFields = {}): string {
-  return summaryFactsJson(summary).toString('utf8') + cardEnd(summary.id, fields)
+  return summaryFactsJson(summary).toString('utf8') + cardEnd(summary.id, fields.distanceKm, fields.bookable)
 }
 
 /*
@@ -76,7 +75,7 @@ export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
   let length = 0
   for (let i = 0; i < count; i++) {
     before[i] = i === 0 ? opening : `${previousEnd},`
-    previousEnd = cardEnd(ids[i], { distanceKm: distancesKm?.[i], bookable: bookable.has(ids[i]) })
+    previousEnd = cardEnd(ids[i], distancesKm?.[i], bookable.has(ids[i]))
     length += before[i].length + facts[i].length
   }
   const finish = `${previousEnd}],"nextCursor":${JSON.stringify(page.nextCursor)}}`

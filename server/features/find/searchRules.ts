@@ -37,12 +37,17 @@ export function matchesSearch(inst: SearchableInstitution, search: InstitutionSe
   return true
 }
 
+/** Ids in JavaScript's string order: every sort's tie-break, and the search index's id rank. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
 /** The order a sort means; ties always break on id so paging is stable. */
 export function compareForSort(
   sort: SearchSort,
   chosen: readonly CareMode[],
 ): (a: InstitutionSummary, b: InstitutionSummary) => number {
-  const byId = (a: InstitutionSummary, b: InstitutionSummary) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  const byId = (a: InstitutionSummary, b: InstitutionSummary) => compareIds(a.id, b.id)
   switch (sort) {
     case 'distance':
       return (a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0) || byId(a, b)

@@ -7,6 +7,7 @@ import { SearchableRow } from '../searchIndexRepository'
 import { toSummary } from '../institutionRows'
 import { frozenSummary } from '../searchCards'
 import { checkedSummary } from './checkedSummary'
+import { compareIds } from '../searchRules'
 import { toRadians } from './distance'
 
 /*
@@ -72,11 +73,10 @@ export function toEntry(row: SearchableRow): { summary: InstitutionSummary; sear
 }
 
 export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummary; searchText: string }>): InstitutionColumns {
-  const filed = spatialOrder(entries.filter((e) => e.summary.filing.status === 'filed'))
+  const { entries: filed, idRank } = spatialOrder(entries.filter((e) => e.summary.filing.status === 'filed'))
   const count = filed.length
-  const byId = Uint32Array.from({ length: count }, (_, i) => i).sort((a, b) => compareIds(filed[a].summary.id, filed[b].summary.id))
-  const idRank = new Uint32Array(count)
-  for (let rank = 0; rank < count; rank++) idRank[byId[rank]] = rank
+  const byId = new Uint32Array(count)
+  for (let entry = 0; entry < count; entry++) byId[idRank[entry]] = entry
   const columns: InstitutionColumns = {
     count,
     summaries: filed.map((e) => e.summary),
@@ -129,24 +129,21 @@ export function buildColumns(entries: ReadonlyArray<{ summary: InstitutionSummar
   return columns
 }
 
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+/** kdbush's leaves are left unsorted; small leaves make the order spatial at every scale. */
+const SPATIAL_ORDER_NODE_SIZE = 2
 
 /**
  * The entries in the order of a kd-tree built over their locations (kdbush's own order),
  * split down to pairs: every subtree, institutions next to each other, becomes a run of
- * consecutive entries, from a whole region down to two neighbours. The tree starts from id
- * order, so the numbering does not depend on the order the rows arrived in.
+ * consecutive entries, from a whole region down to two neighbours. The tree is built from
+ * the entries in id order, so the numbering does not depend on the order the rows arrived
+ * in, and the tree's ids are each entry's id rank: the one sort by id there is.
  */
-/** kdbush's leaves are left unsorted; small leaves make the order spatial at every scale. */
-const SPATIAL_ORDER_NODE_SIZE = 2
-
-function spatialOrder<E extends { summary: InstitutionSummary }>(entries: E[]): E[] {
+function spatialOrder<E extends { summary: InstitutionSummary }>(entries: E[]): { entries: E[]; idRank: Uint32Array } {
   const byId = [...entries].sort((a, b) => compareIds(a.summary.id, b.summary.id))
-  if (byId.length === 0) return byId
+  if (byId.length === 0) return { entries: byId, idRank: new Uint32Array(0) }
   const tree = new KDBush(byId.length, SPATIAL_ORDER_NODE_SIZE)
   for (const { summary } of byId) tree.add(summary.location.lng, summary.location.lat)
   tree.finish()
-  return Array.from(tree.ids, (i) => byId[i])
+  return { entries: Array.from(tree.ids, (rank) => byId[rank]), idRank: Uint32Array.from(tree.ids) }
 }
