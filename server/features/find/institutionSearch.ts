@@ -1,3 +1,4 @@
+import { InstitutionSummary } from '@domain/institution'
 import { InstitutionSearch } from '@domain/search'
 import { Queryable } from '../../platform/db/database'
 import { toSummary } from './institutionRows'
@@ -7,7 +8,6 @@ import { BookableIds } from '../booking/bookableIds'
 import { checkedSummary } from './searchIndex/checkedSummary'
 import { roundDistanceKm } from './searchIndex/distance'
 import { LiveSearchIndex } from './searchIndex/liveSearchIndex'
-import { SearchHit } from './searchIndex/pageSelection'
 import { decodeCursor, encodeCursor } from './searchCursor'
 import { cardsOf, HitPage, SearchAnswer, SearchPage } from './searchCards'
 
@@ -30,21 +30,29 @@ export async function findInstitutions(
   searchIndex?: LiveSearchIndex,
   bookableIds: BookableIds = () => bookableInstitutionIds(db),
 ): Promise<HitPage> {
-  const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
-  // One extra hit says whether another page exists without counting.
-  const pageSize = search.limit + 1
+  return indexedPage(search, searchIndex) ?? (await sqlPage(db, search, bookableIds))
+}
+
+/** The page from the index snapshot (its page cache first); undefined when SQL must answer: no index loaded yet, or the 可预约 filter. */
+function indexedPage(search: InstitutionSearch, searchIndex: LiveSearchIndex | undefined): HitPage | undefined {
   // The 可预约 filter is a short id list the index does not hold: SQL answers it, in the same order.
-  if (search.bookable !== undefined) {
-    const ids = [...(await bookableIds())]
-    return toPage(search, await searchWithSql(db, search, after, pageSize, { ids, within: search.bookable }))
-  }
+  if (search.bookable !== undefined) return undefined
   const snapshot = searchIndex?.snapshot()
-  if (!snapshot) return toPage(search, await searchWithSql(db, search, after, pageSize))
+  if (!snapshot) return undefined
   const cached = snapshot.pages.get(search)
   if (cached) return cached
-  const page = toPage(search, snapshot.index.search(search, after, pageSize))
+  const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
+  const page = snapshot.index.search(search, after, search.limit)
   snapshot.pages.set(search, page)
   return page
+}
+
+async function sqlPage(db: Queryable, search: InstitutionSearch, bookableIds: BookableIds): Promise<HitPage> {
+  const after = search.cursor ? decodeCursor(search.cursor, search.sort) : undefined
+  // One extra hit says whether another page exists without counting (as the index does).
+  const pageSize = search.limit + 1
+  const idList = search.bookable === undefined ? undefined : { ids: [...(await bookableIds())], within: search.bookable }
+  return toPage(search, await searchWithSql(db, search, after, pageSize, idList))
 }
 
 /**
@@ -60,7 +68,11 @@ export async function answerSearch(
   searchIndex?: LiveSearchIndex,
   bookableIds: BookableIds = () => bookableInstitutionIds(db),
 ): Promise<SearchAnswer> {
-  const [page, bookable] = await Promise.all([findInstitutions(db, search, searchIndex, bookableIds), bookableIds()])
+  // From the index the page is ready at once (the route's usual case: no promise to wait on
+  // with the 可预约 read); from SQL both reads go out together.
+  const indexed = indexedPage(search, searchIndex)
+  if (indexed) return { page: indexed, bookable: await bookableIds() }
+  const [page, bookable] = await Promise.all([sqlPage(db, search, bookableIds), bookableIds()])
   return { page, bookable }
 }
 
@@ -74,26 +86,31 @@ export async function searchWithBookable(
   return cardsOf(await answerSearch(db, search, searchIndex, bookableIds))
 }
 
-function toPage(search: InstitutionSearch, hits: SearchHit[]): HitPage {
-  const count = Math.min(hits.length, search.limit)
-  const summaries: HitPage['summaries'][number][] = new Array(count)
-  const ids: string[] = new Array(count)
-  const distancesKm: number[] | undefined = search.origin ? new Array(count) : undefined
-  // The index gives every hit its kept facts; SQL none.
-  const factsJson: Buffer[] | undefined = count > 0 && hits[0].factsJson ? new Array(count) : undefined
-  for (let i = 0; i < count; i++) {
-    const hit = hits[i]
-    summaries[i] = hit.summary
-    ids[i] = hit.id
-    if (distancesKm) distancesKm[i] = hit.distanceKm!
-    if (factsJson) factsJson[i] = hit.factsJson!
-  }
-  const last = count > 0 ? hits[count - 1] : undefined
-  const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.id }) : null
-  return { summaries, ids, distancesKm, nextCursor, factsJson }
+/** One hit of the SQL search. */
+interface SqlHit {
+  summary: InstitutionSummary
+  id: string
+  /** Distance from the search's origin in km, rounded as shown; undefined without an origin. */
+  distanceKm: number | undefined
+  /** compareForSort's primary key, as the SQL search computes it (institutionSearchRepository.ts): the cursor's `k`. */
+  sortKey: number
 }
 
-async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SearchHit[]> {
+/** A page from SQL's hits (the index makes its pages itself: InstitutionIndex.search); facts are written when it is sent. */
+function toPage(search: InstitutionSearch, hits: SqlHit[]): HitPage {
+  const page = hits.slice(0, search.limit)
+  const last = page.at(-1)
+  const nextCursor = hits.length > search.limit && last ? encodeCursor(search.sort, { sortKey: last.sortKey, id: last.id }) : null
+  return {
+    summaries: page.map((hit) => hit.summary),
+    ids: page.map((hit) => hit.id),
+    distancesKm: search.origin ? page.map((hit) => hit.distanceKm!) : undefined,
+    nextCursor,
+    factsJson: undefined,
+  }
+}
+
+async function searchWithSql(db: Queryable, search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number, idList?: IdList): Promise<SqlHit[]> {
   const rows = await searchInstitutions(db, search, after, pageSize, idList)
   return rows.map((row) => ({
     summary: checkedSummary(toSummary(row)),

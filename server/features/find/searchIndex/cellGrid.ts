@@ -99,6 +99,8 @@ export interface KeyOrderedCells {
 export interface KeyOrderQuery {
   /** The box searched: the cells meeting it are merged. */
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number }
+  /** Whether the search has a cursor: without one every cell is read from its first entry. */
+  readonly hasCursor: boolean
   /** Whether an entry with this key is past the search's cursor (ordered as the cells are: key, then id rank). */
   beyondCursor(key: number, entry: number): boolean
   /** Called in non-decreasing key order with entries of the box's cells; return false to stop. */
@@ -123,7 +125,7 @@ export function walkCellsInKeyOrder(cells: KeyOrderedCells, query: KeyOrderQuery
       const end = grid.cellStart[cell + 1]
       // The first position past the cursor: the cell is in (key, entry) order.
       let low = grid.cellStart[cell]
-      let high = end
+      let high = query.hasCursor ? end : low
       while (low < high) {
         const middle = (low + high) >>> 1
         if (query.beyondCursor(keys[order[middle]], order[middle])) high = middle

@@ -7,10 +7,12 @@ import * as distance from './distance'
 import { buildColumns, InstitutionColumns, toEntry } from './institutionColumns'
 import { KdBoxes } from './kdBoxes'
 import { NearestFirstQuery, walkNearestFirst } from './nearestFirst'
-import { PageSelection, SearchHit } from './pageSelection'
+import { PageSelection } from './pageSelection'
 import { compileFeeKey, compileFilter, feeBasisBits } from './searchFilter'
 import { CellGrid, KeyOrderedCells, KeyOrderQuery, walkCellsInKeyOrder } from './cellGrid'
 import { summaryFactsJson } from '../summaryFacts'
+import { HitPage } from '../searchCards'
+import { encodeCursor } from '../searchCursor'
 
 // Bound once: under tsx every call through an import is a getter call first (CommonJS
 // exports); these run for every point a nearby search measures.
@@ -74,11 +76,12 @@ export class InstitutionIndex {
     return this.columns.count
   }
 
-  /** Up to pageSize hits after `after`, in compareForSort order. */
-  search(search: InstitutionSearch, after: SearchPosition | undefined, pageSize: number): SearchHit[] {
+  /** The page of up to `limit` hits after `after`, in compareForSort order, and the next page's cursor. */
+  search(search: InstitutionSearch, after: SearchPosition | undefined, limit: number): HitPage {
     const { idRank } = this.columns
-    const page = new PageSelection(pageSize, idRank)
-    if (this.columns.count === 0 || pageSize <= 0) return []
+    // One extra hit says whether another page exists without counting.
+    const page = new PageSelection(limit + 1, idRank)
+    if (this.columns.count === 0 || limit <= 0) return this.hitPage(search, page, limit)
     // "id > after.id" is "id rank ≥ firstAfter" (institutionColumns.ts).
     const firstAfter = after ? this.firstRankAfter(after.id) : 0
     const beyondCursor = after
@@ -89,7 +92,7 @@ export class InstitutionIndex {
     if (search.origin) this.searchNearby(search, search.origin, page, filter, beyondCursor)
     else if (search.sort === 'rating') this.searchInRatingOrder(search, page, filter, beyondCursor, after, firstAfter)
     else this.scan(this.candidates(search), this.sortKeyWithoutOrigin(search), page, filter, beyondCursor)
-    return this.hits(page, search.origin !== undefined)
+    return this.hitPage(search, page, limit)
   }
 
   private searchNearby(
@@ -99,7 +102,7 @@ export class InstitutionIndex {
     filter: (entry: number) => boolean,
     beyondCursor: (key: number, entry: number) => boolean,
   ): void {
-    const walk = new NearbyWalk(this.columns, origin, search.radiusKm ?? Number.POSITIVE_INFINITY, page, filter, beyondCursor)
+    const walk = new NearbyWalk(this.columns, origin, search.radiusKm ?? Number.POSITIVE_INFINITY, page, filter, search.cursor !== undefined, beyondCursor)
     if (search.sort === 'distance') {
       walkNearestFirst(this.geoBoxes, walk)
       return
@@ -224,22 +227,28 @@ export class InstitutionIndex {
     return low
   }
 
-  /** The page's hits: each one's shared summary and its facts JSON, and this search's distance to it. */
-  private hits(page: PageSelection, withDistance: boolean): SearchHit[] {
+  /**
+   * The first `limit` hits as the route's page: each one's shared summary, id and facts JSON
+   * (written the first time a page holds it), and this search's distance to it; straight
+   * from the selection's arrays, no object per hit.
+   */
+  private hitPage(search: InstitutionSearch, page: PageSelection, limit: number): HitPage {
     const { summaries, ids } = this.columns
-    const hits: SearchHit[] = new Array(page.length)
-    for (let i = 0; i < page.length; i++) {
+    const count = Math.min(page.length, Math.max(0, limit))
+    const pageSummaries: HitPage['summaries'][number][] = new Array(count)
+    const pageIds: string[] = new Array(count)
+    const factsJson: Buffer[] = new Array(count)
+    const distancesKm: number[] | undefined = search.origin ? new Array(count) : undefined
+    for (let i = 0; i < count; i++) {
       const entry = page.entries[i]
       const summary = summaries[entry]
-      hits[i] = {
-        summary,
-        id: ids[entry],
-        distanceKm: withDistance ? roundDistanceKm(page.distances[i]) : undefined,
-        sortKey: page.keys[i],
-        factsJson: (this.factsJson[entry] ??= summaryFactsJson(summary)),
-      }
+      pageSummaries[i] = summary
+      pageIds[i] = ids[entry]
+      factsJson[i] = this.factsJson[entry] ??= summaryFactsJson(summary)
+      if (distancesKm) distancesKm[i] = roundDistanceKm(page.distances[i])
     }
-    return hits
+    const nextCursor = page.length > count && count > 0 ? encodeCursor(search.sort, { sortKey: page.keys[count - 1], id: pageIds[count - 1] }) : null
+    return { summaries: pageSummaries, ids: pageIds, distancesKm, nextCursor, factsJson: count > 0 ? factsJson : undefined }
   }
 }
 
@@ -264,6 +273,7 @@ class NearbyWalk implements NearestFirstQuery, KeyOrderQuery {
     readonly maxKm: number,
     private readonly page: PageSelection,
     private readonly filter: (entry: number) => boolean,
+    readonly hasCursor: boolean,
     readonly beyondCursor: (key: number, entry: number) => boolean,
   ) {
     this.lat = origin.lat

@@ -97,6 +97,13 @@ describe('the search page serializer', () => {
     expect(JSON.parse(big.toString('utf8')).items).toHaveLength(200)
   })
 
+  it('writes every distance as JSON.stringify does, the longest numbers included, within the room it takes for a page', () => {
+    const cards = [0, 0.1 + 0.2, 5e-324, 1.7976931348623157e308, 123456.789, 1e21, 2.5].map((km, i) => ({ km, card: frozenSummary(summary({ id: `inst-${i}` })) }))
+    const page: PageInput = { summaries: cards.map((c) => c.card), distancesKm: cards.map((c) => c.km), nextCursor: '下一页"', factsJson: undefined }
+    // Many times, so some pages start near a slab's end.
+    for (let i = 0; i < 300; i++) expect(JSON.parse(searchAnswerBytes(answer(page, ['inst-1'])).toString('utf8'))).toEqual(asJson(answer(page, ['inst-1'])))
+  })
+
   it('refuses to write a distance that is not one (a bug, not an answer)', () => {
     expect(() => stringifyCard(summary(), { distanceKm: Number.NaN })).toThrow(/not a distance/)
     expect(() => searchAnswerBytes(answer({ summaries: [summary()], distancesKm: [-1], nextCursor: null, factsJson: undefined }))).toThrow(/not a distance/)
