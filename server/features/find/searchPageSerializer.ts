@@ -73,6 +73,31 @@ function putAscii(bytes: Buffer, at: number, text: string): number {
   return at + text.length
 }
 
+/**
+ * A distance as JSON writes it. Distances are rounded to hundredths (roundDistanceKm), and
+ * the double nearest to h/100 prints as that decimal with trailing zeros dropped, so those
+ * are written digit by digit without a string; any other number goes through String().
+ */
+function putDistance(bytes: Buffer, at: number, km: number): number {
+  const hundredths = Math.round(km * 100)
+  if (hundredths / 100 !== km || hundredths > 0x3fffffff) return putAscii(bytes, at, String(km))
+  let whole = (hundredths / 100) | 0
+  const fraction = hundredths - whole * 100
+  // The whole part's digits, most significant first.
+  let digits = 1
+  for (let rest = whole; rest >= 10; rest = (rest / 10) | 0) digits++
+  for (let i = digits - 1; i >= 0; i--) {
+    bytes[at + i] = 0x30 + (whole % 10)
+    whole = (whole / 10) | 0
+  }
+  at += digits
+  if (fraction === 0) return at
+  bytes[at++] = 0x2e // .
+  bytes[at++] = 0x30 + ((fraction / 10) | 0)
+  if (fraction % 10 !== 0) bytes[at++] = 0x30 + (fraction % 10)
+  return at
+}
+
 /** Where a page of at most `most` bytes is written: the slab with that much room, or a Buffer of its own. */
 function roomFor(most: number): { bytes: Buffer; start: number } {
   if (most > SLAB_BYTES / 4) return { bytes: Buffer.allocUnsafe(most), start: 0 }
@@ -100,7 +125,7 @@ export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
     const distanceKm = distancesKm?.[i]
     if (distanceKm !== undefined) {
       if (!Number.isFinite(distanceKm) || distanceKm < 0) throw new Error(`card ${ids[i]}: distanceKm ${distanceKm} is not a distance`)
-      at = putAscii(bytes, put(bytes, at, DISTANCE), String(distanceKm))
+      at = putDistance(bytes, put(bytes, at, DISTANCE), distanceKm)
     }
     at = put(bytes, at, bookable.has(ids[i]) ? BOOKABLE : NOT_BOOKABLE)
   }

@@ -2,7 +2,9 @@ import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institutio
 import { cardsOf, frozenSummary, HitPage, SearchAnswer } from '@server/features/find/searchCards'
 import { searchAnswerBytes, stringifyCard } from '@server/features/find/searchPageSerializer'
 import { summaryFactsJson } from '@server/features/find/summaryFacts'
+import fc from 'fast-check'
 import { institutionSummary } from '@test/support/institutionSummary'
+import { roundDistanceKm } from '@server/features/find/searchIndex/distance'
 
 /** A card whose name needs JSON escaping, with open places and a rating, so every kind of field is written. */
 function summary(overrides: Partial<InstitutionSummary> = {}): InstitutionSummary {
@@ -102,6 +104,15 @@ describe('the search page serializer', () => {
     const page: PageInput = { summaries: cards.map((c) => c.card), distancesKm: cards.map((c) => c.km), nextCursor: '下一页"', factsJson: undefined }
     // Many times, so some pages start near a slab's end.
     for (let i = 0; i < 300; i++) expect(JSON.parse(searchAnswerBytes(answer(page, ['inst-1'])).toString('utf8'))).toEqual(asJson(answer(page, ['inst-1'])))
+  })
+
+  it('writes each distance with the very characters JSON.stringify writes (rounded ones digit by digit, others as strings)', () => {
+    const card = frozenSummary(summary())
+    const distanceText = (km: number) => /"distanceKm":([^,}]*)/.exec(searchAnswerBytes(answer({ summaries: [card], distancesKm: [km], nextCursor: null, factsJson: undefined })).toString('utf8'))![1]
+    const rounded = fc.double({ min: 0, max: 25_000, noNaN: true }).map(roundDistanceKm)
+    const hundredths = fc.integer({ min: 0, max: 2_000_000 }).map((h) => h / 100)
+    fc.assert(fc.property(fc.oneof(rounded, hundredths, fc.double({ min: 0, noNaN: true, noDefaultInfinity: true })), (km) => distanceText(km) === JSON.stringify(km)), { numRuns: 2000 })
+    for (const km of [0, -0, 0.01, 0.1, 0.29, 1, 10, 10.5, 99.99, 100, 1e7, 10737418.23, 10737418.24, 2e10]) expect(distanceText(km)).toBe(JSON.stringify(km))
   })
 
   it('refuses to write a distance that is not one (a bug, not an answer)', () => {
