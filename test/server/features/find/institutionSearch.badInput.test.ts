@@ -46,6 +46,18 @@ describe.each(TEST_BACKENDS)('bad search parameters on %s', (backend) => {
   })
 
   it.each([
+    ['lat=abc&lng=106.5', 'query.lat', '纬度必须是数字'],
+    ['lat=29.6&lat=29.7&lng=106.5', 'query.lat', '纬度只能填写一个值'],
+    ['careMode=full_day,overnight', 'query.careMode.1', '托育方式只能是全日托、半日托、计时托或临时托'],
+    ['careMode=full_day,half_day,hourly,temporary,full_day', 'query.careMode', '托育方式最多选 4 种'],
+    ['ageMonths=73', 'query.ageMonths', '月龄不能大于 72'],
+    ['q=a%00b', 'query.q', '含有无法识别的字符'],
+  ])('names the field and says what is wrong: %s', async (query, field, message) => {
+    const body = await expectValidationError(query, field)
+    expect(body.error.fields![field]).toContain(message)
+  })
+
+  it.each([
     ['not base64url', 'cursor=!!!'],
     ['base64url of something that is not JSON', `cursor=${Buffer.from('hello').toString('base64url')}`],
     ['JSON of the wrong shape', `cursor=${Buffer.from(JSON.stringify({ k: 'x' })).toString('base64url')}`],
