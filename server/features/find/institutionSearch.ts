@@ -68,8 +68,8 @@ export async function answerSearch(
   searchIndex?: LiveSearchIndex,
   bookableIds: BookableIds = () => bookableInstitutionIds(db),
 ): Promise<SearchAnswer> {
-  // From the index the page is ready at once (the route's usual case: no promise to wait on
-  // with the 可预约 read); from SQL both reads go out together.
+  // From the index the page is ready at once (the route's usual case) and only the 可预约
+  // read is awaited; from SQL both reads go out together.
   const indexed = indexedPage(search, searchIndex)
   if (indexed) return { page: indexed, bookable: await bookableIds() }
   const [page, bookable] = await Promise.all([sqlPage(db, search, bookableIds), bookableIds()])
