@@ -69,10 +69,11 @@ export async function answerSearch(
   bookableIds: BookableIds = () => bookableInstitutionIds(db),
 ): Promise<SearchAnswer> {
   // From the index the page is ready at once (the route's usual case) and only the 可预约
-  // read is awaited; from SQL both reads go out together.
+  // read is awaited; from SQL both go out together, and a 可预约 filter uses the same read.
   const indexed = indexedPage(search, searchIndex)
   if (indexed) return { page: indexed, bookable: await bookableIds() }
-  const [page, bookable] = await Promise.all([sqlPage(db, search, bookableIds), bookableIds()])
+  const bookableRead = bookableIds()
+  const [page, bookable] = await Promise.all([sqlPage(db, search, () => bookableRead), bookableRead])
   return { page, bookable }
 }
 

@@ -24,22 +24,6 @@ import { summaryFactsJson } from './summaryFacts'
  * from the zod schema in `schema.response`.
  */
 
-/** What follows a card's facts: this answer's distance and 可预约, and the closing brace (ASCII only). */
-function cardEnd(id: string, distanceKm: number | undefined, bookable: boolean | undefined): string {
-  let end = ''
-  if (distanceKm !== undefined) {
-    if (!Number.isFinite(distanceKm) || distanceKm < 0) throw new Error(`card ${id}: distanceKm ${distanceKm} is not a distance`)
-    end += `,"distanceKm":${distanceKm}`
-  }
-  if (bookable !== undefined) end += bookable ? ',"bookable":true' : ',"bookable":false'
-  return `${end}}`
-}
-
-/** One card as JSON: the summary's facts, then this answer's fields. */
-export function stringifyCard(summary: InstitutionSummary, fields: PerAnswerFields = {}): string {
-  return summaryFactsJson(summary).toString('utf8') + cardEnd(summary.id, fields.distanceKm, fields.bookable)
-}
-
 /*
  * Page buffers are cut from a shared slab, as Node cuts small Buffers from its 8 KiB pool:
  * a page (~13–18 KiB) is past that pool's limit, and a fresh ArrayBuffer per answer was
@@ -60,8 +44,9 @@ const OPENING = Buffer.from('{"items":[', 'latin1')
 const DISTANCE = Buffer.from(',"distanceKm":', 'latin1')
 const BOOKABLE = Buffer.from(',"bookable":true}', 'latin1')
 const NOT_BOOKABLE = Buffer.from(',"bookable":false}', 'latin1')
+const CLOSE = Buffer.from('}', 'latin1')
 
-/** Copies a short constant (a card's end, under 20 bytes) byte by byte. */
+/** Copies a short constant (a piece of a card's end, under 20 bytes) byte by byte. */
 function put(bytes: Buffer, at: number, constant: Buffer): number {
   for (let i = 0; i < constant.length; i++) bytes[at + i] = constant[i]
   return at + constant.length
@@ -98,6 +83,23 @@ function putDistance(bytes: Buffer, at: number, km: number): number {
   return at
 }
 
+/** What follows a card's facts: this answer's distance and 可预约 (each when given), and the closing brace. */
+function putCardEnd(bytes: Buffer, at: number, id: string, distanceKm: number | undefined, bookable: boolean | undefined): number {
+  if (distanceKm !== undefined) {
+    if (!Number.isFinite(distanceKm) || distanceKm < 0) throw new Error(`card ${id}: distanceKm ${distanceKm} is not a distance`)
+    at = putDistance(bytes, put(bytes, at, DISTANCE), distanceKm)
+  }
+  return put(bytes, at, bookable === undefined ? CLOSE : bookable ? BOOKABLE : NOT_BOOKABLE)
+}
+
+/** One card as JSON: the summary's facts, then this answer's fields, written as a page writes them. */
+export function stringifyCard(summary: InstitutionSummary, fields: PerAnswerFields = {}): string {
+  const facts = summaryFactsJson(summary)
+  const bytes = Buffer.allocUnsafe(facts.length + MOST_CARD_END_BYTES)
+  const end = putCardEnd(bytes, facts.copy(bytes, 0), summary.id, fields.distanceKm, fields.bookable)
+  return bytes.toString('utf8', 0, end)
+}
+
 /** Where a page of at most `most` bytes is written: the slab with that much room, or a Buffer of its own. */
 function roomFor(most: number): { bytes: Buffer; start: number } {
   if (most > SLAB_BYTES / 4) return { bytes: Buffer.allocUnsafe(most), start: 0 }
@@ -122,12 +124,7 @@ export function searchAnswerBytes({ page, bookable }: SearchAnswer): Buffer {
     if (i > 0) bytes[at++] = 0x2c // ,
     at += facts[i].copy(bytes, at)
     // This answer's fields after the facts (see the top of this file), then the card's brace.
-    const distanceKm = distancesKm?.[i]
-    if (distanceKm !== undefined) {
-      if (!Number.isFinite(distanceKm) || distanceKm < 0) throw new Error(`card ${ids[i]}: distanceKm ${distanceKm} is not a distance`)
-      at = putDistance(bytes, put(bytes, at, DISTANCE), distanceKm)
-    }
-    at = put(bytes, at, bookable.has(ids[i]) ? BOOKABLE : NOT_BOOKABLE)
+    at = putCardEnd(bytes, at, ids[i], distancesKm?.[i], bookable.has(ids[i]))
   }
   at += bytes.write(finish, at, 'utf8')
   if (at - start > most) throw new Error(`search page: wrote ${at - start} bytes, room for ${most}`)

@@ -10,7 +10,7 @@ import { InstitutionSummary, InstitutionSummarySchema } from '@domain/institutio
  * the JSON holds exactly the schema's properties and nothing else; no per-reply
  * validation: every summary is checked against the schema where it is made
  * (searchIndex/checkedSummary.ts). The search index keeps each institution's facts once
- * written, for as long as its snapshot lives (InstitutionIndex.hits).
+ * written, for as long as its snapshot lives (InstitutionIndex.hitPage).
  */
 
 const summaryFactsSchema = InstitutionSummarySchema.omit({ distanceKm: true, bookable: true })

@@ -1,4 +1,5 @@
 import { MinHeap } from './minHeap'
+import { BeyondCursor } from './pageSelection'
 
 /*
  * Nearby searches by fee or rating (issue 11): the institutions of a grid of small cells,
@@ -99,10 +100,8 @@ export interface KeyOrderedCells {
 export interface KeyOrderQuery {
   /** The box searched: the cells meeting it are merged. */
   box: { minLat: number; maxLat: number; minLng: number; maxLng: number }
-  /** Whether the search has a cursor: without one every cell is read from its first entry. */
-  readonly hasCursor: boolean
-  /** Whether an entry with this key is past the search's cursor (ordered as the cells are: key, then id rank). */
-  beyondCursor(key: number, entry: number): boolean
+  /** Whether an entry is past the search's cursor (pageSelection.ts); undefined without a cursor: every cell is read from its first entry. */
+  readonly beyondCursor: BeyondCursor | undefined
   /** Called in non-decreasing key order with entries of the box's cells; return false to stop. */
   visitInKeyOrder(entry: number, key: number): boolean
 }
@@ -125,11 +124,14 @@ export function walkCellsInKeyOrder(cells: KeyOrderedCells, query: KeyOrderQuery
       const end = grid.cellStart[cell + 1]
       // The first position past the cursor: the cell is in (key, entry) order.
       let low = grid.cellStart[cell]
-      let high = query.hasCursor ? end : low
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if (query.beyondCursor(keys[order[middle]], order[middle])) high = middle
-        else low = middle + 1
+      const { beyondCursor } = query
+      if (beyondCursor) {
+        let high = end
+        while (low < high) {
+          const middle = (low + high) >>> 1
+          if (beyondCursor(keys[order[middle]], order[middle])) high = middle
+          else low = middle + 1
+        }
       }
       if (low === end) return
       if (cursors === cursorAt.length) {

@@ -7,7 +7,7 @@ import * as distance from './distance'
 import { buildColumns, InstitutionColumns, toEntry } from './institutionColumns'
 import { KdBoxes } from './kdBoxes'
 import { NearestFirstQuery, walkNearestFirst } from './nearestFirst'
-import { PageSelection } from './pageSelection'
+import { BeyondCursor, PageSelection } from './pageSelection'
 import { compileFeeKey, compileFilter, feeBasisBits } from './searchFilter'
 import { CellGrid, KeyOrderedCells, KeyOrderQuery, walkCellsInKeyOrder } from './cellGrid'
 import { summaryFactsJson } from '../summaryFacts'
@@ -84,13 +84,13 @@ export class InstitutionIndex {
     if (this.columns.count === 0 || limit <= 0) return this.hitPage(search, page, limit)
     // "id > after.id" is "id rank ≥ firstAfter" (institutionColumns.ts).
     const firstAfter = after ? this.firstRankAfter(after.id) : 0
-    const beyondCursor = after
-      ? (key: number, entry: number) => key > after.sortKey || (key === after.sortKey && idRank[entry] >= firstAfter)
-      : () => true
+    const beyondCursor: BeyondCursor | undefined = after
+      ? (key, entry) => key > after.sortKey || (key === after.sortKey && idRank[entry] >= firstAfter)
+      : undefined
     const filter = compileFilter(this.columns, search)
 
     if (search.origin) this.searchNearby(search, search.origin, page, filter, beyondCursor)
-    else if (search.sort === 'rating') this.searchInRatingOrder(search, page, filter, beyondCursor, after, firstAfter)
+    else if (search.sort === 'rating') this.searchInRatingOrder(search, page, filter, beyondCursor)
     else this.scan(this.candidates(search), this.sortKeyWithoutOrigin(search), page, filter, beyondCursor)
     return this.hitPage(search, page, limit)
   }
@@ -100,9 +100,9 @@ export class InstitutionIndex {
     origin: { lat: number; lng: number },
     page: PageSelection,
     filter: (entry: number) => boolean,
-    beyondCursor: (key: number, entry: number) => boolean,
+    beyondCursor: BeyondCursor | undefined,
   ): void {
-    const walk = new NearbyWalk(this.columns, origin, search.radiusKm ?? Number.POSITIVE_INFINITY, page, filter, search.cursor !== undefined, beyondCursor)
+    const walk = new NearbyWalk(this.columns, origin, search.radiusKm ?? Number.POSITIVE_INFINITY, page, filter, beyondCursor)
     if (search.sort === 'distance') {
       walkNearestFirst(this.geoBoxes, walk)
       return
@@ -134,31 +134,28 @@ export class InstitutionIndex {
     search: InstitutionSearch,
     page: PageSelection,
     filter: (entry: number) => boolean,
-    beyondCursor: (key: number, entry: number) => boolean,
-    after: SearchPosition | undefined,
-    firstAfter: number,
+    beyondCursor: BeyondCursor | undefined,
   ): void {
     const list = this.ratingOrderedCandidates(search)
     if (!list) {
       this.scan(this.candidates(search), (entry) => this.columns.ratingKey[entry], page, filter, beyondCursor)
       return
     }
-    const { ratingKey, idRank } = this.columns
+    const { ratingKey } = this.columns
     let start = 0
-    if (after) {
+    if (beyondCursor) {
       // The first position beyond the cursor, by binary search over (key, id rank).
       let high = list.length
       while (start < high) {
         const middle = (start + high) >>> 1
-        const entry = list[middle]
-        const key = ratingKey[entry]
-        if (key < after.sortKey || (key === after.sortKey && idRank[entry] < firstAfter)) start = middle + 1
-        else high = middle
+        if (beyondCursor(ratingKey[list[middle]], list[middle])) high = middle
+        else start = middle + 1
       }
     }
+    // Everything from `start` on is past the cursor.
     for (let i = start; i < list.length && !page.full; i++) {
       const entry = list[i]
-      if (beyondCursor(ratingKey[entry], entry) && filter(entry)) page.offer(ratingKey[entry], entry, Number.NaN)
+      if (filter(entry)) page.offer(ratingKey[entry], entry, Number.NaN)
     }
   }
 
@@ -167,13 +164,13 @@ export class InstitutionIndex {
     sortKey: (entry: number) => number,
     page: PageSelection,
     filter: (entry: number) => boolean,
-    beyondCursor: (key: number, entry: number) => boolean,
+    beyondCursor: BeyondCursor | undefined,
   ): void {
     const count = candidates ? candidates.length : this.columns.count
     for (let i = 0; i < count; i++) {
       const entry = candidates ? candidates[i] : i
       const key = sortKey(entry)
-      if (!beyondCursor(key, entry) || !page.mayTake(key) || !filter(entry)) continue
+      if ((beyondCursor && !beyondCursor(key, entry)) || !page.mayTake(key) || !filter(entry)) continue
       page.offer(key, entry, Number.NaN)
     }
   }
@@ -273,8 +270,7 @@ class NearbyWalk implements NearestFirstQuery, KeyOrderQuery {
     readonly maxKm: number,
     private readonly page: PageSelection,
     private readonly filter: (entry: number) => boolean,
-    readonly hasCursor: boolean,
-    readonly beyondCursor: (key: number, entry: number) => boolean,
+    readonly beyondCursor: BeyondCursor | undefined,
   ) {
     this.lat = origin.lat
     this.lng = origin.lng
@@ -311,7 +307,7 @@ class NearbyWalk implements NearestFirstQuery, KeyOrderQuery {
     const key = roundDistanceKm(km)
     // Later institutions are no nearer: once one cannot enter the page, none can.
     if (!this.page.mayTake(key)) return false
-    if (this.beyondCursor(key, entry)) this.page.offer(key, entry, km)
+    if (!this.beyondCursor || this.beyondCursor(key, entry)) this.page.offer(key, entry, km)
     return true
   }
 }

@@ -1,4 +1,10 @@
 /**
+ * Whether a candidate with this sort key is past the search's cursor, in the pages' order
+ * (key, then id rank). A search without a cursor has none (undefined): everything is past it.
+ */
+export type BeyondCursor = (key: number, entry: number) => boolean
+
+/**
  * The first `size` hits in compareForSort order, kept while the matches stream past,
  * so a page of 20 out of thousands of matches costs no sort of the thousands.
  * compareForSort is "sort key, then id", and the index ranks its institutions' ids

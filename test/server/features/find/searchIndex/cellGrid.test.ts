@@ -33,7 +33,7 @@ describe('the grid of cells in key order (nearby searches by fee or rating)', ()
           const rank = (entry: number) => rankOf(entry, points.length)
           const beyondCursor = (key: number, entry: number) => !after || key > after.key || (key === after.key && rank(entry) >= after.rank)
           const visited: Array<[number, number]> = []
-          walkCellsInKeyOrder(gridOf(points), { box, hasCursor: after !== undefined, beyondCursor, visitInKeyOrder: (entry, key) => (visited.push([key, entry]), true) })
+          walkCellsInKeyOrder(gridOf(points), { box, beyondCursor: after ? beyondCursor : undefined, visitInKeyOrder: (entry, key) => (visited.push([key, entry]), true) })
           // Whole cells meet the box: every point of a cell holding a point of the box's corners' span.
           const cellsOfBox = new Set<string>()
           for (let lat = Math.floor(box.minLat / CELL_DEGREES); lat <= Math.floor(box.maxLat / CELL_DEGREES); lat++)
@@ -60,9 +60,9 @@ describe('the grid of cells in key order (nearby searches by fee or rating)', ()
     const cells = gridOf(Array.from({ length: 50 }, (_, i) => ({ lat: 29.5, lng: 106.5, key: 50 - i })))
     const box = { minLat: 29.4, maxLat: 29.6, minLng: 106.4, maxLng: 106.6 }
     const keys: number[] = []
-    walkCellsInKeyOrder(cells, { box, hasCursor: false, beyondCursor: () => true, visitInKeyOrder: (_, key) => (keys.push(key), keys.length < 3) })
+    walkCellsInKeyOrder(cells, { box, beyondCursor: undefined, visitInKeyOrder: (_, key) => (keys.push(key), keys.length < 3) })
     expect(keys).toEqual([1, 2, 3])
-    const nested = () => walkCellsInKeyOrder(cells, { box, hasCursor: false, beyondCursor: () => true, visitInKeyOrder: () => (walkCellsInKeyOrder(cells, { box, hasCursor: false, beyondCursor: () => true, visitInKeyOrder: () => true }), false) })
+    const nested = () => walkCellsInKeyOrder(cells, { box, beyondCursor: undefined, visitInKeyOrder: () => (walkCellsInKeyOrder(cells, { box, beyondCursor: undefined, visitInKeyOrder: () => true }), false) })
     expect(nested).toThrow('one walk at a time')
   })
 })
